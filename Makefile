@@ -1,0 +1,55 @@
+# The two commands a new user needs:  make run   and   make test
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+export PYTHONPATH := $(CURDIR)
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONHASHSEED := 0
+
+RASA_DATA := data/nlu data/rules data/stories build/generated
+
+.PHONY: help run test model build lint system-deps lock clean
+
+help:
+	@echo "make run    install (first time), train if data changed, start everything on :5005 :5055 :8000"
+	@echo "make test   install (first time), train if needed, run every check and test"
+
+$(STAMP): requirements.txt constraints.txt scripts/bootstrap.sh
+	scripts/bootstrap.sh
+	touch $@
+
+build: $(STAMP)
+	$(PY) -m bot build
+
+model: $(STAMP)
+	$(PY) -m bot train
+
+run: $(STAMP)
+	$(PY) -m bot run
+
+system-deps:
+	scripts/install-system-deps.sh
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check bot actions rasa_addons tests
+	$(VENV)/bin/ruff format --check bot actions rasa_addons tests
+
+test: $(STAMP) system-deps lint model
+	$(PY) -m bot content check
+	$(PY) -m rasa data validate --domain domain --data $(RASA_DATA) --config config.yml --fail-on-warnings
+	$(PY) -m pytest
+	$(PY) -m bot evaluate
+
+lock:
+	rm -rf /tmp/catr-lock && $$(scripts/find-python.sh) -m venv /tmp/catr-lock
+	/tmp/catr-lock/bin/pip install -q -r requirements.txt
+	(head -2 constraints.txt; /tmp/catr-lock/bin/pip freeze) > constraints.txt.new && mv constraints.txt.new constraints.txt
+
+clean:
+	rm -rf build models results var .rasa

@@ -1,0 +1,138 @@
+"""Read faq.yml and turn it into FaqEntry values, or say exactly what a staff edit broke.
+
+Every error names the file, the entry and the field, because the person fixing it is editing YAML
+by hand or through the staff editor, not reading a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.content.models import FaqEntry
+
+FAQ_FILENAME = "faq.yml"
+MIN_QUESTIONS = 10
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+REQUIRED_FIELDS = ("id", "topic", "questions", "answer")
+OPTIONAL_FIELDS = ("source", "related")
+# Rasa reads [text](entity) and {"entity": ...} inside training examples as annotations.
+FORBIDDEN_QUESTION_CHARACTERS = "[]{}"
+
+
+class ContentError(ValueError):
+    """Content that cannot be used; ``problems`` holds one readable line per mistake."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        super().__init__("\n".join(f"{self.path}: {problem}" for problem in problems))
+
+
+def read_yaml(path: Path) -> Any:
+    """The parsed YAML document, or a ContentError naming the file and the line that is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise ContentError(path, ["file not found"]) from error
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ContentError(path, [f"not valid YAML{where}: {getattr(error, 'problem', error)}"]) from error
+
+
+def load_faq(path: Path) -> list[FaqEntry]:
+    """Load and validate faq.yml; raises ContentError listing every problem found."""
+    return parse_faq(read_yaml(path), path)
+
+
+def parse_faq(document: Any, path: Path | str = FAQ_FILENAME) -> list[FaqEntry]:
+    """Validate an already-parsed FAQ document (also used before saving an edit)."""
+    if not isinstance(document, Mapping) or not isinstance(document.get("entries"), list):
+        raise ContentError(path, ["the file must have a top-level 'entries:' list"])
+    problems: list[str] = []
+    entries: list[FaqEntry] = []
+    seen: set[str] = set()
+    for position, raw in enumerate(document["entries"], start=1):
+        entry, entry_problems = _parse_entry(raw, position)
+        problems.extend(entry_problems)
+        if entry is None:
+            continue
+        if entry.id in seen:
+            problems.append(f"entry '{entry.id}': duplicate id (ids must be unique)")
+        seen.add(entry.id)
+        entries.append(entry)
+    for entry in entries:
+        for related in entry.related:
+            if related not in seen:
+                problems.append(f"entry '{entry.id}': field 'related' names unknown entry '{related}'")
+    if problems:
+        raise ContentError(path, problems)
+    return entries
+
+
+def _parse_entry(raw: Any, position: int) -> tuple[FaqEntry | None, list[str]]:
+    if not isinstance(raw, Mapping):
+        return None, [f"entry #{position}: must be a mapping with fields {', '.join(REQUIRED_FIELDS)}"]
+    entry_id = raw.get("id")
+    label = f"entry '{entry_id}'" if isinstance(entry_id, str) and entry_id else f"entry #{position}"
+    problems = [f"{label}: missing field '{name}'" for name in REQUIRED_FIELDS if name not in raw]
+    problems += [
+        f"{label}: unknown field '{name}' (allowed: {', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)})"
+        for name in raw
+        if name not in REQUIRED_FIELDS + OPTIONAL_FIELDS
+    ]
+    if "id" in raw and not (isinstance(entry_id, str) and ID_PATTERN.match(entry_id)):
+        problems.append(f"{label}: field 'id' must be snake_case like 'study_duration', got {entry_id!r}")
+    for name in ("topic", "answer"):
+        if name in raw and not _text(raw[name]):
+            problems.append(f"{label}: field '{name}' must be non-empty text")
+    if "source" in raw and raw["source"] is not None and not isinstance(raw["source"], str):
+        problems.append(f"{label}: field 'source' must be text")
+    questions = _text_list(raw.get("questions"))
+    if "questions" in raw:
+        if questions is None:
+            problems.append(f"{label}: field 'questions' must be a list of non-empty texts")
+        elif len(questions) < MIN_QUESTIONS:
+            problems.append(
+                f"{label}: field 'questions' has {len(questions)} questions, needs at least {MIN_QUESTIONS}"
+            )
+        else:
+            problems += [
+                f"{label}: question {question!r} contains one of {FORBIDDEN_QUESTION_CHARACTERS!r}"
+                for question in questions
+                if any(char in question for char in FORBIDDEN_QUESTION_CHARACTERS)
+            ]
+    related = _text_list(raw.get("related", []))
+    if related is None:
+        problems.append(f"{label}: field 'related' must be a list of entry ids")
+    if problems:
+        return None, problems
+    entry = FaqEntry(
+        id=entry_id,
+        topic=raw["topic"].strip(),
+        questions=tuple(questions or ()),
+        answer=raw["answer"].strip(),
+        source=(raw.get("source") or "").strip(),
+        related=tuple(related or ()),
+    )
+    return entry, []
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _text_list(value: Any) -> list[str] | None:
+    """Stripped texts, or None when the value is not a list of non-empty texts."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(_text(item) for item in value):
+        return None
+    return [" ".join(item.split()) for item in value]

@@ -1,0 +1,46 @@
+"""Funnel events: where conversations drop off, counted without personal data.
+
+Rows carry a hash of the sender id (so erasure can still find them) and the step name only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.storage.models import FunnelEvent, utcnow
+
+FUNNEL_STEPS = ("conversation_started", "prescreen_started", "prescreen_finished", "consent_given")
+_QUESTION_EVENT = re.compile(r"^question_answered:[a-z][a-z0-9_]{0,59}$")
+
+
+def session_ref(conversation_id: str) -> str:
+    """A stable, non-reversible reference for a sender id (prefixed so it is not a bare SHA-256)."""
+    return hashlib.sha256(f"catr-funnel:{conversation_id}".encode()).hexdigest()[:32]
+
+
+def validate_event(event: str) -> str:
+    if event in FUNNEL_STEPS or _QUESTION_EVENT.match(event):
+        return event
+    raise ValueError(f"unknown funnel event {event!r}; expected one of {FUNNEL_STEPS} or question_answered:<slot>")
+
+
+def record_funnel_event(
+    session: Session, conversation_id: str, event: str, at: datetime | None = None
+) -> FunnelEvent:
+    row = FunnelEvent(session_ref=session_ref(conversation_id), event=validate_event(event), at=at or utcnow())
+    session.add(row)
+    return row
+
+
+def funnel_counts(session: Session, since: datetime | None = None) -> dict[str, int]:
+    """Distinct conversations per step (a retried event counts once), for the funnel page."""
+    statement = select(FunnelEvent.event, func.count(func.distinct(FunnelEvent.session_ref)))
+    if since is not None:
+        statement = statement.where(FunnelEvent.at >= since)
+    rows = session.execute(statement.group_by(FunnelEvent.event)).all()
+    return {event: count for event, count in rows}

@@ -1,0 +1,71 @@
+"""Subcommands to build, train and run the product."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from bot.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+
+def _build(_: argparse.Namespace) -> int:
+    from bot.runtime.build import prepare
+
+    for path in prepare(get_settings()):
+        print(f"generated {path}")
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from bot.runtime.build import prepare
+    from bot.runtime.training import train
+
+    settings = get_settings()
+    prepare(settings)
+    print(f"model: {train(settings, force=args.force)}")
+    return 0
+
+
+def _run(_: argparse.Namespace) -> int:
+    from bot.runtime.build import prepare
+    from bot.runtime.processes import all_processes
+    from bot.runtime.supervisor import Supervisor
+    from bot.runtime.training import train
+
+    settings = get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    prepare(settings)
+    train(settings)
+    supervisor = Supervisor(settings, all_processes(settings))
+    supervisor.start()
+    print(
+        f"\nCATR-PAT assistant is running:\n"
+        f"  chat page and web side  {settings.public_base_url}/\n"
+        f"  Rasa REST channel       {settings.rasa_url}/webhooks/rest/webhook\n"
+        f"  action server           http://127.0.0.1:{settings.action_port}/health\n"
+        f"Press Ctrl-C to stop everything.\n",
+        flush=True,
+    )
+    return supervisor.wait()
+
+
+def _web(_: argparse.Namespace) -> int:
+    from bot.web.app import serve
+
+    serve(get_settings())
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    subparsers.add_parser("build", help="build the spaCy pipeline and generated training data").set_defaults(
+        func=_build
+    )
+    train = subparsers.add_parser("train", help="train the Rasa model if its inputs changed")
+    train.add_argument("--force", action="store_true", help="train even if nothing changed")
+    train.set_defaults(func=_train)
+    subparsers.add_parser("run", help="start every process in the foreground").set_defaults(func=_run)
+    subparsers.add_parser("web", help="serve the web side (chat page, inbox, editor, NLG)").set_defaults(
+        func=_web
+    )

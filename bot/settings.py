@@ -1,0 +1,122 @@
+"""All configuration, read from the environment in one place, with defaults that work out of the box.
+
+Nobody else reads ``os.environ``: modules take a ``Settings`` (usually from ``get_settings()``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = _env(name, str(default))
+    try:
+        return int(raw)
+    except ValueError as error:
+        raise ValueError(f"Environment variable {name}={raw!r} must be a whole number") from error
+
+
+def _env_list(name: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in _env(name, "").split(",") if item.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved configuration; paths are absolute."""
+
+    repo_root: Path
+    data_dir: Path
+    content_dir: Path
+    build_dir: Path
+    models_dir: Path
+    database_url: str
+    tracker_db_path: Path
+    rasa_port: int
+    action_port: int
+    web_port: int
+    host: str
+    public_base_url: str
+    rasa_url: str
+    action_server_url: str
+    nlg_url: str
+    rasa_auth_token: str
+    log_level: str
+    smtp_host: str
+    smtp_port: int
+    smtp_user: str
+    smtp_password: str
+    smtp_sender: str
+    coordinator_emails: tuple[str, ...]
+    encryption_key: str
+    retention_days: int
+    cors_origins: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def spacy_model_dir(self) -> Path:
+        return self.build_dir / "spacy" / "catr_pat_en"
+
+    @property
+    def generated_data_dir(self) -> Path:
+        return self.build_dir / "generated"
+
+    def rasa_env(self) -> dict[str, str]:
+        """Variables that endpoints.yml interpolates; set for every Rasa process we start."""
+        return {
+            "ACTION_SERVER_URL": self.action_server_url,
+            "NLG_SERVER_URL": self.nlg_url,
+            "TRACKER_DB": str(self.tracker_db_path),
+        }
+
+
+def load_settings() -> Settings:
+    """Read the environment now (tests call this after changing variables)."""
+    root = Path(_env("CATR_REPO_ROOT", str(REPO_ROOT))).resolve()
+    data_dir = Path(_env("CATR_DATA_DIR", str(root / "var"))).resolve()
+    rasa_port = _env_int("RASA_PORT", 5005)
+    action_port = _env_int("ACTION_PORT", 5055)
+    web_port = _env_int("WEB_PORT", 8000)
+    host = _env("CATR_HOST", "127.0.0.1")
+    return Settings(
+        repo_root=root,
+        data_dir=data_dir,
+        content_dir=Path(_env("CATR_CONTENT_DIR", str(root / "data" / "content"))).resolve(),
+        build_dir=Path(_env("CATR_BUILD_DIR", str(root / "build"))).resolve(),
+        models_dir=Path(_env("CATR_MODELS_DIR", str(root / "models"))).resolve(),
+        database_url=_env("DATABASE_URL", f"sqlite:///{data_dir / 'leads.db'}"),
+        tracker_db_path=Path(_env("TRACKER_DB", str(data_dir / "tracker.db"))).resolve(),
+        rasa_port=rasa_port,
+        action_port=action_port,
+        web_port=web_port,
+        host=host,
+        public_base_url=_env("PUBLIC_BASE_URL", f"http://localhost:{web_port}"),
+        rasa_url=_env("RASA_URL", f"http://127.0.0.1:{rasa_port}"),
+        action_server_url=_env("ACTION_SERVER_URL", f"http://127.0.0.1:{action_port}/webhook"),
+        nlg_url=_env("NLG_SERVER_URL", f"http://127.0.0.1:{web_port}/nlg"),
+        rasa_auth_token=_env("RASA_AUTH_TOKEN", ""),
+        log_level=_env("LOG_LEVEL", "INFO").upper(),
+        smtp_host=_env("SMTP_HOST", "127.0.0.1"),
+        smtp_port=_env_int("SMTP_PORT", 25),
+        smtp_user=_env("SMTP_USER", ""),
+        smtp_password=_env("SMTP_PASSWORD", ""),
+        smtp_sender=_env("SMTP_SENDER", "catr-pat-assistant@localhost"),
+        coordinator_emails=_env_list("COORDINATOR_EMAILS"),
+        encryption_key=_env("LEADS_ENCRYPTION_KEY", ""),
+        retention_days=_env_int("RETENTION_DAYS", 365),
+        cors_origins=_env_list("CORS_ORIGINS"),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return load_settings()

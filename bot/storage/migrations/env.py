@@ -1,0 +1,42 @@
+"""Alembic environment: runs on the connection handed over by ``bot.storage.migrate``.
+
+Our version table has its own name so the leads schema can share a database with other tables
+(the Rasa tracker store, for example) without stepping on anyone's migrations.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+
+from bot.storage.db import make_engine
+from bot.storage.models import VERSION_TABLE, Base
+
+
+def _run(connection) -> None:  # type: ignore[no-untyped-def]
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        version_table=VERSION_TABLE,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    engine = make_engine(context.config.get_main_option("sqlalchemy.url"))
+    try:
+        with engine.begin() as connection:
+            _run(connection)
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("Offline (SQL script) migrations are not supported; use bot.storage.migrate.upgrade")
+run_migrations_online()

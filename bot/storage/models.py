@@ -1,0 +1,164 @@
+"""Tables for leads: screenings, their contact and referral, audit events and funnel events.
+
+Contact fields hold Fernet tokens (see ``bot.leads.crypto``), never plaintext. Audit and funnel rows
+hold ids and counts only, so they can outlive the leads they describe.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.types import TypeDecorator
+
+OUTCOMES = ("likely_eligible", "not_eligible", "needs_review")
+REFERRAL_STATUSES = ("new", "contacted", "visit_booked", "enrolled", "not_enrolled", "could_not_reach")
+AUDIT_ACTIONS = ("viewed", "changed", "exported", "erased", "purged", "created")
+TABLE_NAMES = ("screenings", "contacts", "referrals", "audit_events", "funnel_events")
+VERSION_TABLE = "leads_alembic_version"
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(value) for value in values)})"
+
+
+class UtcDateTime(TypeDecorator):
+    """Aware UTC datetimes on every backend (SQLite would otherwise hand back naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column; pass an aware datetime")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+class Screening(Base):
+    """One completed pre-screen (or a handoff request); one row per (conversation, screening key)."""
+
+    __tablename__ = "screenings"
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "screening_key", name="uq_screenings_conversation_key"),
+        CheckConstraint(f"outcome IS NULL OR {_in('outcome', OUTCOMES)}", name="outcome"),
+        CheckConstraint("is_handoff OR outcome IS NOT NULL", name="outcome_or_handoff"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    screening_key = Column(String(128), nullable=False)
+    outcome = Column(String(20), nullable=True)
+    answers: Any = Column(JSON, nullable=False, default=dict)
+    reasons: Any = Column(JSON, nullable=False, default=list)
+    unknowns: Any = Column(JSON, nullable=False, default=list)
+    criteria_version = Column(String(64), nullable=True)
+    consent_at = Column(UtcDateTime, nullable=True)
+    consent_version = Column(String(64), nullable=True)
+    is_handoff = Column(Boolean, nullable=False, default=False)
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow, index=True)
+
+    contact = relationship("Contact", back_populates="screening", uselist=False, passive_deletes=True)
+    referral = relationship("Referral", back_populates="screening", uselist=False, passive_deletes=True)
+
+
+class Contact(Base):
+    """How to reach the person; every field is a Fernet token."""
+
+    __tablename__ = "contacts"
+
+    id = Column(Integer, primary_key=True)
+    screening_id = Column(
+        Integer, ForeignKey("screenings.id", ondelete="CASCADE"), nullable=False, unique=True
+    )
+    name_token = Column(Text, nullable=False)
+    email_token = Column(Text, nullable=True)
+    phone_token = Column(Text, nullable=True)
+    preferred_time_token = Column(Text, nullable=True)
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UtcDateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    screening = relationship("Screening", back_populates="contact")
+
+
+class Referral(Base):
+    """The coordinators' work item for a lead, and whether they have been told about it."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (CheckConstraint(_in("status", REFERRAL_STATUSES), name="status"),)
+
+    id = Column(Integer, primary_key=True)
+    screening_id = Column(
+        Integer, ForeignKey("screenings.id", ondelete="CASCADE"), nullable=False, unique=True
+    )
+    status = Column(String(20), nullable=False, default="new")
+    notes = Column(Text, nullable=False, default="")
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UtcDateTime, nullable=False, default=utcnow, onupdate=utcnow)
+    notified_at = Column(UtcDateTime, nullable=True, index=True)
+    notify_attempts = Column(Integer, nullable=False, default=0)
+    last_error = Column(String(200), nullable=True)
+
+    screening = relationship("Screening", back_populates="referral")
+
+
+class AuditEvent(Base):
+    """Who did what to which lead; ids and counts only, never personal data."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (CheckConstraint(_in("action", AUDIT_ACTIONS), name="action"),)
+
+    id = Column(Integer, primary_key=True)
+    at = Column(UtcDateTime, nullable=False, default=utcnow, index=True)
+    actor = Column(String(100), nullable=False)
+    action = Column(String(20), nullable=False)
+    target_type = Column(String(40), nullable=False)
+    target_id = Column(String(64), nullable=True)
+    details: Any = Column(JSON, nullable=False, default=dict)
+
+
+class FunnelEvent(Base):
+    """One step of a conversation, keyed by a hash of the sender id, for drop-off counts."""
+
+    __tablename__ = "funnel_events"
+
+    id = Column(Integer, primary_key=True)
+    session_ref = Column(String(64), nullable=False, index=True)
+    event = Column(String(80), nullable=False, index=True)
+    at = Column(UtcDateTime, nullable=False, default=utcnow, index=True)

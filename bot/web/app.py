@@ -1,0 +1,40 @@
+"""Builds the Sanic app (Sanic and Jinja2 already come with Rasa: no new framework to pin)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sanic import Sanic, response
+from sanic.request import Request
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+
+
+def create_app(settings: Settings, name: str = "catr_pat_web") -> Sanic:
+    from bot.web import chat, nlg, pages
+
+    app = Sanic(name)
+    app.config.REQUEST_MAX_SIZE = 256 * 1024
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.ctx.settings = settings
+    app.static("/static", str(HERE / "static"), name="static")
+
+    @app.get("/health")
+    async def health(_: Request) -> response.HTTPResponse:
+        return response.json({"status": "ok"})
+
+    pages.register(app)
+    chat.register(app)
+    nlg.register(app)
+    return app
+
+
+def serve(settings: Settings) -> None:
+    app = create_app(settings)
+    log.info("event=web_starting port=%d", settings.web_port)
+    app.run(host=settings.host, port=settings.web_port, access_log=False, workers=1, motd=False)

@@ -1,0 +1,132 @@
+/* CATR-PAT chat widget. Embed with one tag:
+ *   <script src="https://<assistant host>/static/widget.js" data-title="..." defer></script>
+ * Everything (script, styles) is served by the assistant's own host: no third-party request.
+ * The conversation survives page reloads in the same tab (sessionStorage); "Start over" clears it.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = new URL(script.src, window.location.href).origin;
+  var title = script.getAttribute("data-title") || "Study assistant";
+  var STORE = "catrpat-chat";
+
+  function load() {
+    try { return JSON.parse(sessionStorage.getItem(STORE)) || null; } catch (e) { return null; }
+  }
+  function save() { sessionStorage.setItem(STORE, JSON.stringify(state)); }
+  function newSender() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+  var state = load() || { sender: newSender(), history: [], open: false };
+
+  var css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = base + "/static/widget.css";
+  document.head.appendChild(css);
+
+  var root = document.createElement("div");
+  root.className = "cpw";
+  root.innerHTML =
+    '<button type="button" class="cpw-launcher" aria-expanded="false" aria-controls="cpw-panel">' +
+    '<span aria-hidden="true">💬</span> Questions? Chat with us</button>' +
+    '<section id="cpw-panel" class="cpw-panel" role="dialog" aria-modal="false" aria-labelledby="cpw-title" hidden>' +
+    '<header class="cpw-head"><h2 id="cpw-title" class="cpw-title"></h2>' +
+    '<button type="button" class="cpw-close" aria-label="Close chat">✕</button></header>' +
+    '<p class="cpw-notice">I am an automated assistant, not a doctor. In an emergency call 15 or 112 (France) or 911 (US). ' +
+    '<a href="' + base + '/privacy" target="_blank" rel="noopener">Privacy notice</a></p>' +
+    '<div class="cpw-log" role="log" aria-live="polite" aria-relevant="additions" tabindex="0" aria-label="Conversation"></div>' +
+    '<p class="cpw-typing" hidden><span class="cpw-sr">The assistant is typing</span><span aria-hidden="true">…</span></p>' +
+    '<form class="cpw-form"><label for="cpw-input" class="cpw-sr">Your message</label>' +
+    '<input id="cpw-input" class="cpw-input" type="text" autocomplete="off" maxlength="2000" placeholder="Type your question">' +
+    '<button type="submit" class="cpw-send">Send</button></form>' +
+    '<button type="button" class="cpw-restart">Start over</button></section>';
+  document.body.appendChild(root);
+
+  var launcher = root.querySelector(".cpw-launcher");
+  var panel = root.querySelector(".cpw-panel");
+  var log = root.querySelector(".cpw-log");
+  var input = root.querySelector(".cpw-input");
+  var typing = root.querySelector(".cpw-typing");
+  root.querySelector(".cpw-title").textContent = title;
+
+  function addMessage(who, text, buttons, remember) {
+    var item = document.createElement("div");
+    item.className = "cpw-msg cpw-" + who;
+    var label = document.createElement("span");
+    label.className = "cpw-sr";
+    label.textContent = who === "user" ? "You said: " : "Assistant: ";
+    item.appendChild(label);
+    var body = document.createElement("span");
+    body.textContent = text;  // never innerHTML: what people type stays inert
+    item.appendChild(body);
+    log.appendChild(item);
+    if (buttons && buttons.length) {
+      var group = document.createElement("div");
+      group.className = "cpw-buttons";
+      buttons.forEach(function (b) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "cpw-quick";
+        button.textContent = b.title;
+        button.addEventListener("click", function () { send(b.payload || b.title, b.title); });
+        group.appendChild(button);
+      });
+      log.appendChild(group);
+    }
+    log.scrollTop = log.scrollHeight;
+    if (remember) { state.history.push({ who: who, text: text, buttons: buttons || [] }); save(); }
+  }
+
+  function clearQuickReplies() {
+    Array.prototype.forEach.call(log.querySelectorAll(".cpw-buttons"), function (g) { g.remove(); });
+  }
+
+  function send(message, shown) {
+    if (!message || !message.trim()) { return; }
+    clearQuickReplies();
+    addMessage("user", shown || message, null, true);
+    typing.hidden = false;
+    fetch(base + "/api/chat", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: state.sender, message: message })
+    }).then(function (r) { return r.json(); }).then(function (replies) {
+      (replies || []).forEach(function (reply) {
+        if (reply.text) { addMessage("bot", reply.text, reply.buttons || reply.quick_replies, true); }
+      });
+    }).catch(function () {
+      addMessage("bot", "Sorry, I can't connect right now. Please try again in a moment.", null, false);
+    }).finally(function () { typing.hidden = true; });
+  }
+
+  function setOpen(open) {
+    state.open = open; save();
+    panel.hidden = !open;
+    launcher.setAttribute("aria-expanded", String(open));
+    if (open) { input.focus(); } else { launcher.focus(); }
+  }
+
+  launcher.addEventListener("click", function () { setOpen(panel.hidden); });
+  root.querySelector(".cpw-close").addEventListener("click", function () { setOpen(false); });
+  panel.addEventListener("keydown", function (e) { if (e.key === "Escape") { setOpen(false); } });
+  root.querySelector(".cpw-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var text = input.value;
+    input.value = "";
+    send(text);
+  });
+  root.querySelector(".cpw-restart").addEventListener("click", function () {
+    state = { sender: newSender(), history: [], open: true };
+    save();
+    log.innerHTML = "";
+    input.focus();
+  });
+
+  state.history.forEach(function (m, i) {
+    var last = i === state.history.length - 1;
+    addMessage(m.who, m.text, last ? m.buttons : null, false);
+  });
+  if (state.open) { panel.hidden = false; launcher.setAttribute("aria-expanded", "true"); }
+})();

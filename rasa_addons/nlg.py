@@ -1,0 +1,80 @@
+"""Live FAQ answers through the NLG endpoint, with the trained responses as a safety net.
+
+Rasa's own callback generator returns silence when the NLG service is down and sends the
+whole conversation with every request. This one asks the content service only for
+``utter_faq/...`` answers (the part staff edit), sends no conversation events, waits at most
+``timeout`` seconds, and otherwise answers from the responses trained into the model.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import aiohttp
+from rasa.core.nlg.generator import NaturalLanguageGenerator
+from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+log = logging.getLogger(__name__)
+
+LIVE_PREFIX = "utter_faq/"
+DEFAULT_TIMEOUT_SECONDS = 1.5
+COOLDOWN_SECONDS = 10.0
+
+
+class ContentFallbackNLG(NaturalLanguageGenerator):
+    """FAQ answers from the live content service; everything else, and any failure, from the model."""
+
+    def __init__(self, endpoint_config: EndpointConfig, domain: Domain | None = None) -> None:
+        self.url = endpoint_config.url
+        self.timeout = float(endpoint_config.kwargs.get("timeout", DEFAULT_TIMEOUT_SECONDS))
+        self.templates = TemplatedNaturalLanguageGenerator((domain or Domain.empty()).responses)
+        self._down_until = 0.0
+        self._session: aiohttp.ClientSession | None = None
+
+    def _client(self) -> aiohttp.ClientSession:
+        """One pooled HTTP session per server process, created inside the running event loop."""
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout))
+        return self._session
+
+    async def generate(
+        self,
+        utter_action: str,
+        tracker: DialogueStateTracker,
+        output_channel: str,
+        **kwargs: Any,
+    ) -> dict[str, Any] | None:
+        if utter_action.startswith(LIVE_PREFIX) and self.url and time.monotonic() >= self._down_until:
+            live = await self._fetch_live(utter_action, tracker, output_channel)
+            if live is not None:
+                return live
+        kwargs.pop("domain_responses", None)
+        return await self.templates.generate(utter_action, tracker, output_channel, **kwargs)
+
+    async def _fetch_live(
+        self, utter_action: str, tracker: DialogueStateTracker, output_channel: str
+    ) -> dict[str, Any] | None:
+        body = {
+            "response": utter_action,
+            "arguments": {},
+            "tracker": {"sender_id": tracker.sender_id, "slots": {}, "events": []},
+            "channel": {"name": output_channel},
+        }
+        try:
+            async with self._client().post(self.url, json=body) as response:
+                if response.status == 404:
+                    return None
+                response.raise_for_status()
+                payload = await response.json()
+        except Exception as error:  # any failure means: answer from the model, never silence
+            self._down_until = time.monotonic() + COOLDOWN_SECONDS
+            log.warning("event=nlg_unavailable fallback=trained_responses error=%s", type(error).__name__)
+            return None
+        if isinstance(payload, dict) and isinstance(payload.get("text"), str) and payload["text"].strip():
+            return payload
+        return None
