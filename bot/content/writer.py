@@ -27,11 +27,26 @@ HEADER = """\
 """
 
 
+class _Folded(str):
+    """Answer text, written as a folded block (``>-``) so staff read and edit it as prose."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    _Folded, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style=">")
+)
+
+
 def render_faq(entries: Sequence[FaqEntry]) -> str:
     """The faq.yml text for these entries, in their given order, with the staff header."""
-    document = {"entries": [entry.to_dict() for entry in entries]}
-    body = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100, indent=2)
-    return HEADER + "\n" + body
+    documents = [entry.to_dict() for entry in entries]
+    for document in documents:
+        document["answer"] = _Folded(document["answer"])
+    body = yaml.dump({"entries": documents}, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return HEADER + "\n" + body.replace("\n- id: ", "\n\n- id: ")
 
 
 def save_faq(entries: Sequence[FaqEntry], path: Path, trial: TrialFacts | None = None) -> None:

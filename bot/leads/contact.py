@@ -10,7 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email as _validate_email
+from email_validator import EmailNotValidError
+from email_validator import validate_email as _validate_email
 
 DEFAULT_PHONE_REGION = "FR"
 MAX_NAME_LENGTH = 100
@@ -64,7 +65,8 @@ def validate_email(value: str) -> str:
         return _validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as error:
         raise ValidationError(
-            "email", "That email address doesn't look right. Could you check it? For example: name@example.com"
+            "email",
+            "That email address doesn't look right. Could you check it? For example: name@example.com",
         ) from error
 
 
@@ -89,7 +91,9 @@ def validate_phone(value: str, default_region: str = DEFAULT_PHONE_REGION) -> st
 def validate_preferred_time(value: str) -> str:
     text = _clean_text(value or "")
     if len(text) > MAX_PREFERRED_TIME_LENGTH:
-        raise ValidationError("preferred_time", "Could you say that more briefly? For example: weekday mornings.")
+        raise ValidationError(
+            "preferred_time", "Could you say that more briefly? For example: weekday mornings."
+        )
     return text
 
 

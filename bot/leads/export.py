@@ -74,7 +74,9 @@ def export_leads(session: Session, cipher: Cipher, actor: str = "export") -> lis
         .order_by(Screening.created_at, Screening.id)
     )
     records = [lead_record(screening, cipher) for screening in session.execute(statement).scalars()]
-    record_audit(session, actor=actor, action="exported", target_type="leads", details={"count": len(records)})
+    record_audit(
+        session, actor=actor, action="exported", target_type="leads", details={"count": len(records)}
+    )
     logger.info("leads exported count=%s", len(records))
     return records
 

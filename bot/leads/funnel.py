@@ -26,13 +26,17 @@ def session_ref(conversation_id: str) -> str:
 def validate_event(event: str) -> str:
     if event in FUNNEL_STEPS or _QUESTION_EVENT.match(event):
         return event
-    raise ValueError(f"unknown funnel event {event!r}; expected one of {FUNNEL_STEPS} or question_answered:<slot>")
+    raise ValueError(
+        f"unknown funnel event {event!r}; expected one of {FUNNEL_STEPS} or question_answered:<slot>"
+    )
 
 
 def record_funnel_event(
     session: Session, conversation_id: str, event: str, at: datetime | None = None
 ) -> FunnelEvent:
-    row = FunnelEvent(session_ref=session_ref(conversation_id), event=validate_event(event), at=at or utcnow())
+    row = FunnelEvent(
+        session_ref=session_ref(conversation_id), event=validate_event(event), at=at or utcnow()
+    )
     session.add(row)
     return row
 

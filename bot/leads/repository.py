@@ -113,7 +113,9 @@ def _store_contact(session: Session, cipher: Cipher, screening: Screening, detai
     }
 
     def find() -> Contact | None:
-        return session.execute(select(Contact).where(Contact.screening_id == screening.id)).scalar_one_or_none()
+        return session.execute(
+            select(Contact).where(Contact.screening_id == screening.id)
+        ).scalar_one_or_none()
 
     contact = find()
     if contact is None:
@@ -150,7 +152,9 @@ def add_contact(
     _store_contact(session, cipher, screening, contact)
 
     def find() -> Referral | None:
-        return session.execute(select(Referral).where(Referral.screening_id == screening.id)).scalar_one_or_none()
+        return session.execute(
+            select(Referral).where(Referral.screening_id == screening.id)
+        ).scalar_one_or_none()
 
     referral = find()
     created = False
@@ -176,7 +180,7 @@ def create_handoff_referral(
     actor: str = "assistant",
     now: datetime | None = None,
 ) -> Referral:
-    """"I want to talk to a person": a referral with contact and consent but no screening answers."""
+    """ "I want to talk to a person": a referral with contact and consent but no screening answers."""
     row = Screening(
         conversation_id=conversation_id,
         screening_key=handoff_key,

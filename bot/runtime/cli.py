@@ -58,6 +58,12 @@ def _web(_: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate(_: argparse.Namespace) -> int:
+    from bot.runtime.evaluate import evaluate
+
+    return evaluate(get_settings())
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     subparsers.add_parser("build", help="build the spaCy pipeline and generated training data").set_defaults(
         func=_build
@@ -66,6 +72,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     train.add_argument("--force", action="store_true", help="train even if nothing changed")
     train.set_defaults(func=_train)
     subparsers.add_parser("run", help="start every process in the foreground").set_defaults(func=_run)
+    subparsers.add_parser("evaluate", help="held-out NLU/FAQ scores with floors, conversation tests").set_defaults(
+        func=_evaluate
+    )
     subparsers.add_parser("web", help="serve the web side (chat page, inbox, editor, NLG)").set_defaults(
         func=_web
     )

@@ -6,6 +6,7 @@ queue on the busy timeout instead of failing); PostgreSQL is used as is through 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -51,6 +52,8 @@ def make_engine(url: str | URL) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():  # owner-only: screening answers are health data (WAL files inherit this)
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False}
     engine = create_engine(url, future=True, connect_args=connect_args)
     _configure_sqlite(engine)

@@ -7,18 +7,25 @@ Our version table has its own name so the leads schema can share a database with
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy.engine import Connection
 
 from bot.storage.db import make_engine
-from bot.storage.models import VERSION_TABLE, Base
+from bot.storage.models import TABLE_NAMES, VERSION_TABLE, Base
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _ours(name: str | None, type_: str, _parent: object) -> bool:
+    """Autogenerate looks at our tables only: others (Rasa's ``events``) may share the database."""
+    return type_ != "table" or name in TABLE_NAMES
+
+
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
         version_table=VERSION_TABLE,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=_ours,
     )
     with context.begin_transaction():
         context.run_migrations()

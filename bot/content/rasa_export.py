@@ -1,0 +1,66 @@
+"""Write the FAQ as Rasa 3 training data: one retrieval intent and one response per entry.
+
+The file is generated, never edited: faq.yml stays the single place where staff change content.
+Output is sorted by entry id so that the same content always produces the same bytes (stable
+diffs, and Rasa's fingerprint only changes when content does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from bot.content.models import FaqEntry
+from bot.content.writer import write_text_atomically
+from bot.settings import Settings, get_settings
+
+RASA_FORMAT_VERSION = "3.1"
+GENERATED_FILENAME = "faq.yml"
+HEADER = "# Generated from data/content/faq.yml by `python -m bot content generate`: do not edit.\n"
+
+
+class _Literal(str):
+    """A string written as a YAML literal block (``|``), the way Rasa lists examples."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    _Literal, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+)
+
+
+def default_output_path(settings: Settings | None = None) -> Path:
+    """Where the generated file goes unless told otherwise: the build's generated-data folder."""
+    return (settings or get_settings()).generated_data_dir / GENERATED_FILENAME
+
+
+def render_training_data(entries: Sequence[FaqEntry]) -> str:
+    """The Rasa YAML text: ``nlu`` examples per ``faq/<id>`` and ``responses`` per ``utter_faq/<id>``."""
+    ordered = sorted(entries, key=lambda entry: entry.id)
+    nlu = [{"intent": entry.intent, "examples": _examples(entry.questions)} for entry in ordered]
+    responses = {entry.response_name: [{"text": entry.answer}] for entry in ordered}
+    body = yaml.dump(
+        {"nlu": nlu, "responses": responses},
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+    )
+    return f'{HEADER}version: "{RASA_FORMAT_VERSION}"\n\n{body}'
+
+
+def export_faq(entries: Sequence[FaqEntry], path: Path | None = None) -> Path:
+    """Write the training data to ``path`` (default: ``default_output_path()``) and return it."""
+    target = path or default_output_path()
+    write_text_atomically(target, render_training_data(entries))
+    return target
+
+
+def _examples(questions: Sequence[str]) -> _Literal:
+    unique = list(dict.fromkeys(" ".join(question.split()) for question in questions))
+    return _Literal("".join(f"- {question}\n" for question in unique))

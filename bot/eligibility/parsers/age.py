@@ -1,0 +1,78 @@
+"""Age in whole years from "54", "I'm fifty-four", "54yo" or "born in 1971".
+
+A birth year alone cannot say whether this year's birthday has passed, so such answers are
+marked ``hedged``: the age may be one less. The evaluator sends that to review only when the
+one-year doubt straddles the minimum age (see data/eligibility/criteria.yml).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from dateparser.date import DateDataParser
+from dateutil.relativedelta import relativedelta
+
+from bot.eligibility.models import Answer, SlotSpec
+from bot.eligibility.parsers.text import find_numbers, normalise
+
+MIN_AGE, MAX_AGE = 1, 120
+YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w.,/-])")
+BORN = re.compile(r"\b(born|birth|b\.|dob|birthday)\b")
+# numbers that are clearly not the person's age in years ("3 months", "54 kg", "1.80 m")
+NOT_YEARS = re.compile(r"^\s*(months?|mo|weeks?|days?|kg|kilos?|lbs?|pounds?|cm|m|%|percent)\b")
+
+
+def _birth_date(text: str, today: date, date_order: str) -> date | None:
+    """A full birth date ("born on 5 March 1971"), via dateparser; None unless exact to the day."""
+    fragment = BORN.split(text, maxsplit=1)[-1]
+    fragment = re.sub(r"^\W*(?:was\s+)?(?:on|in)?\s*(?:the\s+)?", "", fragment).strip(" .!")
+    if not fragment or (not re.search(r"[a-z]", fragment) and "/" not in fragment and "." not in fragment):
+        return None
+    settings = {
+        "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": datetime.combine(today, time()),
+        "RETURN_TIME_AS_PERIOD": True,
+        "DATE_ORDER": date_order,
+    }
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(fragment)
+    except Exception:  # a third-party parser must not turn odd text into a crash
+        return None
+    if data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date()
+
+
+def _from_birth(text: str, today: date, spec: SlotSpec, date_order: str) -> Answer | None:
+    born = _birth_date(text, today, date_order) if BORN.search(text) else None
+    if born is not None and born <= today:
+        return _checked(relativedelta(today, born).years, spec, hedged=False)
+    years = YEAR.findall(text)
+    if not years or not (BORN.search(text) or len(text.strip(" .!")) == 4):
+        return None
+    birth_year = int(years[-1])
+    if birth_year > today.year:
+        return Answer(status="invalid", message=spec.reask)
+    return _checked(today.year - birth_year, spec, hedged=True)
+
+
+def _checked(age: int, spec: SlotSpec, hedged: bool) -> Answer:
+    if not MIN_AGE <= age <= MAX_AGE:
+        return Answer(status="invalid", message=spec.reask)
+    return Answer(status="ok", value=age, hedged=hedged)
+
+
+def parse_age(text: str, today: date, spec: SlotSpec, date_order: str = "DMY") -> Answer:
+    """Whole years from 1 to 120; anything else is a kind re-ask."""
+    clean = normalise(text)
+    from_birth = _from_birth(clean, today, spec, date_order)
+    if from_birth is not None:
+        return from_birth
+    for number in find_numbers(clean):
+        if NOT_YEARS.match(clean[number.end :]):
+            continue
+        if number.negative:
+            return Answer(status="invalid", message=spec.reask)
+        return _checked(int(number.value), spec, hedged=False)
+    return Answer(status="invalid", message=spec.reask)

@@ -1,0 +1,188 @@
+"""When did they last take it? Time expressions as date RANGES, since people are vague.
+
+"3 weeks ago" is one day; "in March" is a whole month and "last year" a whole year (dateparser
+gives the period, with PREFER_DATES_FROM past and RELATIVE_BASE today); "over a year ago" is
+open towards the past. Month arithmetic is dateutil's relativedelta, never hand-counted days.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from dateparser.date import DateDataParser
+from dateutil.relativedelta import relativedelta
+
+from bot.eligibility.parsers.text import UNITS
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+AMOUNT = (
+    r"\d+(?:\.\d+)?|a couple|couple|a few|few|several|some|many|an|a|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty"
+)
+UNIT = r"(?P<unit>day|week|month|year|yr|mo)s?"
+VAGUE = {"a couple": (2, 2), "couple": (2, 2), "a few": (2, 4), "few": (2, 4), "several": (3, 9),
+         "some": (3, 9), "many": (6, 24), "an": (1, 1), "a": (1, 1)}  # fmt: skip
+PATTERNS = {
+    "ago": re.compile(
+        r"\b(?:(?P<mod>more than|over|at least|less than|under|about|around|roughly|approximately|"
+        rf"almost|nearly)\s+)?\b(?P<n>{AMOUNT})\s+(?:of\s+)?{UNIT}\s+(?:and\s+a\s+half\s+)?ago\b"
+    ),
+    "recent": re.compile(rf"\b(?:in|within|during|over)\s+the\s+(?:last|past)\s+(?:(?P<n>{AMOUNT})\s+)?{UNIT}"),
+    "long_ago": re.compile(r"\b(?:years ago|long time ago|long ago|ages ago|a long time)\b"),
+    "named": re.compile(r"\b(?:last|this)\s+(?:week|month|year)\b|\byesterday\b|\btoday\b"),
+    "numeric": re.compile(r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-])"),
+    "iso": re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?![\d/.-])"),
+    "month_year": re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/.-])"),
+    "month": re.compile(
+        rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b{MONTH}\b\.?"
+        r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>\d{4}))?"
+    ),
+    "year": re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])"),
+}
+MAY_CONTEXT = re.compile(r"\b(in|since|until|till|of|early|late|mid|end|beginning|last|around|from|before|after|by)\s+$")
+ONGOING = re.compile(
+    r"\b(still|currently|at the moment|right now|these days|ongoing|every day|daily)\b|"
+    r"\b(i'?m|i am|im|i'?ve been|i have been)\s+(still\s+)?(on|taking)\b|\bi\s+(still\s+)?take\b"
+)
+SINCE = re.compile(r"\bsince\b")
+NOT_SINCE = re.compile(r"(n't|\bnot|\bnever)\b")  # "haven't taken it since March": last taken in March
+STOPPED = re.compile(r"\b(no longer|not anymore|not any more|stopped|quit|came off|finished|ended)\b")
+TIME_WORDS = re.compile(
+    r"\b(ago|last|since|until|till|before|after|during|when|summer|winter|spring|autumn|fall|"
+    r"christmas|easter|recently|recent|lately|while|years?|months?|weeks?|days?|started|then)\b|\d"
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of days the event falls in; ``earliest`` None means "or any time before"."""
+
+    earliest: date | None
+    latest: date
+
+
+def _amount(word: str | None) -> tuple[float, float] | None:
+    if word is None:
+        return (1, 1)
+    if word in VAGUE:
+        return VAGUE[word]
+    if word in UNITS:
+        return (UNITS[word], UNITS[word])
+    words = {"twenty": 20, "thirty": 30}
+    if word in words:
+        return (words[word], words[word])
+    try:
+        return (float(word), float(word))
+    except ValueError:
+        return None
+
+
+def _back(today: date, amount: float, unit: str) -> date:
+    """``today`` minus an amount of a unit; fractions of months and years count in months."""
+    if unit in ("year", "yr"):
+        return today - relativedelta(months=round(amount * 12))
+    if unit in ("month", "mo"):
+        whole = int(amount)
+        return today - relativedelta(months=whole, days=round((amount - whole) * 30))
+    return today - relativedelta(days=round(amount * (7 if unit == "week" else 1)))
+
+
+def _ago(match: re.Match[str], today: date) -> Period | None:
+    amount = _amount(match.group("n"))
+    if amount is None:
+        return None
+    low, high = amount
+    if "and a half" in match.group(0):
+        low, high = low + 0.5, high + 0.5
+    unit, mod = match.group("unit"), match.group("mod")
+    if mod in ("more than", "over", "at least"):
+        return Period(None, _back(today, high, unit))
+    if mod in ("less than", "under"):
+        return Period(_back(today, high, unit), today)
+    if mod is not None:  # "about 6 months ago": one unit either way, half a year for years
+        spread = 0.5 if unit in ("year", "yr") else 1
+        low, high = max(low - spread, 0), high + spread
+    return Period(_back(today, high, unit), _back(today, low, unit))
+
+
+def _dateparser(fragment: str, today: date, date_order: str) -> Period | None:
+    settings = {
+        "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": datetime.combine(today, time()),
+        "RETURN_TIME_AS_PERIOD": True,
+        "DATE_ORDER": date_order,
+    }
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(fragment)
+    except Exception:  # a third-party parser must not turn odd text into a crash
+        return None
+    if data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if data.period == "year":
+        start, end = day.replace(month=1, day=1), day.replace(month=12, day=31)
+    elif data.period == "month":
+        start = day.replace(day=1)
+        end = start + relativedelta(months=1, days=-1)
+    elif data.period == "week":
+        start = day - timedelta(days=day.weekday())
+        end = start + timedelta(days=6)
+    else:
+        start = end = day
+    if start > today:  # a date still to come: they are taking it until then
+        return Period(today, today)
+    return Period(start, min(end, today))
+
+
+def _fragment(kind: str, match: re.Match[str], text: str) -> str | None:
+    """The text to give dateparser, or None when the match is not a date after all."""
+    if kind == "month_year" or (kind == "iso" and match.group("d") is None):
+        month = int(match.group("m"))
+        return f"{MONTHS[month - 1]} {match.group('y')}" if 1 <= month <= 12 else None
+    if kind == "month" and match.group("month") == "may":
+        has_detail = match.group("d1") or match.group("d2") or match.group("year")
+        if not has_detail and not MAY_CONTEXT.search(text[: match.start()]):
+            return None  # "I may have", not the month
+    return match.group(0)
+
+
+def find_periods(text: str, today: date, date_order: str = "DMY") -> list[Period]:
+    """Every time expression in a normalised text, as a Period; never raises."""
+    periods: list[Period] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS.items():
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            if kind == "ago":
+                period = _ago(match, today)
+            elif kind == "recent":
+                amount = _amount(match.group("n"))
+                period = Period(_back(today, amount[1], match.group("unit")), today) if amount else None
+            elif kind == "long_ago":
+                period = Period(None, today - relativedelta(years=1))
+            else:
+                fragment = _fragment(kind, match, text)
+                period = _dateparser(fragment, today, date_order) if fragment else None
+            if period is not None:
+                periods.append(period)
+                taken.append((match.start(), match.end()))
+    return periods
+
+
+def is_ongoing(text: str) -> bool:
+    """Still taking it ("still", "currently", "I'm on it"), unless they also say they stopped."""
+    if STOPPED.search(text):
+        return False
+    return bool(ONGOING.search(text)) or bool(SINCE.search(text) and not NOT_SINCE.search(text))
+
+
+def mentions_time(text: str) -> bool:
+    """Words about time that a person used, whether or not we could turn them into dates."""
+    return bool(TIME_WORDS.search(text))

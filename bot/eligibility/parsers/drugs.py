@@ -1,0 +1,68 @@
+"""Recent use of the study medicines: which ones, and when last taken, as a date range.
+
+The parser only records what was said; whether that range falls in the window is the
+evaluator's call, so the same stored answer gives the same outcome on any later day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from bot.eligibility.models import Answer, SlotSpec
+from bot.eligibility.parsers.dates import Period, find_periods, is_ongoing, mentions_time
+from bot.eligibility.parsers.entities import canonical_names
+from bot.eligibility.parsers.text import normalise
+from bot.eligibility.parsers.yes_no import NEGATION, UNSURE, read_yes_no
+
+# "not in the last 6 months" answers the question with a no, whatever happened before.
+NOT_RECENTLY = re.compile(r"(n't|\bnot|\bnever|\bno)\b[^.]*\b(in|within|during|over|for)\s+the\s+(last|past)\b")
+
+
+def _value(taken: str, drugs: list[str], last: Period | None, ongoing: bool) -> dict[str, Any]:
+    return {
+        "taken": taken,
+        "drugs": drugs,
+        "ongoing": ongoing,
+        "last_taken": None
+        if last is None
+        else {
+            "earliest": last.earliest.isoformat() if last.earliest else None,
+            "latest": last.latest.isoformat(),
+        },
+    }
+
+
+def parse_drug_history(
+    text: str, today: date, spec: SlotSpec, rules: Mapping[str, Any], date_order: str = "DMY"
+) -> Answer:
+    """Answer value: taken yes/no, canonical drug names, ongoing, last_taken range (ISO dates)."""
+    clean = normalise(text)
+    if not clean:
+        return Answer(status="invalid", message=spec.reask)
+    reading = read_yes_no(clean)
+    names = canonical_names(clean, "DRUG")
+    targets = [name for name in names if name in rules.get("drugs", ())]
+    others_only = bool(names) and not targets
+    ongoing = is_ongoing(clean)
+    periods = [] if NOT_RECENTLY.search(clean) else find_periods(clean, today, date_order)
+    used = ongoing or bool(periods)
+    unsure = bool(UNSURE.search(clean))
+
+    if NOT_RECENTLY.search(clean) or (NEGATION.search(clean) and not used) or (others_only and not unsure):
+        return Answer(status="ok", value=_value("no", targets, None, False), hedged=reading.hedged)
+    if unsure and not used:
+        return Answer(status="unsure", value=_value("unsure", targets, None, False), hedged=True)
+    if not (targets or used or reading.value == "yes"):
+        return Answer(status="invalid", message=spec.reask)
+    if ongoing:
+        return Answer(status="ok", value=_value("yes", targets, Period(today, today), True), hedged=unsure)
+    if periods:
+        last = max(periods, key=lambda period: period.latest)
+        return Answer(status="ok", value=_value("yes", targets, last, False), hedged=unsure or reading.hedged)
+    # Taken, time not given. Words about time we could not read mean a person should look.
+    when_words = mentions_time(clean)
+    status = "unsure" if when_words or reading.hedged else "ok"
+    return Answer(status=status, value=_value("yes", targets, None, False), hedged=reading.hedged)

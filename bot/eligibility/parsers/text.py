@@ -1,0 +1,104 @@
+"""Shared text helpers: tidy a message and find the numbers in it, in digits or in words.
+
+People type "fifty-four", "54yo" or "a hundred and two"; reading them in one place keeps the
+age, checklist and date parsers consistent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+MAX_CHARS = 500  # longer messages are cut: nobody answers a yes/no question in an essay
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number found in a message, with where it was, so callers can look at its neighbours."""
+
+    value: float
+    start: int
+    end: int
+    negative: bool = False
+
+
+def normalise(text: object) -> str:
+    """Lower-case, straight apostrophes, single spaces; anything that is not text becomes ''."""
+    if not isinstance(text, str):
+        return ""
+    text = text[:MAX_CHARS].replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    return " ".join(text.lower().split())
+
+
+def has_phrase(text: str, phrases: Iterable[str]) -> bool:
+    return any(find_phrase(text, phrase) >= 0 for phrase in phrases)
+
+
+def find_phrase(text: str, phrase: str) -> int:
+    """Where ``phrase`` starts in ``text`` as whole words, or -1."""
+    phrase = phrase.strip().lower()
+    if not phrase:
+        return -1
+    match = re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text)
+    return match.start() if match else -1
+
+
+def _word_number(words: list[str]) -> tuple[int, int] | None:
+    """Read number words from the start of ``words``: (value, words used) or None. Up to 999."""
+    i, value = 0, 0
+    if words[:2] in (["a", "hundred"], ["one", "hundred"]) or words[:1] == ["hundred"]:
+        i = 1 if words[0] == "hundred" else 2
+        value = 100
+    elif len(words) > 1 and words[0] in UNITS and 1 <= UNITS[words[0]] <= 9 and words[1] == "hundred":
+        value, i = UNITS[words[0]] * 100, 2
+    if value and i < len(words) - 1 and words[i] == "and" and (words[i + 1] in UNITS or words[i + 1] in TENS):
+        i += 1
+    if i < len(words) and words[i] in TENS:
+        value += TENS[words[i]]
+        i += 1
+        if i < len(words) and words[i] in UNITS and 1 <= UNITS[words[i]] <= 9:
+            value += UNITS[words[i]]
+            i += 1
+    elif i < len(words) and words[i] in UNITS:
+        value += UNITS[words[i]]
+        i += 1
+    return (value, i) if i else None
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every number in an already normalised text, in order; "fifty-four" is one number."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    found: list[NumberMatch] = []
+    i = 0
+    while i < len(tokens):
+        word, start, end = tokens[i]
+        if word[0].isdigit():
+            if len(word) > 15:  # a phone or card number, not a count; and float() would lose it
+                i += 1
+                continue
+            before = text[:start].rstrip()
+            negative = before.endswith("-") and not before[:-1].rstrip()[-1:].isalnum() or before.endswith("minus")
+            found.append(NumberMatch(float(word.replace(",", ".")), start, end, negative))
+            i += 1
+            continue
+        parsed = _word_number([t[0] for t in tokens[i : i + 6]])
+        if parsed is None:
+            i += 1
+            continue
+        value, used = parsed
+        negative = text[:start].rstrip().endswith("minus")
+        found.append(NumberMatch(float(value), start, tokens[i + used - 1][2], negative))
+        i += used
+    return found

@@ -1,0 +1,101 @@
+"""Yes / no / not sure, the way people really type it ("yep", "nah", "idk", "not that I know").
+
+Order matters: "not sure" must win over "no", and a slot's own phrases ("I'm a man" for
+pregnancy, "didn't work" for a failed medicine) must win over the generic words inside them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.eligibility.models import Answer, SlotSpec
+from bot.eligibility.parsers.text import find_phrase, normalise
+
+UNSURE = re.compile(
+    r"\b(not sure|unsure|not certain|uncertain|don'?t know|do not know|dunno|idk|no idea|no clue|"
+    r"maybe|perhaps|possibly|might|may be|can'?t remember|cannot remember|don'?t remember|"
+    r"do not remember|can'?t recall|cannot recall|don'?t recall|who knows|hard to say|can'?t say|"
+    r"not clear|unclear|no one told me|nobody told me|never been told|haven'?t been told)\b"
+)
+NOT_APPLICABLE = re.compile(
+    r"(?<!\w)n\s*/\s*a(?!\w)|\bn\.a\b|\bna\b|not applicable|non applicable|doesn'?t apply|"
+    r"does not apply|not relevant"
+)
+HEDGE = re.compile(
+    r"\b(i think|i believe|i guess|i suppose|i assume|i reckon|probably|likely|as far as i know|"
+    r"afaik|not that i know|not to my knowledge|pretty sure|fairly sure|i don'?t think|"
+    r"i do not think|i dont think)\b"
+)
+NEGATION = re.compile(
+    r"\b(no|nope|nah|naw|nay|never|not|none|nothing|neither|negative|non|dont|didnt|havent|hasnt|"
+    r"isnt|wasnt|arent|aint|wont|doesnt|cannot)\b|n't\b"
+)
+AFFIRMATION = re.compile(
+    r"\b(yes+|yeah|yea|yeh|yep|yup|ya|yah|sure|correct|right|true|affirmative|definitely|"
+    r"absolutely|certainly|indeed|of course|ok|okay|aye|uh huh|mhm|oui|si|positive|confirmed|"
+    r"i do|i have|i did|i was|i will|it did|it was|it is|it has|they did|they have|they found|"
+    r"i think so|i believe so|i guess so|i suppose so|probably|likely)\b|\b(i am|i'm|im)\s*[.!]*$"
+)
+FLIP_WORDS = re.compile(r"\b(not|never|without|isnt|wasnt|dont|didnt|havent|hasnt)\b|n't\b")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a reply says: yes / no / not_applicable / unsure, or None when it says none of them."""
+
+    value: str | None
+    hedged: bool
+
+
+def _negated(text: str, start: int) -> bool:
+    """True when the three words before ``start`` negate it ("not pregnant", "no scarring")."""
+    before = text[:start].split()[-3:]
+    return bool(FLIP_WORDS.search(" ".join(before))) or (bool(before) and before[-1].strip(",.") == "no")
+
+
+def _slot_reading(text: str, phrases: Mapping[str, Sequence[str]], not_applicable: str) -> str | None:
+    found: set[str] = set()
+    for kind in ("not_applicable", "no", "yes"):
+        for phrase in sorted(phrases.get(kind, ()), key=len, reverse=True):
+            start = find_phrase(text, phrase)
+            if start < 0:
+                continue
+            if kind == "not_applicable":
+                return not_applicable
+            flipped = {"yes": "no", "no": "yes"}[kind] if _negated(text, start) else kind
+            found.add(flipped)
+            break
+    return found.pop() if len(found) == 1 else ("unsure" if found else None)
+
+
+def read_yes_no(
+    text: str,
+    phrases: Mapping[str, Sequence[str]] | None = None,
+    not_applicable_means: str = "unsure",
+) -> Reading:
+    """Classify an already normalised reply; never raises."""
+    hedged = bool(HEDGE.search(text))
+    if not text or UNSURE.search(text):
+        return Reading("unsure" if text else None, hedged)
+    if NOT_APPLICABLE.search(text):
+        return Reading(not_applicable_means, hedged)
+    slot_value = _slot_reading(text, phrases or {}, not_applicable_means)
+    if slot_value is not None:
+        return Reading(slot_value, hedged)
+    if NEGATION.search(text):
+        return Reading("no", hedged)
+    if AFFIRMATION.search(text):
+        return Reading("yes", hedged)
+    return Reading(None, hedged)
+
+
+def parse_yes_no(text: str, spec: SlotSpec) -> Answer:
+    """An Answer with value "yes", "no" or "not_applicable"; "unsure" status for doubt."""
+    reading = read_yes_no(normalise(text), spec.phrases, spec.not_applicable_means)
+    if reading.value is None:
+        return Answer(status="invalid", message=spec.reask)
+    if reading.value == "unsure":
+        return Answer(status="unsure", value="unsure", hedged=reading.hedged)
+    return Answer(status="ok", value=reading.value, hedged=reading.hedged)

@@ -1,0 +1,93 @@
+"""Field checks for the criteria file, kept apart so the loader reads as the file's outline.
+
+Each check takes a ``context`` ("<file>: criterion 'E8'") so its message says where to look.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot.eligibility.models import Criterion
+
+# Texts a person reads must never promise a place, nor ask for money or bank details.
+UNSAFE_TEXT = re.compile(
+    r"you\s+are\s+eligible|you're\s+eligible|\benroll(ed|ing)?\b|\benrol(led)?\b|"
+    r"\bbank\b|\biban\b|credit card|\bpayment\b|\bpay\b|"
+    r"(give|send|share|type|enter|tell)\s+(me|us)?\s*your\s+(social\s+security\s+)?number",
+    re.IGNORECASE,
+)
+YES_NO_VALUES = ("yes", "no")
+WHEN_UNKNOWN = ("exclude", "review")
+
+
+class CriteriaError(ValueError):
+    """A criteria file that cannot be used; the message names the file, the entry and the fix."""
+
+
+def check_keys(entry: Mapping[str, Any], allowed: set[str], context: str) -> None:
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise CriteriaError(f"{context}: unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+
+
+def required_text(entry: Mapping[str, Any], key: str, context: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise CriteriaError(f"{context}: {key} must be a non-empty text, got {value!r}")
+    return " ".join(value.split())
+
+
+def optional_text(entry: Mapping[str, Any], key: str, context: str) -> str:
+    return required_text(entry, key, context) if entry.get(key) is not None else ""
+
+
+def text_list(entry: Mapping[str, Any], key: str, context: str) -> tuple[str, ...]:
+    value = entry.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str | int) and str(v).strip() for v in value):
+        raise CriteriaError(f"{context}: {key} must be a list of non-empty texts, got {value!r}")
+    return tuple(str(v).strip() for v in value)
+
+
+def check_safe_text(text: str, context: str) -> None:
+    match = UNSAFE_TEXT.search(text)
+    if match:
+        raise CriteriaError(
+            f"{context}: must not say {match.group(0)!r} (never promise a place in the study, "
+            "never ask for numbers, payment or bank details)"
+        )
+
+
+def _whole_number(rule: Mapping[str, Any], key: str, context: str, low: int, high: int) -> None:
+    value = rule.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise CriteriaError(f"{context}: rule.{key} must be a whole number from {low} to {high}, got {value!r}")
+
+
+def check_rule(criterion: Criterion, answer_type: str, context: str) -> None:
+    """Check the rule has what the evaluator reads for this answer type."""
+    rule = criterion.rule
+    if answer_type == "age":
+        _whole_number(rule, "min_age", context, 0, 120)
+    elif answer_type == "yes_no":
+        if rule.get("exclude_if") not in YES_NO_VALUES:
+            raise CriteriaError(f"{context}: rule.exclude_if must be \"yes\" or \"no\" (quoted), got {rule!r}")
+    elif answer_type == "antibody":
+        accepted = rule.get("accepted")
+        if not isinstance(accepted, list) or not accepted or not all(isinstance(a, str) for a in accepted):
+            raise CriteriaError(f"{context}: rule.accepted must list the antibody names, got {accepted!r}")
+    elif answer_type == "drug_history":
+        drugs = rule.get("drugs")
+        if not isinstance(drugs, list) or not drugs or not all(isinstance(d, str) for d in drugs):
+            raise CriteriaError(f"{context}: rule.drugs must list canonical drug names, got {drugs!r}")
+        _whole_number(rule, "window_months", context, 1, 120)
+        if rule.get("when_unknown") not in WHEN_UNKNOWN:
+            raise CriteriaError(f"{context}: rule.when_unknown must be one of {WHEN_UNKNOWN}")
+    elif answer_type == "checklist":
+        if rule.get("exclude_if") != "applies":
+            raise CriteriaError(f"{context}: rule.exclude_if must be 'applies' for a checklist item")
+        if criterion.item is None or not criterion.keywords:
+            raise CriteriaError(f"{context}: a checklist item needs item (its number) and keywords")

@@ -1,0 +1,78 @@
+"""Coordinator-side reads and updates of referrals, each one audited (the inbox builds on these)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.leads.audit import record_audit
+from bot.leads.crypto import Cipher
+from bot.leads.export import lead_record
+from bot.storage.models import REFERRAL_STATUSES, Referral, Screening, utcnow
+
+
+def list_referrals(session: Session, status: str | None = None) -> list[dict[str, Any]]:
+    """A summary without personal data (no audit needed): id, outcome, status, dates."""
+    statement = select(Referral, Screening).join(Screening).order_by(Referral.created_at.desc(), Referral.id)
+    if status is not None:
+        statement = statement.where(Referral.status == status)
+    return [
+        {
+            "reference": referral.id,
+            "outcome": screening.outcome or "handoff",
+            "status": referral.status,
+            "created_at": referral.created_at.isoformat(),
+            "updated_at": referral.updated_at.isoformat(),
+            "notified": referral.notified_at is not None,
+        }
+        for referral, screening in session.execute(statement).all()
+    ]
+
+
+def read_lead(session: Session, cipher: Cipher, referral_id: int, actor: str) -> dict[str, Any]:
+    """The full, decrypted lead behind a referral; the view is audited."""
+    statement = (
+        select(Screening)
+        .join(Referral)
+        .where(Referral.id == referral_id)
+        .options(selectinload(Screening.contact), selectinload(Screening.referral))
+    )
+    screening = session.execute(statement).scalar_one_or_none()
+    if screening is None:
+        raise LookupError(f"no referral with id {referral_id}")
+    record_audit(session, actor=actor, action="viewed", target_type="referral", target_id=referral_id)
+    return lead_record(screening, cipher)
+
+
+def update_referral(
+    session: Session, referral_id: int, *, actor: str, status: str | None = None, notes: str | None = None
+) -> Referral:
+    """Change status and/or notes; the audit names which fields changed, not their content."""
+    referral = session.get(Referral, referral_id, with_for_update=True)
+    if referral is None:
+        raise LookupError(f"no referral with id {referral_id}")
+    changed: list[str] = []
+    if status is not None and status != referral.status:
+        if status not in REFERRAL_STATUSES:
+            raise ValueError(f"unknown referral status {status!r}; expected one of {REFERRAL_STATUSES}")
+        referral.status = status
+        changed.append("status")
+    if notes is not None and notes != referral.notes:
+        referral.notes = notes
+        changed.append("notes")
+    if changed:
+        referral.updated_at = utcnow()
+        details: dict[str, str] = {"fields": ",".join(changed)}
+        if "status" in changed:
+            details["status"] = referral.status
+        record_audit(
+            session,
+            actor=actor,
+            action="changed",
+            target_type="referral",
+            target_id=referral_id,
+            details=details,
+        )
+    return referral

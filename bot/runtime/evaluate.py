@@ -1,0 +1,96 @@
+"""Quality gates on the trained model: held-out NLU and FAQ accuracy, and conversation tests.
+
+The held-out files in tests/nlu/ are never passed to `rasa train`. Floors live in
+tests/nlu/floors.yml so that raising them is a data change, visible in review.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.runtime.training import model_path
+from bot.settings import Settings
+
+
+@dataclass(frozen=True)
+class NluScores:
+    intent_f1: float
+    response_accuracy: float
+    per_topic: dict[str, float]
+
+
+def _run(command: list[str], settings: Settings) -> None:
+    result = subprocess.run(command, cwd=settings.repo_root)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[:4])} ... failed with exit code {result.returncode}")
+
+
+def run_nlu_test(settings: Settings, out_dir: Path) -> NluScores:
+    nlu_dir = settings.repo_root / "tests" / "nlu"
+    held_out = sorted(str(p) for p in nlu_dir.glob("*_heldout.yml"))
+    command = [sys.executable, "-m", "rasa", "test", "nlu", "--model", str(model_path(settings)),
+               "--nlu", *held_out, "--out", str(out_dir), "--no-plot"]  # fmt: skip
+    _run(command, settings)
+    intents = json.loads((out_dir / "intent_report.json").read_text())
+    responses = json.loads((out_dir / "response_selection_report.json").read_text())
+    return NluScores(
+        intent_f1=intents["weighted avg"]["f1-score"],
+        response_accuracy=responses.get("accuracy", responses.get("micro avg", {}).get("f1-score", 0.0)),
+        per_topic=_per_topic_accuracy(responses, settings),
+    )
+
+
+def _per_topic_accuracy(report: dict, settings: Settings) -> dict[str, float]:
+    """Recall weighted by support, grouped by the FAQ entry's topic."""
+    from bot.content.loader import load_faq
+
+    topic_of = {f"faq/{entry.id}": entry.topic for entry in load_faq(settings.content_dir / "faq.yml")}
+    hits: dict[str, float] = defaultdict(float)
+    support: dict[str, float] = defaultdict(float)
+    for label, scores in report.items():
+        if label in topic_of and isinstance(scores, dict):
+            hits[topic_of[label]] += scores["recall"] * scores["support"]
+            support[topic_of[label]] += scores["support"]
+    return {topic: hits[topic] / support[topic] for topic in sorted(support) if support[topic]}
+
+
+def run_conversation_tests(settings: Settings, out_dir: Path) -> None:
+    stories = settings.repo_root / "tests" / "stories"
+    command = [sys.executable, "-m", "rasa", "test", "core", "--model", str(model_path(settings)),
+               "--stories", str(stories), "--out", str(out_dir), "--fail-on-prediction-errors", "--no-plot"]  # fmt: skip
+    _run(command, settings)
+
+
+def check_floors(scores: NluScores, floors_file: Path) -> list[str]:
+    floors = yaml.safe_load(floors_file.read_text(encoding="utf-8"))
+    problems = []
+    if scores.intent_f1 < floors["intent_f1"]:
+        problems.append(f"intent F1 {scores.intent_f1:.3f} is below the floor {floors['intent_f1']}")
+    if scores.response_accuracy < floors["faq_accuracy"]:
+        problems.append(f"FAQ accuracy {scores.response_accuracy:.3f} is below the floor {floors['faq_accuracy']}")
+    for topic, accuracy in scores.per_topic.items():
+        if accuracy < floors["faq_topic_accuracy"]:
+            problems.append(f"FAQ topic {topic!r} accuracy {accuracy:.3f} is below {floors['faq_topic_accuracy']}")
+    return problems
+
+
+def evaluate(settings: Settings) -> int:
+    results = settings.repo_root / "results"
+    scores = run_nlu_test(settings, results / "nlu")
+    print(f"\nHeld-out NLU: intent F1 (weighted) = {scores.intent_f1:.3f}")
+    print(f"Held-out FAQ: response-selector accuracy = {scores.response_accuracy:.3f}")
+    for topic, accuracy in scores.per_topic.items():
+        print(f"  topic {topic:<14} accuracy {accuracy:.3f}")
+    run_conversation_tests(settings, results / "core")
+    print("Conversation tests: all stories predicted correctly")
+    problems = check_floors(scores, settings.repo_root / "tests" / "nlu" / "floors.yml")
+    for problem in problems:
+        print(f"FAIL: {problem}")
+    return 1 if problems else 0

@@ -1,0 +1,68 @@
+"""Fixtures shared by every test folder: the live stack (real Rasa, action and web servers)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+
+# Ports away from `make run`'s defaults, so tests can run beside a running product.
+TEST_PORTS = {"RASA_PORT": "15005", "ACTION_PORT": "15055", "WEB_PORT": "18000"}
+
+
+def real_servers_required() -> bool:
+    """`.ci/run` sets REQUIRE_REAL_SERVERS: there, a missing server fails instead of skipping."""
+    return os.environ.get("REQUIRE_REAL_SERVERS") == "1"
+
+
+@pytest.fixture(scope="session")
+def stack_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Environment for a test run of the whole product: own ports, own data folder."""
+    data_dir = tmp_path_factory.mktemp("stack-data")
+    values = {
+        **TEST_PORTS,
+        "CATR_DATA_DIR": str(data_dir),
+        "TRACKER_DB": str(data_dir / "tracker.db"),
+        "DATABASE_URL": f"sqlite:///{data_dir / 'leads.db'}",
+        "PUBLIC_BASE_URL": f"http://127.0.0.1:{TEST_PORTS['WEB_PORT']}",
+        "RASA_URL": "",
+        "ACTION_SERVER_URL": "",
+        "NLG_SERVER_URL": "",
+    }
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield values
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def live_stack(stack_env: dict[str, str]) -> Iterator[object]:
+    """Starts the real processes once per session; logs go to test-artifacts/logs/."""
+    from bot.runtime.processes import all_processes
+    from bot.runtime.supervisor import Supervisor
+    from bot.runtime.training import is_stale, model_path
+    from bot.settings import load_settings
+
+    settings = load_settings()
+    if not model_path(settings).exists() or is_stale(settings):
+        pytest.fail("The trained model is missing or stale: run `make model` (make test does it first).")
+    log_dir = ARTIFACTS / "logs"
+    shutil.rmtree(log_dir, ignore_errors=True)
+    supervisor = Supervisor(settings, all_processes(settings), log_dir=log_dir)
+    supervisor.start(ready_timeout=240)
+    try:
+        yield settings
+    finally:
+        supervisor.stop()

@@ -1,0 +1,71 @@
+"""The generated Rasa file: valid YAML, the right intents and responses, the same bytes every time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.content.rasa_export import default_output_path, export_faq, render_training_data
+from bot.settings import load_settings
+
+
+def test_output_is_rasa_3_yaml_with_intents_and_responses(entry, tmp_path: Path) -> None:
+    entries = [entry("duration"), entry("cost", answer="The record does not say. Ask a coordinator.")]
+    path = export_faq(entries, tmp_path / "out" / "faq.yml")
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert document["version"] == "3.1"
+    assert [item["intent"] for item in document["nlu"]] == ["faq/cost", "faq/duration"]
+    examples = document["nlu"][1]["examples"].splitlines()
+    assert examples == [f"- duration question number {n}" for n in range(10)]
+    assert document["responses"] == {
+        "utter_faq/cost": [{"text": "The record does not say. Ask a coordinator."}],
+        "utter_faq/duration": [{"text": entries[0].answer}],
+    }
+
+
+def test_version_is_written_as_a_quoted_string(entry) -> None:
+    assert '\nversion: "3.1"\n' in render_training_data([entry()])
+
+
+def test_examples_are_written_as_a_literal_block(entry) -> None:
+    assert "  examples: |\n    - duration question number 0\n" in render_training_data([entry()])
+
+
+def test_output_is_deterministic_whatever_the_entry_order(entry) -> None:
+    entries = [entry("duration"), entry("cost"), entry("age")]
+    assert render_training_data(entries) == render_training_data(list(reversed(entries)))
+
+
+def test_real_content_generates_one_intent_and_response_per_entry(real_entries, tmp_path: Path) -> None:
+    document = yaml.safe_load(export_faq(real_entries, tmp_path / "faq.yml").read_text(encoding="utf-8"))
+    ids = sorted(entry.id for entry in real_entries)
+    assert [item["intent"] for item in document["nlu"]] == [f"faq/{entry_id}" for entry_id in ids]
+    assert sorted(document["responses"]) == [f"utter_faq/{entry_id}" for entry_id in ids]
+
+
+def test_default_path_is_the_generated_data_folder(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CATR_BUILD_DIR", str(tmp_path))
+    assert default_output_path(load_settings()) == tmp_path / "generated" / "faq.yml"
+
+
+_TEXT = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="[]{}"),
+        min_size=1,
+        max_size=60,
+    )
+    .map(lambda text: " ".join(text.split()))
+    .filter(bool)
+)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(questions=st.lists(_TEXT, min_size=1, max_size=5, unique=True), answer=_TEXT)
+def test_any_text_survives_the_yaml_round_trip(entry, questions: list[str], answer: str) -> None:
+    document = yaml.safe_load(render_training_data([entry(questions=tuple(questions), answer=answer)]))
+    examples = [line[2:] for line in document["nlu"][0]["examples"].splitlines()]
+    assert examples == questions
+    assert document["responses"]["utter_faq/duration"] == [{"text": answer}]
