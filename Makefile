@@ -42,7 +42,7 @@ lint: $(STAMP)
 
 test: $(STAMP) system-deps lint model
 	$(PY) -m bot content check
-	$(PY) -m rasa data validate --domain domain --data $(RASA_DATA) --config config.yml --fail-on-warnings
+	$(PY) -m rasa data validate --domain build/domain --data $(RASA_DATA) --config config.yml --fail-on-warnings
 	$(PY) -m pytest
 	$(PY) -m bot evaluate
 

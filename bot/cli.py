@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.runtime.cli",
     "bot.content.cli",
     "bot.leads.cli",
+    "bot.users.cli",
 )
 
 

@@ -41,6 +41,7 @@ class Settings:
     models_dir: Path
     database_url: str
     tracker_db_path: Path
+    tracker_database_url: str
     rasa_port: int
     action_port: int
     web_port: int
@@ -60,6 +61,12 @@ class Settings:
     encryption_key: str
     retention_days: int
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    session_hours: int = 8
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Cookies get the Secure flag when the public address is https (behind TLS)."""
+        return self.public_base_url.lower().startswith("https://")
 
     @property
     def spacy_model_dir(self) -> Path:
@@ -85,6 +92,7 @@ def load_settings() -> Settings:
     rasa_port = _env_int("RASA_PORT", 5005)
     action_port = _env_int("ACTION_PORT", 5055)
     web_port = _env_int("WEB_PORT", 8000)
+    tracker_db_path = Path(_env("TRACKER_DB", str(data_dir / "tracker.db"))).resolve()
     host = _env("CATR_HOST", "127.0.0.1")
     return Settings(
         repo_root=root,
@@ -93,7 +101,8 @@ def load_settings() -> Settings:
         build_dir=Path(_env("CATR_BUILD_DIR", str(root / "build"))).resolve(),
         models_dir=Path(_env("CATR_MODELS_DIR", str(root / "models"))).resolve(),
         database_url=_env("DATABASE_URL", f"sqlite:///{data_dir / 'leads.db'}"),
-        tracker_db_path=Path(_env("TRACKER_DB", str(data_dir / "tracker.db"))).resolve(),
+        tracker_db_path=tracker_db_path,
+        tracker_database_url=_env("TRACKER_DATABASE_URL", f"sqlite:///{tracker_db_path}"),
         rasa_port=rasa_port,
         action_port=action_port,
         web_port=web_port,
@@ -113,6 +122,7 @@ def load_settings() -> Settings:
         encryption_key=_env("LEADS_ENCRYPTION_KEY", ""),
         retention_days=_env_int("RETENTION_DAYS", 365),
         cors_origins=_env_list("CORS_ORIGINS"),
+        session_hours=_env_int("SESSION_HOURS", 8),
     )
 
 

@@ -50,7 +50,7 @@ def stack_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, st
 @pytest.fixture(scope="session")
 def live_stack(stack_env: dict[str, str]) -> Iterator[object]:
     """Starts the real processes once per session; logs go to test-artifacts/logs/."""
-    from bot.runtime.processes import all_processes
+    from bot.runtime.processes import all_processes, prepare_data
     from bot.runtime.supervisor import Supervisor
     from bot.runtime.training import is_stale, model_path
     from bot.settings import load_settings
@@ -58,6 +58,7 @@ def live_stack(stack_env: dict[str, str]) -> Iterator[object]:
     settings = load_settings()
     if not model_path(settings).exists() or is_stale(settings):
         pytest.fail("The trained model is missing or stale: run `make model` (make test does it first).")
+    prepare_data(settings)
     log_dir = ARTIFACTS / "logs"
     shutil.rmtree(log_dir, ignore_errors=True)
     supervisor = Supervisor(settings, all_processes(settings), log_dir=log_dir)

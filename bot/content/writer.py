@@ -46,7 +46,8 @@ def render_faq(entries: Sequence[FaqEntry]) -> str:
     for document in documents:
         document["answer"] = _Folded(document["answer"])
     body = yaml.dump({"entries": documents}, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-    return HEADER + "\n" + body.replace("\n- id: ", "\n\n- id: ")
+    body = body.replace("\n- id: ", "\n\n- id: ").replace("entries:\n\n", "entries:\n", 1)
+    return HEADER + "\n" + body
 
 
 def save_faq(entries: Sequence[FaqEntry], path: Path, trial: TrialFacts | None = None) -> None:

@@ -121,6 +121,10 @@ def _slot(entry: Mapping[str, Any], where: str) -> SlotSpec:
     if answer_type not in ANSWER_TYPES:
         raise CriteriaError(f"{context}: answer_type must be one of {ANSWER_TYPES}, got {answer_type!r}")
     phrases = entry.get("phrases") or {}
+    if isinstance(phrases, dict) and {True, False} & set(phrases):
+        raise CriteriaError(
+            f'{context}: phrases: quote the keys "yes" and "no" (YAML reads bare yes/no as true/false)'
+        )
     if not isinstance(phrases, dict) or set(phrases) - set(PHRASE_KINDS):
         raise CriteriaError(f"{context}: phrases may only have the keys {PHRASE_KINDS}")
     meaning = entry.get("not_applicable_means", "unsure")
@@ -157,7 +161,9 @@ def _criterion(entry: Mapping[str, Any], where: str) -> Criterion:
         raise CriteriaError(f"{context}: slot must be a slot name or null, got {slot!r}")
     source = required_text(entry, "source", context)
     if "inclusion" not in source.lower() and "exclusion" not in source.lower():
-        raise CriteriaError(f"{context}: source must cite the study record, e.g. 'study-record.txt: Inclusion 1'")
+        raise CriteriaError(
+            f"{context}: source must cite the study record, e.g. 'study-record.txt: Inclusion 1'"
+        )
     rule = entry.get("rule") or {}
     item = entry.get("item")
     if not isinstance(rule, dict):
@@ -203,7 +209,9 @@ def _link(slots: tuple[SlotSpec, ...], criteria: tuple[Criterion, ...], where: s
             items = sorted(mine, key=lambda c: c.item or 0)
             numbers = [c.item for c in items]
             if numbers != list(range(1, len(items) + 1)):
-                raise CriteriaError(f"{context}: checklist items must be numbered 1..{len(items)}, got {numbers}")
+                raise CriteriaError(
+                    f"{context}: checklist items must be numbered 1..{len(items)}, got {numbers}"
+                )
             if not spec.why_we_ask:
                 raise CriteriaError(f"{context}: a checklist needs its own why_we_ask")
             spec = replace(spec, items=tuple(items))
@@ -213,4 +221,3 @@ def _link(slots: tuple[SlotSpec, ...], criteria: tuple[Criterion, ...], where: s
             spec = replace(spec, why_we_ask=mine[0].why)
         linked.append(spec)
     return tuple(linked)
-

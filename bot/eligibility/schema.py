@@ -64,7 +64,9 @@ def check_safe_text(text: str, context: str) -> None:
 def _whole_number(rule: Mapping[str, Any], key: str, context: str, low: int, high: int) -> None:
     value = rule.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise CriteriaError(f"{context}: rule.{key} must be a whole number from {low} to {high}, got {value!r}")
+        raise CriteriaError(
+            f"{context}: rule.{key} must be a whole number from {low} to {high}, got {value!r}"
+        )
 
 
 def check_rule(criterion: Criterion, answer_type: str, context: str) -> None:
@@ -74,7 +76,7 @@ def check_rule(criterion: Criterion, answer_type: str, context: str) -> None:
         _whole_number(rule, "min_age", context, 0, 120)
     elif answer_type == "yes_no":
         if rule.get("exclude_if") not in YES_NO_VALUES:
-            raise CriteriaError(f"{context}: rule.exclude_if must be \"yes\" or \"no\" (quoted), got {rule!r}")
+            raise CriteriaError(f'{context}: rule.exclude_if must be "yes" or "no" (quoted), got {rule!r}')
     elif answer_type == "antibody":
         accepted = rule.get("accepted")
         if not isinstance(accepted, list) or not accepted or not all(isinstance(a, str) for a in accepted):

@@ -9,6 +9,7 @@ import argparse
 import logging
 import sys
 
+from bot.leads.conversations import purge_conversations
 from bot.leads.crypto import load_cipher
 from bot.leads.export import export_leads, to_csv, to_json
 from bot.leads.notify import send_pending
@@ -49,7 +50,8 @@ def purge_command(args: argparse.Namespace) -> int:
     database = _ready(settings)
     with database.session_scope() as session:
         counts = purge(session, days, actor=CLI_ACTOR)
-    print(f"purged leads older than {days} days: " + " ".join(f"{k}={v}" for k, v in counts.items()))
+    counts["conversation_events"] = purge_conversations(settings, days)
+    print(f"purged leads and conversations older than {days} days: " + " ".join(f"{k}={v}" for k, v in counts.items()))
     return 0
 
 

@@ -82,9 +82,14 @@ def record_screening(
     answers: Mapping[str, Any],
     criteria_version: str,
     unknowns: Sequence[str] = (),
+    consent_at: datetime | None = None,
+    consent_version: str | None = None,
     now: datetime | None = None,
 ) -> Screening:
-    """Store a finished pre-screen once per (conversation, key); not_eligible rows stay anonymous."""
+    """Store a finished pre-screen once per (conversation, key); not_eligible rows stay anonymous.
+
+    The consent that allowed the health questions is recorded with the answers it covers.
+    """
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown outcome {outcome!r}; expected one of {OUTCOMES}")
     anonymous = outcome == "not_eligible"
@@ -96,6 +101,8 @@ def record_screening(
         answers={} if anonymous else _normalise_answers(answers),
         unknowns=[] if anonymous else [str(unknown) for unknown in unknowns],
         criteria_version=criteria_version,
+        consent_at=None if anonymous else consent_at,
+        consent_version=None if anonymous else consent_version,
         is_handoff=False,
         created_at=now or utcnow(),
     )

@@ -30,14 +30,14 @@ def _train(args: argparse.Namespace) -> int:
 
 def _run(_: argparse.Namespace) -> int:
     from bot.runtime.build import prepare
-    from bot.runtime.processes import all_processes
+    from bot.runtime.processes import all_processes, prepare_data
     from bot.runtime.supervisor import Supervisor
     from bot.runtime.training import train
 
     settings = get_settings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
     prepare(settings)
     train(settings)
+    prepare_data(settings)
     supervisor = Supervisor(settings, all_processes(settings))
     supervisor.start()
     print(
@@ -64,6 +64,15 @@ def _evaluate(_: argparse.Namespace) -> int:
     return evaluate(get_settings())
 
 
+def _worker(_: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.runtime.worker import run_worker
+
+    asyncio.run(run_worker(get_settings()))
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     subparsers.add_parser("build", help="build the spaCy pipeline and generated training data").set_defaults(
         func=_build
@@ -75,6 +84,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     subparsers.add_parser("evaluate", help="held-out NLU/FAQ scores with floors, conversation tests").set_defaults(
         func=_evaluate
     )
+    subparsers.add_parser("worker", help="coordinator emails, erasures, daily purge").set_defaults(func=_worker)
     subparsers.add_parser("web", help="serve the web side (chat page, inbox, editor, NLG)").set_defaults(
         func=_web
     )

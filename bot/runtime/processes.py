@@ -14,7 +14,15 @@ from bot.settings import Settings
 class ProcessSpec:
     name: str
     command: list[str]
-    health_url: str
+    health_url: str | None  # None: ready once started (the worker serves no HTTP)
+
+
+def prepare_data(settings: Settings) -> None:
+    """Before any process starts: the data folder exists and the leads schema is current."""
+    from bot.storage.migrate import upgrade
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.database_url)
 
 
 def child_env(settings: Settings) -> dict[str, str]:
@@ -60,6 +68,10 @@ def rasa_server(settings: Settings) -> ProcessSpec:
     return ProcessSpec(name="rasa", command=command, health_url=f"http://127.0.0.1:{settings.rasa_port}/")
 
 
+def worker(settings: Settings) -> ProcessSpec:
+    return ProcessSpec(name="worker", command=[sys.executable, "-m", "bot", "worker"], health_url=None)
+
+
 def all_processes(settings: Settings) -> list[ProcessSpec]:
     """Start order: Rasa needs the action and NLG servers when it answers, not when it loads."""
-    return [action_server(settings), web_server(settings), rasa_server(settings)]
+    return [action_server(settings), web_server(settings), worker(settings), rasa_server(settings)]

@@ -62,6 +62,8 @@ class Supervisor:
             )  # fmt: skip
             log.info("event=process_started name=%s pid=%d", spec.name, self.processes[spec.name].pid)
         for spec in self.specs:
+            if spec.health_url is None:
+                continue
             if not wait_healthy(spec.health_url, ready_timeout, self.processes[spec.name]):
                 self.stop()
                 raise RuntimeError(f"{spec.name} did not become healthy at {spec.health_url}")

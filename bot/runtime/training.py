@@ -25,7 +25,7 @@ def training_inputs(settings: Settings) -> list[Path]:
     root = settings.repo_root
     return [
         root / "config.yml",
-        root / "domain",
+        settings.build_dir / "domain",
         root / "data" / "nlu",
         root / "data" / "rules",
         root / "data" / "stories",
@@ -60,11 +60,11 @@ def is_stale(settings: Settings) -> bool:
 
 
 def rasa_train_command(settings: Settings, out_dir: Path, name: str) -> list[str]:
-    data = [str(p) for p in training_inputs(settings)[2:6]]
+    data = [str(p) for p in training_inputs(settings)[2:6]]  # nlu, rules, stories, generated
     return [
         sys.executable, "-m", "rasa", "train",
         "--config", str(settings.repo_root / "config.yml"),
-        "--domain", str(settings.repo_root / "domain"),
+        "--domain", str(settings.build_dir / "domain"),
         "--data", *data,
         "--out", str(out_dir),
         "--fixed-model-name", name,

@@ -1,7 +1,9 @@
-"""Tables for leads: screenings, their contact and referral, audit events and funnel events.
+"""Tables for leads (screenings, contact, referral, audit and funnel events) and for the staff web side
+(users, sessions, API tokens, login throttling, FAQ edit versions).
 
 Contact fields hold Fernet tokens (see ``bot.leads.crypto``), never plaintext. Audit and funnel rows
-hold ids and counts only, so they can outlive the leads they describe.
+hold ids and counts only, so they can outlive the leads they describe. Session and API tokens are
+stored as SHA-256 hashes, so a copy of the database lets nobody in.
 """
 
 from __future__ import annotations
@@ -29,7 +31,20 @@ from sqlalchemy.types import TypeDecorator
 OUTCOMES = ("likely_eligible", "not_eligible", "needs_review")
 REFERRAL_STATUSES = ("new", "contacted", "visit_booked", "enrolled", "not_enrolled", "could_not_reach")
 AUDIT_ACTIONS = ("viewed", "changed", "exported", "erased", "purged", "created")
-TABLE_NAMES = ("screenings", "contacts", "referrals", "audit_events", "funnel_events")
+USER_ROLES = ("coordinator", "staff", "admin")
+FAQ_EDIT_ACTIONS = ("created", "edited", "rolled_back")
+TABLE_NAMES = (
+    "screenings",
+    "contacts",
+    "referrals",
+    "audit_events",
+    "funnel_events",
+    "users",
+    "web_sessions",
+    "api_tokens",
+    "login_throttles",
+    "faq_edits",
+)
 VERSION_TABLE = "leads_alembic_version"
 
 NAMING_CONVENTION = {
@@ -162,3 +177,72 @@ class FunnelEvent(Base):
     session_ref = Column(String(64), nullable=False, index=True)
     event = Column(String(80), nullable=False, index=True)
     at = Column(UtcDateTime, nullable=False, default=utcnow, index=True)
+
+
+class User(Base):
+    """A staff account: coordinators work the inbox, staff edit content, admins do both and manage users."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(_in("role", USER_ROLES), name="role"),)
+
+    id = Column(Integer, primary_key=True)
+    email = Column(String(254), nullable=False, unique=True)
+    password_hash = Column(String(255), nullable=False)
+    role = Column(String(20), nullable=False)
+    is_active = Column(Boolean, nullable=False, default=True)
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    last_login_at = Column(UtcDateTime, nullable=True)
+
+
+class WebSession(Base):
+    """A signed-in browser; the cookie holds the token, this row only its hash."""
+
+    __tablename__ = "web_sessions"
+
+    id = Column(Integer, primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    user_id = Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    expires_at = Column(UtcDateTime, nullable=False, index=True)
+
+
+class ApiToken(Base):
+    """A bearer token for a site's CRM, acting as its user; shown once, stored hashed."""
+
+    __tablename__ = "api_tokens"
+
+    id = Column(Integer, primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    user_id = Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
+    label = Column(String(100), nullable=False, default="")
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    last_used_at = Column(UtcDateTime, nullable=True)
+    revoked_at = Column(UtcDateTime, nullable=True)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins per email, whether or not an account exists (so lockout reveals nothing)."""
+
+    __tablename__ = "login_throttles"
+
+    id = Column(Integer, primary_key=True)
+    email = Column(String(254), nullable=False, unique=True)
+    failures = Column(Integer, nullable=False, default=0)
+    locked_until = Column(UtcDateTime, nullable=True)
+    updated_at = Column(UtcDateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class FaqEdit(Base):
+    """One saved change to an FAQ entry: who, when, and the entry before and after (None: absent)."""
+
+    __tablename__ = "faq_edits"
+    __table_args__ = (CheckConstraint(_in("action", FAQ_EDIT_ACTIONS), name="action"),)
+
+    id = Column(Integer, primary_key=True)
+    entry_id = Column(String(64), nullable=False, index=True)
+    at = Column(UtcDateTime, nullable=False, default=utcnow, index=True)
+    actor = Column(String(254), nullable=False)
+    action = Column(String(20), nullable=False)
+    before: Any = Column(JSON, nullable=True)
+    after: Any = Column(JSON, nullable=True)
+    rollback_of = Column(Integer, nullable=True)

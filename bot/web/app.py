@@ -1,4 +1,8 @@
-"""Builds the Sanic app (Sanic and Jinja2 already come with Rasa: no new framework to pin)."""
+"""Builds the Sanic app (Sanic and Jinja2 already come with Rasa: no new framework to pin).
+
+One app on one port: the demo page and widget, the chat proxy and NLG endpoint for patients and
+Rasa, and the staff side (inbox, editor, users, CRM API), each registered by its own module.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def create_app(settings: Settings, name: str = "catr_pat_web") -> Sanic:
-    from bot.web import chat, nlg, pages
+    from bot.web import admin, auth, chat, editor, inbox, login, nlg, pages, reports, security
 
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = 256 * 1024
@@ -28,13 +32,16 @@ def create_app(settings: Settings, name: str = "catr_pat_web") -> Sanic:
     async def health(_: Request) -> response.HTTPResponse:
         return response.json({"status": "ok"})
 
-    pages.register(app)
-    chat.register(app)
-    nlg.register(app)
+    for module in (security, auth, pages, chat, nlg, login, inbox, reports, editor, admin):
+        module.register(app)
     return app
 
 
 def serve(settings: Settings) -> None:
+    """Migrate the leads schema (the staff tables live there), then serve until stopped."""
+    from bot.storage.migrate import upgrade
+
+    upgrade(settings.database_url)
     app = create_app(settings)
     log.info("event=web_starting port=%d", settings.web_port)
     app.run(host=settings.host, port=settings.web_port, access_log=False, workers=1, motd=False)

@@ -9,9 +9,10 @@ from sanic.request import Request
 def register(app: Sanic) -> None:
     @app.before_server_start
     async def open_content(app: Sanic, _loop: object) -> None:
-        from bot.content.live import LiveAnswers
+        from bot.content.live import LiveFaqAnswers
+        from bot.content.loader import FAQ_FILENAME
 
-        app.ctx.live_answers = LiveAnswers.from_settings(app.ctx.settings)
+        app.ctx.live_answers = LiveFaqAnswers(app.ctx.settings.content_dir / FAQ_FILENAME)
 
     @app.post("/nlg")
     async def nlg(request: Request) -> response.HTTPResponse:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic, response
 from sanic.request import Request
+
+from bot.users.roles import allows
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(str(Path(__file__).resolve().parent / "templates")),
@@ -14,8 +17,39 @@ TEMPLATES = Environment(
 )
 
 
-def render(name: str, **context: object) -> response.HTTPResponse:
-    return response.html(TEMPLATES.get_template(name).render(**context))
+def _answer_text(value: Any) -> str:
+    """Pre-screen answers are stored as {"status", "value"}; show the value, and the status if telling."""
+    if isinstance(value, dict) and "status" in value:
+        shown = value.get("value")
+        status = str(value.get("status"))
+        return status if shown in (None, "", []) else f"{shown} ({status})"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+TEMPLATES.filters["answer_text"] = _answer_text
+TEMPLATES.filters["label"] = lambda value: str(value).replace("_", " ").capitalize()
+
+
+def render(name: str, status: int = 200, **context: object) -> response.HTTPResponse:
+    return response.html(TEMPLATES.get_template(name).render(**context), status=status)
+
+
+def render_staff(request: Request, name: str, status: int = 200, **context: object) -> response.HTTPResponse:
+    """A staff page: the signed-in account, its permissions for the menu, and the form CSRF token."""
+    from bot.web.auth import csrf_token
+
+    account = getattr(request.ctx, "account", None)
+    return render(
+        name,
+        status=status,
+        account=account,
+        can=(lambda permission: account is not None and allows(account.role, permission)),
+        csrf_token=csrf_token(request),
+        path=request.path,
+        **context,
+    )
 
 
 def register(app: Sanic) -> None:

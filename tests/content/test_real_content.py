@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 import pytest
 
 from bot.content.checks import MAX_GRADE, check_content
@@ -71,10 +73,10 @@ def test_recruitment_answer_names_both_sources_the_date_checked_and_a_coordinato
     real_entries, trial: TrialFacts
 ) -> None:
     answer = _by_id(real_entries)["recruitment_status"].answer
-    year = trial.recruitment_last_checked.split("-")[0]
+    year, month = trial.recruitment_last_checked.split("-")
     assert "Not yet recruiting" in answer
     assert "registry" in answer
-    assert f"checked in September {year}" in answer
+    assert f"checked in {calendar.month_name[int(month)]} {year}" in answer
     assert "coordinator" in answer
 
 

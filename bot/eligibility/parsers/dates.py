@@ -20,7 +20,11 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
-MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+MONTH = (
+    "(?P<month>"
+    + "|".join([*MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"])
+    + ")"
+)
 AMOUNT = (
     r"\d+(?:\.\d+)?|a couple|couple|a few|few|several|some|many|an|a|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty"
@@ -33,7 +37,9 @@ PATTERNS = {
         r"\b(?:(?P<mod>more than|over|at least|less than|under|about|around|roughly|approximately|"
         rf"almost|nearly)\s+)?\b(?P<n>{AMOUNT})\s+(?:of\s+)?{UNIT}\s+(?:and\s+a\s+half\s+)?ago\b"
     ),
-    "recent": re.compile(rf"\b(?:in|within|during|over)\s+the\s+(?:last|past)\s+(?:(?P<n>{AMOUNT})\s+)?{UNIT}"),
+    "recent": re.compile(
+        rf"\b(?:in|within|during|over)\s+the\s+(?:last|past)\s+(?:(?P<n>{AMOUNT})\s+)?{UNIT}"
+    ),
     "long_ago": re.compile(r"\b(?:years ago|long time ago|long ago|ages ago|a long time)\b"),
     "named": re.compile(r"\b(?:last|this)\s+(?:week|month|year)\b|\byesterday\b|\btoday\b"),
     "numeric": re.compile(r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-])"),
@@ -45,7 +51,9 @@ PATTERNS = {
     ),
     "year": re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])"),
 }
-MAY_CONTEXT = re.compile(r"\b(in|since|until|till|of|early|late|mid|end|beginning|last|around|from|before|after|by)\s+$")
+MAY_CONTEXT = re.compile(
+    r"\b(in|since|until|till|of|early|late|mid|end|beginning|last|around|from|before|after|by)\s+$"
+)
 ONGOING = re.compile(
     r"\b(still|currently|at the moment|right now|these days|ongoing|every day|daily)\b|"
     r"\b(i'?m|i am|im|i'?ve been|i have been)\s+(still\s+)?(on|taking)\b|\bi\s+(still\s+)?take\b"

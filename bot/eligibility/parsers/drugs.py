@@ -18,7 +18,9 @@ from bot.eligibility.parsers.text import normalise
 from bot.eligibility.parsers.yes_no import NEGATION, UNSURE, read_yes_no
 
 # "not in the last 6 months" answers the question with a no, whatever happened before.
-NOT_RECENTLY = re.compile(r"(n't|\bnot|\bnever|\bno)\b[^.]*\b(in|within|during|over|for)\s+the\s+(last|past)\b")
+NOT_RECENTLY = re.compile(
+    r"(n't|\bnot|\bnever|\bno)\b[^.]*\b(in|within|during|over|for)\s+the\s+(last|past)\b"
+)
 
 
 def _value(taken: str, drugs: list[str], last: Period | None, ongoing: bool) -> dict[str, Any]:
@@ -51,10 +53,10 @@ def parse_drug_history(
     used = ongoing or bool(periods)
     unsure = bool(UNSURE.search(clean))
 
-    if NOT_RECENTLY.search(clean) or (NEGATION.search(clean) and not used) or (others_only and not unsure):
-        return Answer(status="ok", value=_value("no", targets, None, False), hedged=reading.hedged)
     if unsure and not used:
         return Answer(status="unsure", value=_value("unsure", targets, None, False), hedged=True)
+    if NOT_RECENTLY.search(clean) or (NEGATION.search(clean) and not used) or others_only:
+        return Answer(status="ok", value=_value("no", targets, None, False), hedged=reading.hedged)
     if not (targets or used or reading.value == "yes"):
         return Answer(status="invalid", message=spec.reask)
     if ongoing:

@@ -89,7 +89,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
                 i += 1
                 continue
             before = text[:start].rstrip()
-            negative = before.endswith("-") and not before[:-1].rstrip()[-1:].isalnum() or before.endswith("minus")
+            negative = (before.endswith("-") and not before[:-1].rstrip()[-1:].isalnum()) or before.endswith(
+                "minus"
+            )
             found.append(NumberMatch(float(word.replace(",", ".")), start, end, negative))
             i += 1
             continue

@@ -15,7 +15,7 @@ from bot.eligibility.parsers.text import find_phrase, normalise
 
 UNSURE = re.compile(
     r"\b(not sure|unsure|not certain|uncertain|don'?t know|do not know|dunno|idk|no idea|no clue|"
-    r"maybe|perhaps|possibly|might|may be|can'?t remember|cannot remember|don'?t remember|"
+    r"maybe|perhaps|possibly|might|may be|may have|can'?t remember|cannot remember|don'?t remember|"
     r"do not remember|can'?t recall|cannot recall|don'?t recall|who knows|hard to say|can'?t say|"
     r"not clear|unclear|no one told me|nobody told me|never been told|haven'?t been told)\b"
 )

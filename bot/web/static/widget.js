@@ -2,6 +2,9 @@
  *   <script src="https://<assistant host>/static/widget.js" data-title="..." defer></script>
  * Everything (script, styles) is served by the assistant's own host: no third-party request.
  * The conversation survives page reloads in the same tab (sessionStorage); "Start over" clears it.
+ * Accessibility: every control is a native button or labelled input; opening moves focus to the
+ * message box, closing (button or Escape) returns it to the launcher; new messages are announced
+ * through the role="log" live region and the typing state through a role="status" line.
  */
 (function () {
   "use strict";
@@ -9,11 +12,14 @@
   var base = new URL(script.src, window.location.href).origin;
   var title = script.getAttribute("data-title") || "Study assistant";
   var STORE = "catrpat-chat";
+  var MAX_CHARS = 2000;
 
   function load() {
     try { return JSON.parse(sessionStorage.getItem(STORE)) || null; } catch (e) { return null; }
   }
-  function save() { sessionStorage.setItem(STORE, JSON.stringify(state)); }
+  function save() {
+    try { sessionStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { /* storage blocked: still chat */ }
+  }
   function newSender() {
     var bytes = new Uint8Array(16);
     window.crypto.getRandomValues(bytes);
@@ -33,13 +39,13 @@
     '<span aria-hidden="true">💬</span> Questions? Chat with us</button>' +
     '<section id="cpw-panel" class="cpw-panel" role="dialog" aria-modal="false" aria-labelledby="cpw-title" hidden>' +
     '<header class="cpw-head"><h2 id="cpw-title" class="cpw-title"></h2>' +
-    '<button type="button" class="cpw-close" aria-label="Close chat">✕</button></header>' +
+    '<button type="button" class="cpw-close" aria-label="Close chat"><span aria-hidden="true">✕</span></button></header>' +
     '<p class="cpw-notice">I am an automated assistant, not a doctor. In an emergency call 15 or 112 (France) or 911 (US). ' +
-    '<a href="' + base + '/privacy" target="_blank" rel="noopener">Privacy notice</a></p>' +
+    '<a href="' + base + '/privacy" target="_blank" rel="noopener">Privacy notice<span class="cpw-sr"> (opens in a new tab)</span></a></p>' +
     '<div class="cpw-log" role="log" aria-live="polite" aria-relevant="additions" tabindex="0" aria-label="Conversation"></div>' +
-    '<p class="cpw-typing" hidden><span class="cpw-sr">The assistant is typing</span><span aria-hidden="true">…</span></p>' +
+    '<p class="cpw-typing" role="status"></p>' +
     '<form class="cpw-form"><label for="cpw-input" class="cpw-sr">Your message</label>' +
-    '<input id="cpw-input" class="cpw-input" type="text" autocomplete="off" maxlength="2000" placeholder="Type your question">' +
+    '<input id="cpw-input" class="cpw-input" type="text" autocomplete="off" maxlength="' + MAX_CHARS + '" placeholder="Type your question">' +
     '<button type="submit" class="cpw-send">Send</button></form>' +
     '<button type="button" class="cpw-restart">Start over</button></section>';
   document.body.appendChild(root);
@@ -50,6 +56,38 @@
   var input = root.querySelector(".cpw-input");
   var typing = root.querySelector(".cpw-typing");
   root.querySelector(".cpw-title").textContent = title;
+
+  function setTyping(on) {
+    typing.textContent = "";
+    if (!on) { return; }
+    var text = document.createElement("span");
+    text.textContent = "The assistant is typing";
+    var dots = document.createElement("span");
+    dots.className = "cpw-dots";
+    dots.setAttribute("aria-hidden", "true");
+    dots.innerHTML = "<span>.</span><span>.</span><span>.</span>";
+    typing.appendChild(text);
+    typing.appendChild(dots);
+  }
+
+  function addQuickReplies(buttons) {
+    var group = document.createElement("div");
+    group.className = "cpw-buttons";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Suggested answers");
+    buttons.forEach(function (b) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "cpw-quick";
+      button.textContent = b.title;
+      button.addEventListener("click", function () {
+        send(b.payload || b.title, b.title);
+        input.focus();  // the buttons disappear: keep keyboard users in the conversation
+      });
+      group.appendChild(button);
+    });
+    log.appendChild(group);
+  }
 
   function addMessage(who, text, buttons, remember) {
     var item = document.createElement("div");
@@ -62,19 +100,7 @@
     body.textContent = text;  // never innerHTML: what people type stays inert
     item.appendChild(body);
     log.appendChild(item);
-    if (buttons && buttons.length) {
-      var group = document.createElement("div");
-      group.className = "cpw-buttons";
-      buttons.forEach(function (b) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "cpw-quick";
-        button.textContent = b.title;
-        button.addEventListener("click", function () { send(b.payload || b.title, b.title); });
-        group.appendChild(button);
-      });
-      log.appendChild(group);
-    }
+    if (buttons && buttons.length) { addQuickReplies(buttons); }
     log.scrollTop = log.scrollHeight;
     if (remember) { state.history.push({ who: who, text: text, buttons: buttons || [] }); save(); }
   }
@@ -87,18 +113,20 @@
     if (!message || !message.trim()) { return; }
     clearQuickReplies();
     addMessage("user", shown || message, null, true);
-    typing.hidden = false;
+    setTyping(true);
     fetch(base + "/api/chat", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ sender: state.sender, message: message })
     }).then(function (r) { return r.json(); }).then(function (replies) {
-      (replies || []).forEach(function (reply) {
+      setTyping(false);
+      (Array.isArray(replies) ? replies : []).forEach(function (reply) {
         if (reply.text) { addMessage("bot", reply.text, reply.buttons || reply.quick_replies, true); }
       });
     }).catch(function () {
+      setTyping(false);
       addMessage("bot", "Sorry, I can't connect right now. Please try again in a moment.", null, false);
-    }).finally(function () { typing.hidden = true; });
+    });
   }
 
   function setOpen(open) {
@@ -120,7 +148,9 @@
   root.querySelector(".cpw-restart").addEventListener("click", function () {
     state = { sender: newSender(), history: [], open: true };
     save();
-    log.innerHTML = "";
+    log.textContent = "";
+    setTyping(false);
+    typing.textContent = "Conversation cleared. You can start again.";
     input.focus();
   });
 

@@ -1,0 +1,74 @@
+"""Handing over to a coordinator: start the handoff, then store contact and referral once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import context, storage
+from actions.contact_form import contact_reset_events
+from actions.prescreen_outcome import save_outcome
+from bot.leads.contact import validate_contact
+from bot.leads.repository import add_contact, create_handoff_referral, find_screening
+
+SAVED_TEXT = (
+    "Thank you. I've passed your details to the CATR-PAT study coordinators. They will contact you "
+    'to talk it through. You can delete your details at any time by typing "delete my data".'
+)
+
+
+class ActionStartHandoff(Action):
+    """ "I want to talk to a person", at any point: pause what was going on, then consent and contact."""
+
+    def name(self) -> str:
+        return "action_start_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("handoff_requested", True),
+                FollowupAction("consent_form")]  # fmt: skip
+
+
+class ActionSubmitContact(Action):
+    """Attach the contact to this conversation's pre-screen, or open a handoff referral."""
+
+    def name(self) -> str:
+        return "action_submit_contact"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        contact = validate_contact(
+            name=tracker.get_slot("contact_name") or "",
+            email=tracker.get_slot("contact_email") or "",
+            phone=tracker.get_slot("contact_phone") or "",
+            preferred_time=tracker.get_slot("contact_time") or "",
+        )
+        consent_at = datetime.fromisoformat(tracker.get_slot("consent_at") or context.now().isoformat())
+        consent_version = tracker.get_slot("consent_version") or context.consent_texts().version
+        outcome = tracker.get_slot("prescreen_outcome")
+        key = tracker.get_slot("screening_key") or "prescreen"
+
+        def save(session: Any) -> int:
+            screening = find_screening(session, tracker.sender_id, key)
+            if screening is not None and outcome in ("likely_eligible", "needs_review"):
+                referral = add_contact(session, context.cipher(), screening_id=screening.id, contact=contact,
+                                       consent_version=consent_version, consent_at=consent_at)  # fmt: skip
+            else:
+                referral = create_handoff_referral(
+                    session, context.cipher(), conversation_id=tracker.sender_id, contact=contact,
+                    consent_version=consent_version, consent_at=consent_at, handoff_key=f"handoff-{key}",
+                )  # fmt: skip
+            return referral.id
+
+        if outcome in ("likely_eligible", "needs_review") and tracker.get_slot("screening_id") is None:
+            # the outcome could not be saved earlier (database down): save it now, idempotently
+            save_outcome(tracker)
+        referral_id = storage.write(save)
+        if referral_id is None:
+            dispatcher.utter_message(text=storage.SAVE_FAILED_TEXT)
+            return [SlotSet("referral_pending", True)]
+        dispatcher.utter_message(text=SAVED_TEXT)
+        return [*contact_reset_events(), SlotSet("handoff_requested", False), SlotSet("referral_pending", False)]

@@ -1,0 +1,117 @@
+"""Spot "actually I'm 45" / "sorry, I meant 45" / "wait, I'm not pregnant" mid-conversation.
+
+People fix earlier answers without being asked; the form should update that slot rather than
+read the fix as an answer to the current question. Only messages that start like a correction
+and clearly name an earlier topic count; anything else returns None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from bot.eligibility.answers import parse_answer
+from bot.eligibility.loader import default_criteria
+from bot.eligibility.models import Answer, CriteriaSet
+from bot.eligibility.parsers.checklist import read_checklist
+from bot.eligibility.parsers.entities import find_entities
+from bot.eligibility.parsers.text import find_numbers, find_phrase, normalise
+
+TRIGGER = re.compile(
+    r"^\W*(actually|sorry|oops|wait|hold on|correction|my mistake|my bad|i made a mistake|"
+    r"scratch that|no wait|i meant to say|i meant|i mean|let me correct( that| myself)?|"
+    r"to correct( that)?|i want to change my answer( to)?|change my answer( to)?|"
+    r"that's wrong|that was wrong|i was wrong)\b\W*"
+)
+BARE_AGE_RANGE = range(10, 121)  # "sorry, I meant 4" is far likelier a checklist number than an age
+AGE_FILLER = re.compile(r"\b(i'?m|i am|im|it'?s|it is|age|aged|now|just|turned|years?|old|yo|y/o|yrs?|and)\b")
+
+
+def _remainder(text: str) -> str | None:
+    """The message without its leading correction words, or None if it does not start with one."""
+    rest, found = text, False
+    while True:
+        match = TRIGGER.match(rest)
+        if not match or not match.group(0):
+            break
+        rest, found = rest[match.end() :], True
+    return rest.strip() if found and rest.strip() else None
+
+
+def _is_bare_age(text: str) -> bool:
+    numbers = find_numbers(text)
+    if len(numbers) != 1 or int(numbers[0].value) not in BARE_AGE_RANGE:
+        return False
+    leftover = text[: numbers[0].start] + " " + text[numbers[0].end :]
+    return not AGE_FILLER.sub(" ", leftover).strip(" .,!")
+
+
+def _slot_by_words(text: str, criteria: CriteriaSet) -> str | None:
+    """The earlier question this text names: the longest cue wins, then recognised names."""
+    best: tuple[int, int, str] | None = None
+    for order, spec in enumerate(criteria.slots):
+        cues = list(spec.correction_cues) + [k for item in spec.items for k in item.keywords]
+        for cue in cues:
+            if find_phrase(text, cue) >= 0 and (best is None or (len(cue), -order) > best[:2]):
+                best = (len(cue), -order, spec.name)
+    if best is not None:
+        return best[2]
+    for entity in find_entities(text):
+        for spec in criteria.slots:
+            if entity.label == "ANTIBODY" and spec.answer_type == "antibody":
+                return spec.name
+            if entity.label == "DRUG" and entity.canonical in criteria.rules_for(spec.name).get("drugs", ()):
+                return spec.name
+    return None
+
+
+def _bare_age_slot(text: str, today: date, criteria: CriteriaSet, current_slot: str | None) -> str | None:
+    """A lone number ("sorry, I meant 45") is an age, unless it answers the current question."""
+    age_slots = [spec.name for spec in criteria.slots if spec.answer_type == "age"]
+    if not age_slots or not _is_bare_age(text) or current_slot == age_slots[0]:
+        return None
+    if current_slot is not None and parse_answer(current_slot, text, today, criteria).status != "invalid":
+        return None
+    return age_slots[0]
+
+
+def _merged_checklist(text: str, new: Answer, old: Answer | None, criteria: CriteriaSet, slot: str) -> Answer:
+    """A checklist fix changes only the items it mentions ("wait, I do have a fever")."""
+    if old is None or old.status == "invalid" or not isinstance(old.value, dict):
+        return new
+    applies, unsure, mentioned = read_checklist(text, criteria.slot(slot).items)
+    kept_applies = set(old.value.get("applies", ())) - mentioned
+    kept_unsure = set(old.value.get("unsure", ())) - mentioned
+    value = {"applies": sorted(kept_applies | applies), "unsure": sorted((kept_unsure | unsure) - applies)}
+    return Answer(status="ok", value=value, hedged=new.hedged)
+
+
+def detect_correction(
+    text: str,
+    today: date,
+    criteria: CriteriaSet | None = None,
+    current_slot: str | None = None,
+    previous: Mapping[str, Answer] | None = None,
+) -> tuple[str, Answer] | None:
+    """(slot, new answer) when ``text`` corrects an earlier answer, else None. Never raises.
+
+    ``current_slot`` keeps "sorry, I meant 4" for the question being asked; ``previous`` lets a
+    checklist fix keep the items it does not mention.
+    """
+    criteria = criteria or default_criteria()
+    rest = _remainder(normalise(text))
+    if rest is None:
+        return None
+    try:
+        slot = _slot_by_words(rest, criteria) or _bare_age_slot(rest, today, criteria, current_slot)
+    except Exception:  # recognising a topic must never break the conversation
+        return None
+    if slot is None:
+        return None
+    answer = parse_answer(slot, rest, today, criteria)
+    if answer.status == "invalid":
+        return None
+    if criteria.slot(slot).answer_type == "checklist":
+        answer = _merged_checklist(rest, answer, (previous or {}).get(slot), criteria, slot)
+    return slot, answer

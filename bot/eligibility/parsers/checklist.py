@@ -1,0 +1,91 @@
+"""One reply to a numbered "do any of these apply?" list: which items apply, which are unsure.
+
+People answer "1 and 3", "none", "not sure about 5" or just "I have a fever", so we read
+numbers and each item's keywords clause by clause. A keyword alone next to the past
+("I had cancer 10 years ago") is not clear enough to exclude, so it is marked unsure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.eligibility.models import Answer, Criterion, SlotSpec
+from bot.eligibility.parsers.text import find_phrase, normalise
+from bot.eligibility.parsers.yes_no import HEDGE, NEGATION, UNSURE, read_yes_no
+
+WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+NUMBER = re.compile(
+    r"(?<![\w.,/-])(?:(?:number|item|#|nr)\s*(?P<named>one|\d+)|(?P<n>\d+|two|three|four|five|six|"
+    r"seven|eight|nine))(?![\w%/]|[.,]\d)"
+    r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|times?|hours?|mg|kg|g|ml|%|percent|am|pm)\b)"
+)
+RANGE = re.compile(r"(?<![\w.])([1-9])\s*(?:-|to)\s*([1-9])(?![\w.])")
+SPLIT = re.compile(r"[;.\n,]|\bbut\b|\bexcept\b|\bexcluding\b|\bapart from\b|\bother than\b")
+ONLY_NUMBERS = re.compile(r"^(?:\s|and|or|&|\+|#|number|item|\d|two|three|four|five|six|seven)*$")
+PAST = re.compile(r"\b(had|was|were|ago|used to|in the past|previously|before|history|once|former|years?)\b")
+ALL = re.compile(r"\ball of (them|these|those)\b|\ball apply\b|\ball (of the )?above\b")
+NONE_PHRASES = ("all good", "all fine", "all clear", "i'm fine", "im fine", "i'm good", "none apply",
+                "nothing applies", "none of them", "none of these", "none of the above")  # fmt: skip
+
+
+def _numbers(segment: str, count: int) -> set[int]:
+    found: set[int] = set()
+    for low, high in RANGE.findall(segment):
+        found.update(range(int(low), int(high) + 1))
+    for match in NUMBER.finditer(RANGE.sub(" ", segment)):
+        raw = match.group("named") or match.group("n")
+        value = 1 if raw == "one" else WORDS.get(raw) or int(raw)
+        found.add(value)
+    return {n for n in found if 1 <= n <= count}
+
+
+def _keywords(segment: str, items: Sequence[Criterion]) -> set[int]:
+    return {
+        item.item for item in items if item.item and any(find_phrase(segment, k) >= 0 for k in item.keywords)
+    }
+
+
+def read_checklist(text: str, items: Sequence[Criterion]) -> tuple[set[int], set[int], set[int]]:
+    """(applies, unsure, mentioned) for a normalised reply; mentioned includes "no fever"-style denials."""
+    clean = re.sub(r"\bno\.\s*(?=\d)", "number ", text)
+    applies: set[int] = set()
+    unsure: set[int] = set()
+    mentioned: set[int] = set()
+    doubt = False
+    for segment in SPLIT.split(clean):
+        segment = segment.strip()
+        if not segment:
+            continue
+        numbers = _numbers(segment, len(items))
+        keywords = _keywords(segment, items) - numbers
+        if not ONLY_NUMBERS.match(segment):  # a bare "5" after "not sure about 3," keeps that doubt
+            doubt = bool(UNSURE.search(segment) or HEDGE.search(segment))
+        negated = not doubt and bool(NEGATION.search(segment))
+        mentioned |= numbers | keywords
+        if negated:
+            continue
+        (unsure if doubt else applies).update(numbers)
+        (unsure if doubt or PAST.search(segment) else applies).update(keywords)
+    return applies, unsure - applies, mentioned
+
+
+def parse_checklist(text: str, spec: SlotSpec) -> Answer:
+    """Value: {"applies": [item numbers], "unsure": [item numbers]}."""
+    clean = normalise(text)
+    everything = [item.item for item in spec.items if item.item]
+    if not clean:
+        return Answer(status="invalid", message=spec.reask)
+    if ALL.search(clean):
+        return Answer(status="ok", value={"applies": everything, "unsure": []})
+    applies, unsure, mentioned = read_checklist(clean, spec.items)
+    if mentioned:
+        return Answer(status="ok", value={"applies": sorted(applies), "unsure": sorted(unsure)})
+    if any(find_phrase(clean, phrase) >= 0 for phrase in NONE_PHRASES):
+        return Answer(status="ok", value={"applies": [], "unsure": []})
+    reading = read_yes_no(clean, not_applicable_means="no")
+    if reading.value == "no":
+        return Answer(status="ok", value={"applies": [], "unsure": []}, hedged=reading.hedged)
+    if reading.value == "unsure":
+        return Answer(status="unsure", value={"applies": [], "unsure": everything}, hedged=True)
+    return Answer(status="invalid", message=spec.reask)

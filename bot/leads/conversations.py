@@ -1,0 +1,74 @@
+"""Erasing and expiring Rasa's stored conversations (its SQL tracker store's `events` table).
+
+Rasa appends a conversation's new events after every turn, counting what is already stored; rows
+deleted during a turn would be written again at its end. So an erasure asked for in the chat is
+queued (a file named by the random sender id: no personal data) and carried out by the worker a
+few seconds later, once the turn is over.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from pathlib import Path
+
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, create_engine, delete, inspect
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SAFE_SENDER = re.compile(r"^[A-Za-z0-9_.:@-]{1,255}$")
+_metadata = MetaData()
+EVENTS = Table(
+    "events", _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255)),
+    Column("timestamp", Float),
+)  # fmt: skip
+
+
+def _queue_dir(settings: Settings) -> Path:
+    path = settings.data_dir / "erasure-queue"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def request_erasure(settings: Settings, sender_id: str) -> bool:
+    """Queue the erasure of one conversation; False for a sender id we cannot name a file after."""
+    if not SAFE_SENDER.match(sender_id) or sender_id in {".", ".."}:
+        return False
+    (_queue_dir(settings) / sender_id).touch()
+    return True
+
+
+def _delete(settings: Settings, statement_for: list) -> int:
+    engine = create_engine(settings.tracker_database_url, future=True)
+    try:
+        if not inspect(engine).has_table("events"):
+            return 0
+        with engine.begin() as connection:
+            return sum(connection.execute(statement).rowcount for statement in statement_for)
+    finally:
+        engine.dispose()
+
+
+def process_erasures(settings: Settings, min_age_seconds: float = 5.0) -> int:
+    """Delete the queued conversations whose request is older than ``min_age_seconds``."""
+    ready = [p for p in _queue_dir(settings).iterdir() if time.time() - p.stat().st_mtime >= min_age_seconds]
+    if not ready:
+        return 0
+    deleted = _delete(settings, [delete(EVENTS).where(EVENTS.c.sender_id == p.name) for p in ready])
+    for path in ready:
+        path.unlink(missing_ok=True)
+    log.info("event=conversations_erased conversations=%d events=%d", len(ready), deleted)
+    return len(ready)
+
+
+def purge_conversations(settings: Settings, older_than_days: int) -> int:
+    """Delete conversation events older than the retention period."""
+    cutoff = time.time() - older_than_days * 86400
+    deleted = _delete(settings, [delete(EVENTS).where(EVENTS.c.timestamp < cutoff)])
+    log.info("event=conversations_purged events=%d older_than_days=%d", deleted, older_than_days)
+    return deleted

@@ -1,0 +1,65 @@
+"""validate_prescreen_form with real trackers: answers, re-asks, interruptions, corrections."""
+
+from __future__ import annotations
+
+from rasa_sdk.events import SlotSet
+
+from actions.prescreen_form import ValidatePrescreenForm
+from bot.eligibility import Answer
+
+
+def _slots(events: list) -> dict:
+    return {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
+
+
+async def test_age_answer_in_words_is_stored_as_a_number(tracker_for, dispatcher, domain) -> None:
+    tracker = tracker_for("I'm fifty-four", slots={"requested_slot": "age"})
+    slots = _slots(await ValidatePrescreenForm().run(dispatcher, tracker, domain))
+    assert slots["age"]["status"] == "ok" and slots["age"]["value"] == 54
+    assert slots["bad_answer_count"] == 0
+
+
+async def test_unusable_age_is_cleared_and_counted_for_a_kind_reask(tracker_for, dispatcher, domain) -> None:
+    tracker = tracker_for("abc", slots={"requested_slot": "age", "bad_answer_count": 1})
+    slots = _slots(await ValidatePrescreenForm().run(dispatcher, tracker, domain))
+    assert slots["age"] is None
+    assert slots["bad_answer_count"] == 2
+    assert "age" in slots["reask_text"].lower()
+
+
+async def test_a_study_question_mid_form_is_not_taken_as_an_answer(tracker_for, dispatcher, domain) -> None:
+    tracker = tracker_for("how long does the study last?", intent="faq", slots={"requested_slot": "age"})
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+    assert "age" not in _slots(events)
+
+
+async def test_a_drug_answer_counts_even_when_nlu_calls_it_a_question(tracker_for, dispatcher, domain) -> None:
+    tracker = tracker_for("I took Imuran last year", intent="faq", slots={"requested_slot": "recent_drugs"})
+    slots = _slots(await ValidatePrescreenForm().run(dispatcher, tracker, domain))
+    assert slots["recent_drugs"]["status"] in ("ok", "unsure")
+    assert "azathioprine" in str(slots["recent_drugs"]["value"])
+
+
+async def test_emergency_is_never_an_answer(tracker_for, dispatcher, domain) -> None:
+    tracker = tracker_for("no I can't breathe", intent="emergency", slots={"requested_slot": "pregnancy"})
+    assert _slots(await ValidatePrescreenForm().run(dispatcher, tracker, domain)) == {}
+
+
+async def test_correction_updates_an_earlier_answer(tracker_for, dispatcher, domain) -> None:
+    earlier = {"age": Answer("ok", 54).to_dict(), "requested_slot": "antibody"}
+    tracker = tracker_for("actually I'm 45", slots=earlier)
+    slots = _slots(await ValidatePrescreenForm().run(dispatcher, tracker, domain))
+    assert slots["age"]["value"] == 45
+    assert any("updated" in message["text"] for message in dispatcher.messages)
+
+
+async def test_an_excluding_answer_ends_the_questions(tracker_for, dispatcher, domain) -> None:
+    tracker = tracker_for("17", slots={"requested_slot": "age"})
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+    assert SlotSet("requested_slot", None) in events
+
+
+async def test_not_sure_is_kept_as_unsure_not_forced(tracker_for, dispatcher, domain) -> None:
+    tracker = tracker_for("not sure", intent="not_sure", slots={"requested_slot": "lung_function"})
+    slots = _slots(await ValidatePrescreenForm().run(dispatcher, tracker, domain))
+    assert slots["lung_function"]["status"] == "unsure"

@@ -1,0 +1,73 @@
+"""A stand-in for Rasa's REST channel and model API, so widget tests run without a trained model.
+
+It answers like Rasa does (a JSON list of ``{text, buttons}``) and records what it was sent.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+GREETING = "Hello! I am the CATR-PAT study assistant. What would you like to know?"
+QUICK_REPLIES = [
+    {"title": "How long is the study?", "payload": "/faq_duration"},
+    {"title": "Can I take part?", "payload": "/start_prescreen"},
+]
+DURATION = "The study lasts 52 weeks."
+
+
+def reply_to(message: str) -> list[dict[str, Any]]:
+    if message == "/faq_duration" or "long" in message.lower():
+        return [{"text": DURATION}]
+    return [{"text": GREETING, "buttons": QUICK_REPLIES}]
+
+
+class FakeRasa:
+    """Runs on a free port in a daemon thread; ``messages`` and ``model_loads`` record requests."""
+
+    def __init__(self) -> None:
+        self.messages: list[dict[str, Any]] = []
+        self.model_loads: list[dict[str, Any]] = []
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _json(self, status: int, body: Any) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _body(self) -> Any:
+                return json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"null")
+
+            def do_POST(self) -> None:
+                body = self._body()
+                owner.messages.append(body)
+                self._json(200, reply_to(body.get("message", "")))
+
+            def do_PUT(self) -> None:
+                owner.model_loads.append({"path": self.path, "body": self._body()})
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *_args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self) -> FakeRasa:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
