@@ -36,6 +36,8 @@ class ValidateConsentForm(FormValidationAction):
     async def validate_consent_given(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if value is True and tracker.get_slot("consent_at"):
+            return {"consent_given": True}  # consent already on record in this conversation: keep it
         if value is True:
             storage.funnel(tracker.sender_id, "consent_given")
             return {

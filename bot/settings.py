@@ -60,6 +60,7 @@ class Settings:
     coordinator_emails: tuple[str, ...]
     encryption_key: str
     retention_days: int
+    notify_interval_seconds: float
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     session_hours: int = 8
 
@@ -121,6 +122,7 @@ def load_settings() -> Settings:
         coordinator_emails=_env_list("COORDINATOR_EMAILS"),
         encryption_key=_env("LEADS_ENCRYPTION_KEY", ""),
         retention_days=_env_int("RETENTION_DAYS", 365),
+        notify_interval_seconds=float(_env_int("NOTIFY_INTERVAL_SECONDS", 20)),
         cors_origins=_env_list("CORS_ORIGINS"),
         session_hours=_env_int("SESSION_HOURS", 8),
     )

@@ -34,6 +34,7 @@ class ContentFallbackNLG(NaturalLanguageGenerator):
         self.timeout = float(endpoint_config.kwargs.get("timeout", DEFAULT_TIMEOUT_SECONDS))
         self.templates = TemplatedNaturalLanguageGenerator((domain or Domain.empty()).responses)
         self._down_until = 0.0
+        self._responses: dict[str, Any] | None = None
         self._session: aiohttp.ClientSession | None = None
 
     def _client(self) -> aiohttp.ClientSession:
@@ -53,8 +54,17 @@ class ContentFallbackNLG(NaturalLanguageGenerator):
             live = await self._fetch_live(utter_action, tracker, output_channel)
             if live is not None:
                 return live
-        kwargs.pop("domain_responses", None)
-        return await self.templates.generate(utter_action, tracker, output_channel, **kwargs)
+        return await self._templates(kwargs.pop("domain_responses", None)).generate(
+            utter_action, tracker, output_channel, **kwargs
+        )
+
+    def _templates(self, responses: dict[str, Any] | None) -> TemplatedNaturalLanguageGenerator:
+        """Rasa creates this class before the model's domain is known and passes the responses with
+        each call: build the trained-responses generator from them once, and keep it."""
+        if responses and responses is not self._responses:
+            self._responses = responses
+            self.templates = TemplatedNaturalLanguageGenerator(responses)
+        return self.templates
 
     async def _fetch_live(
         self, utter_action: str, tracker: DialogueStateTracker, output_channel: str

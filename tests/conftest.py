@@ -21,11 +21,52 @@ def real_servers_required() -> bool:
     return os.environ.get("REQUIRE_REAL_SERVERS") == "1"
 
 
+class SmtpInbox:
+    """A real SMTP server (aiosmtpd) on a free local port that keeps what it receives."""
+
+    def __init__(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.messages: list[str] = []
+        inbox = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+                inbox.messages.append(envelope.content.decode("utf-8", "replace"))
+                return "250 OK"
+
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=_free_port())
+
+    @property
+    def port(self) -> int:
+        return self.controller.port
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def stack_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """Environment for a test run of the whole product: own ports, own data folder."""
+def smtp_inbox() -> Iterator[SmtpInbox]:
+    inbox = SmtpInbox()
+    inbox.controller.start()
+    yield inbox
+    inbox.controller.stop()
+
+
+@pytest.fixture(scope="session")
+def stack_env(tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox) -> Iterator[dict[str, str]]:
+    """Environment for a test run of the whole product: own ports, own data folder, test SMTP."""
     data_dir = tmp_path_factory.mktemp("stack-data")
     values = {
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": str(smtp_inbox.port),
+        "COORDINATOR_EMAILS": "coordinator@example.org",
+        "NOTIFY_INTERVAL_SECONDS": "2",
         **TEST_PORTS,
         "CATR_DATA_DIR": str(data_dir),
         "TRACKER_DB": str(data_dir / "tracker.db"),

@@ -40,7 +40,8 @@ async def _every(seconds: float, job, stop: asyncio.Event, name: str) -> None:
             await asyncio.wait_for(stop.wait(), timeout=seconds)
 
 
-async def run_worker(settings: Settings, notify_interval: float = 20.0) -> None:
+async def run_worker(settings: Settings) -> None:
+    notify_interval = settings.notify_interval_seconds
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

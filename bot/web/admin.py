@@ -38,10 +38,18 @@ def _set_active(session: Session, user_id: int, active: bool) -> bool:
 
 
 def register(app: Sanic) -> None:
-    async def users_page(request: Request, status: int = 200, error: str = "", notice: str = "") -> response.HTTPResponse:
+    async def users_page(
+        request: Request, status: int = 200, error: str = "", notice: str = ""
+    ) -> response.HTTPResponse:
         users = await unit_of_work(request, _all_users)
         return render_staff(
-            request, "admin/users.html", status=status, users=users, roles=USER_ROLES, error=error, notice=notice
+            request,
+            "admin/users.html",
+            status=status,
+            users=users,
+            roles=USER_ROLES,
+            error=error,
+            notice=notice,
         )
 
     @app.get("/admin/users")
@@ -67,6 +75,8 @@ def register(app: Sanic) -> None:
         if not active and user_id == request.ctx.account.id:
             return await users_page(request, status=422, error="You cannot deactivate your own account.")
         if not await unit_of_work(request, lambda s: _set_active(s, user_id, active)):
-            return render_staff(request, "error.html", status=404, title="Not found", message="No such account.")
+            return render_staff(
+                request, "error.html", status=404, title="Not found", message="No such account."
+            )
         log.info("event=user_active_changed user_id=%s active=%s", user_id, active)
         return response.redirect("/admin/users?saved=1", status=303)

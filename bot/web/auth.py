@@ -40,9 +40,7 @@ def session_cookie_name(settings: Settings) -> str:
     return "__Host-catr_session" if settings.secure_cookies else "catr_session"
 
 
-def set_cookie(
-    resp: response.HTTPResponse, settings: Settings, name: str, value: str, max_age: int
-) -> None:
+def set_cookie(resp: response.HTTPResponse, settings: Settings, name: str, value: str, max_age: int) -> None:
     resp.cookies[name] = value
     cookie = resp.cookies[name]
     cookie["path"] = "/"
@@ -140,7 +138,9 @@ def _guard(permission: str, source: str) -> Callable[[Handler], Handler]:
             if not allows(account.role, permission):
                 if source != "page":
                     return _json_refusal(403)
-                return _refusal_page(request, 403, "Not allowed", "Your account's role does not open this page.")
+                return _refusal_page(
+                    request, 403, "Not allowed", "Your account's role does not open this page."
+                )
             return await handler(request, *args, **kwargs)
 
         guarded.required_permission = permission  # type: ignore[attr-defined]

@@ -17,6 +17,10 @@ log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+TOO_LONG_TEXT = (
+    f"That message is very long. Could you ask in a shorter way (under {MAX_MESSAGE_CHARS} characters)? "
+    "One question at a time works best."
+)
 UNAVAILABLE_TEXT = (
     "Sorry, I can't answer right now. Please try again in a minute. "
     "If this is an emergency, call 15 or 112 (France) or 911 (US)."
@@ -51,15 +55,16 @@ def register(app: Sanic) -> None:
             return _bad_request("'message' must be text.")
         message = message.strip()
         if not message:
-            return response.json([{"text": "It looks like that message was empty. What would you like to ask?"}])
+            return response.json(
+                [{"text": "It looks like that message was empty. What would you like to ask?"}]
+            )
         if len(message) > MAX_MESSAGE_CHARS:
-            return response.json([{
-                "text": f"That message is very long. Could you ask in a shorter way (under {MAX_MESSAGE_CHARS} "
-                "characters)? One question at a time works best."
-            }])  # fmt: skip
+            return response.json([{"text": TOO_LONG_TEXT}])
         url = f"{request.app.ctx.settings.rasa_url}/webhooks/rest/webhook"
         try:
-            async with request.app.ctx.http.post(url, json={"sender": sender, "message": message}) as upstream:
+            async with request.app.ctx.http.post(
+                url, json={"sender": sender, "message": message}
+            ) as upstream:
                 upstream.raise_for_status()
                 replies = await upstream.json()
         except Exception as error:

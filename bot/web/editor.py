@@ -92,12 +92,19 @@ def register(app: Sanic) -> None:
         except ContentError as error:
             return _content_problem(request, error)
         if entry is None:
-            return render_staff(request, "error.html", status=404, title="Not found", message="No such entry.")
-        return _entry_page(request, entry_id, _form_values(entry), fingerprint(entry), saved="saved" in request.args)
+            return render_staff(
+                request, "error.html", status=404, title="Not found", message="No such entry."
+            )
+        return _entry_page(
+            request, entry_id, _form_values(entry), fingerprint(entry), saved="saved" in request.args
+        )
 
     async def _save(request: Request, entry_id: str | None) -> response.HTTPResponse:
         settings, actor = settings_of(request), request.ctx.account.email
-        form = {name: request.form.get(name, "") for name in ("id", "topic", "answer", "questions", "source", "base")}
+        form = {
+            name: request.form.get(name, "")
+            for name in ("id", "topic", "answer", "questions", "source", "base")
+        }
         try:
             edit = await unit_of_work(request, lambda s: save_entry(s, settings, actor, form, entry_id))
         except EditRejected as rejected:
@@ -147,8 +154,12 @@ def register(app: Sanic) -> None:
         body: Any = request.json if request.content_type.startswith("application/json") else None
         text = body.get("text") if isinstance(body, dict) else None
         if not isinstance(text, str) or len(text) > MAX_PREVIEW_CHARS:
-            return response.json({"error": f"send {{'text': '...'}} under {MAX_PREVIEW_CHARS} characters"}, status=400)
-        return response.json({"grade": grade(text), "max_grade": MAX_GRADE, "sentences": count_sentences(text)})
+            return response.json(
+                {"error": f"send {{'text': '...'}} under {MAX_PREVIEW_CHARS} characters"}, status=400
+            )
+        return response.json(
+            {"grade": grade(text), "max_grade": MAX_GRADE, "sentences": count_sentences(text)}
+        )
 
     @app.post("/editor/retrain")
     @requires(EDITOR)

@@ -164,7 +164,9 @@ def save_entry(
         if entry_id is not None and existing is None:
             raise EditRejected(general=[f"entry '{entry_id}' no longer exists (rolled back or removed)"])
         if entry_id is not None and form.get("base") != fingerprint(existing):
-            raise EditRejected(general=["Someone saved this entry after you opened it. Reload to see their version."])
+            raise EditRejected(
+                general=["Someone saved this entry after you opened it. Reload to see their version."]
+            )
         new = entry_from_form(form, target_id, existing)
         return _write(
             session, settings, actor=actor, action="edited" if existing else "created", entry_id=target_id,

@@ -21,14 +21,23 @@ from bot.users.roles import INBOX
 from bot.web.auth import requires
 from bot.web.context import cipher_of, unit_of_work
 from bot.web.pages import render_staff
-from bot.web.queries import HANDOFF_CHOICES, LIST_LIMIT, ReferralFilter, conversation_of, find_referrals, referral_counts
+from bot.web.queries import (
+    HANDOFF_CHOICES,
+    LIST_LIMIT,
+    ReferralFilter,
+    conversation_of,
+    find_referrals,
+    referral_counts,
+)
 
 log = logging.getLogger(__name__)
 MAX_NOTES = 5000
 
 
 def _not_found(request: Request) -> response.HTTPResponse:
-    return render_staff(request, "error.html", status=404, title="Not found", message="There is no such referral.")
+    return render_staff(
+        request, "error.html", status=404, title="Not found", message="There is no such referral."
+    )
 
 
 def register(app: Sanic) -> None:
@@ -65,7 +74,11 @@ def register(app: Sanic) -> None:
         except LookupError:
             return _not_found(request)
         return render_staff(
-            request, "inbox/detail.html", lead=lead, statuses=REFERRAL_STATUSES, saved=request.args.get("saved") == "1"
+            request,
+            "inbox/detail.html",
+            lead=lead,
+            statuses=REFERRAL_STATUSES,
+            saved=request.args.get("saved") == "1",
         )
 
     @app.post("/inbox/referrals/<referral_id:int>")
@@ -96,7 +109,9 @@ def register(app: Sanic) -> None:
 
         def run(session: Session) -> dict[str, int] | None:
             conversation_id = conversation_of(session, referral_id)
-            return None if conversation_id is None else erase_conversation(session, conversation_id, actor=actor)
+            return (
+                None if conversation_id is None else erase_conversation(session, conversation_id, actor=actor)
+            )
 
         if await unit_of_work(request, run) is None:
             return _not_found(request)

@@ -35,7 +35,9 @@ def safe_next(target: str | None, fallback: str) -> str:
     return fallback
 
 
-def _login_page(request: Request, status: int = 200, error: str = "", email: str = "") -> response.HTTPResponse:
+def _login_page(
+    request: Request, status: int = 200, error: str = "", email: str = ""
+) -> response.HTTPResponse:
     """The form, with a fresh login nonce cookie when the browser has none (it binds the CSRF token)."""
     settings = settings_of(request)
     nonce = request.cookies.get(LOGIN_COOKIE)

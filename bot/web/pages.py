@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,18 @@ def _answer_text(value: Any) -> str:
     return str(value)
 
 
+def _when(value: datetime | str | None, seconds: bool = False) -> str:
+    """Times as staff read them, always in UTC and saying so (ISO strings or datetimes)."""
+    if not value:
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.astimezone(timezone.utc).strftime(
+        "%Y-%m-%d %H:%M:%S UTC" if seconds else "%Y-%m-%d %H:%M UTC"
+    )
+
+
 TEMPLATES.filters["answer_text"] = _answer_text
+TEMPLATES.filters["when"] = _when
 TEMPLATES.filters["label"] = lambda value: str(value).replace("_", " ").capitalize()
 
 

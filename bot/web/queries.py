@@ -134,7 +134,11 @@ def funnel_report(session: Session, since: datetime | None = None) -> dict[str, 
     counts = funnel_counts(session, since)
     steps = {step: counts.get(step, 0) for step in FUNNEL_STEPS}
     answered = sorted(
-        ((event[len(QUESTION_PREFIX) :], count) for event, count in counts.items() if event.startswith(QUESTION_PREFIX)),
+        (
+            (event[len(QUESTION_PREFIX) :], count)
+            for event, count in counts.items()
+            if event.startswith(QUESTION_PREFIX)
+        ),
         key=lambda item: (-item[1], item[0]),
     )
     questions, previous = [], steps["prescreen_started"]

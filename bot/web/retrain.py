@@ -132,15 +132,17 @@ class RetrainJob:
 
     async def _deploy(self) -> None:
         timeout = aiohttp.ClientTimeout(total=DEPLOY_TIMEOUT_SECONDS)
-        async with aiohttp.ClientSession(timeout=timeout) as client:
-            async with client.put(
+        async with (
+            aiohttp.ClientSession(timeout=timeout) as client,
+            client.put(
                 f"{self.rasa_url}/model",
                 params={"token": self.token},
                 json={"model_file": str(self.model_file.resolve())},
-            ) as answer:
-                if answer.status >= 300:
-                    detail = (await answer.text())[:200]
-                    raise RuntimeError(f"Rasa refused the new model (HTTP {answer.status}): {detail}")
+            ) as answer,
+        ):
+            if answer.status >= 300:
+                detail = (await answer.text())[:200]
+                raise RuntimeError(f"Rasa refused the new model (HTTP {answer.status}): {detail}")
 
     def _finish(self, state: str, message: str) -> None:
         self.state, self.message, self.finished_at = state, message, _now()

@@ -49,7 +49,9 @@ def origin_of(url: str) -> str:
 
 def allowed_origins(settings: Settings) -> frozenset[str]:
     """CORS_ORIGINS plus our own public address (the demo page)."""
-    return frozenset({origin_of(settings.public_base_url), *(o.rstrip("/").lower() for o in settings.cors_origins)})
+    return frozenset(
+        {origin_of(settings.public_base_url), *(o.rstrip("/").lower() for o in settings.cors_origins)}
+    )
 
 
 def _cors_headers(request: Request) -> dict[str, str]:

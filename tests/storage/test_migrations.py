@@ -6,8 +6,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
-from alembic.script import ScriptDirectory
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from bot.storage.db import make_engine
 from bot.storage.migrate import alembic_config, downgrade, upgrade

@@ -10,6 +10,7 @@ import pytest
 
 from bot.leads.contact import ContactDetails
 from tests.db_fixtures import PERSON, database_url, db, store_lead  # noqa: F401
+from tests.web.browser import chromium
 from tests.web.fake_rasa import FakeRasa
 from tests.web.server import REPO_ROOT, WebServer, start_web
 from tests.web.staff import StaffAccount, StaffClient, add_account
@@ -27,7 +28,12 @@ def fake_rasa() -> Iterator[FakeRasa]:
 @pytest.fixture(scope="session")
 def web(tmp_path_factory: pytest.TempPathFactory, fake_rasa: FakeRasa) -> Iterator[WebServer]:
     """The web app over plain http, talking to the fake Rasa, without a Rasa API token."""
-    server = start_web(tmp_path_factory.mktemp("web"), ARTIFACTS / "logs", RASA_URL=fake_rasa.url)
+    server = start_web(
+        tmp_path_factory.mktemp("web"),
+        ARTIFACTS / "logs",
+        RASA_URL=fake_rasa.url,
+        CORS_ORIGINS=f"https://foundation.example.org,{fake_rasa.url}",  # the fake also serves a host page
+    )
     yield server
     server.stop()
 
@@ -96,3 +102,11 @@ def restore_faq(web: WebServer) -> Iterator[Path]:
     original = web.faq_path.read_bytes()
     yield web.faq_path
     web.faq_path.write_bytes(original)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's chromium, one per test module (Playwright's sync API and pytest-asyncio's loops
+    should not share a long-lived browser)."""
+    with chromium() as launched:
+        yield launched

@@ -5,10 +5,13 @@ It answers like Rasa does (a JSON list of ``{text, buttons}``) and records what 
 
 from __future__ import annotations
 
+import html
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 GREETING = "Hello! I am the CATR-PAT study assistant. What would you like to know?"
 QUICK_REPLIES = [
@@ -16,9 +19,19 @@ QUICK_REPLIES = [
     {"title": "Can I take part?", "payload": "/start_prescreen"},
 ]
 DURATION = "The study lasts 52 weeks."
+FOUNDATION_PAGE = (
+    '<!doctype html><html lang="en"><head><title>Foundation trial page</title></head>'
+    '<body><main><h1>A trial</h1></main><script src="{widget}" defer></script></body></html>'
+)
+
+
+SLOW_SECONDS = 1.5
 
 
 def reply_to(message: str) -> list[dict[str, Any]]:
+    if message == "slow":  # long enough for a test to see the typing indicator
+        time.sleep(SLOW_SECONDS)
+        return [{"text": "Sorry for the wait."}]
     if message == "/faq_duration" or "long" in message.lower():
         return [{"text": DURATION}]
     return [{"text": GREETING, "buttons": QUICK_REPLIES}]
@@ -49,6 +62,17 @@ class FakeRasa:
                 owner.messages.append(body)
                 self._json(200, reply_to(body.get("message", "")))
 
+            def do_GET(self) -> None:
+                """``/foundation?widget=<url>``: a foundation's trial page on another origin, embedding
+                the widget (both on loopback, so Chromium's private-network rules do not interfere)."""
+                query = parse_qs(urlsplit(self.path).query)
+                page = FOUNDATION_PAGE.format(widget=html.escape(query.get("widget", [""])[0])).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                self.wfile.write(page)
+
             def do_PUT(self) -> None:
                 owner.model_loads.append({"path": self.path, "body": self._body()})
                 self.send_response(204)
@@ -58,6 +82,7 @@ class FakeRasa:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.handle_error = lambda *_args: None  # a browser closing mid-reply is not a failure
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property

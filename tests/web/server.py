@@ -109,7 +109,7 @@ def start_web(root: Path, log_dir: Path, **extra_env: str) -> WebServer:
         encryption_key=key,
         rasa_url=env_values.get("RASA_URL", load_settings().rasa_url),
         rasa_auth_token=env_values["RASA_AUTH_TOKEN"],
-        cors_origins=(env_values["CORS_ORIGINS"],),
+        cors_origins=tuple(env_values["CORS_ORIGINS"].split(",")),
     )
     try:
         _wait_healthy(f"http://127.0.0.1:{port}", process, log_path)

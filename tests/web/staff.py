@@ -3,6 +3,7 @@ browser (cookies, the form's CSRF token) so tests read as what a coordinator doe
 
 from __future__ import annotations
 
+import html
 import re
 import uuid
 from dataclasses import dataclass
@@ -22,6 +23,13 @@ class StaffAccount:
     email: str
     role: str
     password: str = PASSWORD
+
+
+def found(pattern: str, text: str) -> str:
+    """The first group of ``pattern`` in a page (HTML entities decoded); fails the test when absent."""
+    match = re.search(pattern, text, re.S)
+    assert match is not None, f"{pattern!r} not in the page"
+    return html.unescape(match.group(1))
 
 
 def add_account(database: Database, role: str, email: str | None = None) -> StaffAccount:
@@ -56,16 +64,24 @@ class StaffClient:
 
     def get(self, path: str, **kwargs: object) -> requests.Response:
         answer = self._seen(self.http.get(self.base + path, allow_redirects=False, timeout=10, **kwargs))
-        found = _CSRF.search(answer.text) if answer.headers.get("Content-Type", "").startswith("text/html") else None
+        found = (
+            _CSRF.search(answer.text)
+            if answer.headers.get("Content-Type", "").startswith("text/html")
+            else None
+        )
         if found:
             self.csrf = found.group(1)
         return answer
 
-    def post(self, path: str, data: dict[str, str] | None = None, csrf: bool = True, **kwargs: object) -> requests.Response:
+    def post(
+        self, path: str, data: dict[str, str] | None = None, csrf: bool = True, **kwargs: object
+    ) -> requests.Response:
         form = dict(data or {})
         if csrf:
             form["csrf_token"] = self.csrf
-        return self._seen(self.http.post(self.base + path, data=form, allow_redirects=False, timeout=30, **kwargs))
+        return self._seen(
+            self.http.post(self.base + path, data=form, allow_redirects=False, timeout=30, **kwargs)
+        )
 
     def sign_in(self, account: StaffAccount, password: str | None = None) -> requests.Response:
         self.get("/login")

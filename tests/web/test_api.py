@@ -27,7 +27,9 @@ def test_referral_list_and_detail_with_a_coordinator_token(web: WebServer, lead)
     assert detail["contact"]["email"] == "zoe.testperson@example.org"
     with web.database.session_scope() as session:
         actors = session.execute(
-            select(AuditEvent.actor).where(AuditEvent.action == "viewed", AuditEvent.target_id == str(reference))
+            select(AuditEvent.actor).where(
+                AuditEvent.action == "viewed", AuditEvent.target_id == str(reference)
+            )
         ).scalars()
         assert any(actor.startswith("api:coordinator-") for actor in actors)
 

@@ -18,7 +18,9 @@ from tests.web.server import WebServer
 from tests.web.staff import StaffClient, add_account, add_api_token
 
 # Patients, Rasa and the sign-in form must reach these without an account.
-PUBLIC_PATHS = frozenset({"", "health", "privacy", "api/chat", "nlg", "login", "logout", "static/<__file_uri__:path>"})
+PUBLIC_PATHS = frozenset(
+    {"", "health", "privacy", "api/chat", "nlg", "login", "logout", "static/<__file_uri__:path>"}
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ def test_every_route_is_public_or_guarded() -> None:
 
 @pytest.mark.parametrize("case", GUARDED, ids=str)
 def test_anonymous_request_is_refused(case: RouteCase, client: StaffClient) -> None:
-    answer = client.http.request(case.method, client.base + _concrete(case.path), allow_redirects=False, timeout=10)
+    answer = client.http.request(
+        case.method, client.base + _concrete(case.path), allow_redirects=False, timeout=10
+    )
     if case.method == "GET" and case.source == "page":
         assert answer.status_code == 302
         assert answer.headers["Location"].startswith("/login?next=")
@@ -92,7 +96,9 @@ def test_wrong_role_is_refused(case: RouteCase, web: WebServer) -> None:
     if case.source == "bearer":
         token = add_api_token(web.database, account.email)
         client = StaffClient(web.url)
-        answer = client.http.request(case.method, client.base + url, headers={"Authorization": f"Bearer {token}"})
+        answer = client.http.request(
+            case.method, client.base + url, headers={"Authorization": f"Bearer {token}"}
+        )
         assert answer.status_code == 403
         return
     client = StaffClient(web.url).signed_in(account)
@@ -115,7 +121,7 @@ def test_sign_in_form_without_a_csrf_token_is_refused(client: StaffClient, accou
     client.get("/login")
     answer = client.post("/login", {"email": user.email, "password": user.password}, csrf=False)
     assert answer.status_code == 403
-    assert not any(name.endswith("catr_session") for name in client.http.cookies.keys())
+    assert not any(cookie.name.endswith("catr_session") for cookie in client.http.cookies)
 
 
 def test_a_bearer_token_does_not_open_the_html_inbox(web: WebServer) -> None:

@@ -3,8 +3,6 @@ the live grade, and the NLG endpoint serving a saved answer on the very next req
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import requests
 from sqlalchemy import select
@@ -12,7 +10,7 @@ from sqlalchemy import select
 from bot.content.readability import grade
 from bot.storage.models import FaqEdit
 from tests.web.server import WebServer
-from tests.web.staff import StaffClient, add_account
+from tests.web.staff import StaffClient, add_account, found
 
 ENTRY = "duration"
 NEW_ANSWER = "The study lasts 52 weeks. Your study team can tell you what happens after that."
@@ -22,10 +20,10 @@ QUESTIONS = "\n".join(f"where can i park my car option {n}" for n in range(10))
 def _form(client: StaffClient, entry_id: str) -> dict[str, str]:
     """The edit form as the page fills it (hidden fields included)."""
     page = client.get(f"/editor/entries/{entry_id}").text
-    values = {name: re.search(rf'name="{name}" value="([^"]*)"', page).group(1) for name in ("base", "topic", "source")}  # type: ignore[union-attr]
-    values["answer"] = re.search(r'<textarea id="answer"[^>]*>([^<]*)</textarea>', page).group(1)  # type: ignore[union-attr]
-    values["questions"] = re.search(r'<textarea id="questions"[^>]*>([^<]*)</textarea>', page).group(1)  # type: ignore[union-attr]
-    return {key: value.replace("&#39;", "'").replace("&amp;", "&") for key, value in values.items()}
+    values = {name: found(rf'name="{name}" value="([^"]*)"', page) for name in ("base", "topic", "source")}
+    for name in ("answer", "questions"):
+        values[name] = found(rf'<textarea id="{name}"[^>]*>([^<]*)</textarea>', page)
+    return values
 
 
 def _nlg(web: WebServer, entry_id: str) -> requests.Response:
@@ -43,7 +41,9 @@ def editing(restore_faq, staff: StaffClient) -> StaffClient:  # type: ignore[no-
     return staff
 
 
-def test_a_saved_answer_is_served_by_the_nlg_endpoint_on_the_very_next_request(web: WebServer, editing: StaffClient) -> None:
+def test_a_saved_answer_is_served_by_the_nlg_endpoint_on_the_very_next_request(
+    web: WebServer, editing: StaffClient
+) -> None:
     assert _nlg(web, ENTRY).json()["text"] != NEW_ANSWER
     answer = editing.post(f"/editor/entries/{ENTRY}", {**_form(editing, ENTRY), "answer": NEW_ANSWER})
     assert answer.status_code == 303, answer.text[:2000]
@@ -73,21 +73,29 @@ def test_one_click_rollback_restores_the_previous_answer_and_is_itself_versioned
     assert (last.action, last.rollback_of, last.after["answer"]) == ("rolled_back", edit.id, original)
 
 
-def test_validation_errors_are_shown_next_to_the_field_and_nothing_is_written(web: WebServer, editing: StaffClient) -> None:
+def test_validation_errors_are_shown_next_to_the_field_and_nothing_is_written(
+    web: WebServer, editing: StaffClient
+) -> None:
     saved = web.faq_path.read_bytes()
-    hard = "Participants demonstrating immunosuppressive contraindications necessitate comprehensive multidisciplinary evaluation."
+    hard = (
+        "Participants demonstrating immunosuppressive contraindications necessitate comprehensive "
+        "multidisciplinary evaluation."
+    )
     answer = editing.post(
-        f"/editor/entries/{ENTRY}", {**_form(editing, ENTRY), "answer": hard, "questions": "too few\nquestions"}
+        f"/editor/entries/{ENTRY}",
+        {**_form(editing, ENTRY), "answer": hard, "questions": "too few\nquestions"},
     )
     assert answer.status_code == 422
-    answer_errors = re.search(r'<ul class="error" id="answer-error">(.*?)</ul>', answer.text, re.S).group(1)  # type: ignore[union-attr]
+    answer_errors = found(r'<ul class="error" id="answer-error">(.*?)</ul>', answer.text)
     assert "reads at grade" in answer_errors and "sentences" in answer_errors
-    assert "needs at least 10" in re.search(r'id="questions-error">(.*?)</ul>', answer.text, re.S).group(1)  # type: ignore[union-attr]
+    assert "needs at least 10" in found(r'id="questions-error">(.*?)</ul>', answer.text)
     assert 'aria-invalid="true" aria-describedby="answer-error' in answer.text
     assert web.faq_path.read_bytes() == saved
 
 
-def test_a_new_entry_is_added_and_rolling_back_its_creation_removes_it(web: WebServer, editing: StaffClient) -> None:
+def test_a_new_entry_is_added_and_rolling_back_its_creation_removes_it(
+    web: WebServer, editing: StaffClient
+) -> None:
     editing.get("/editor/entries/new")
     form = {
         "id": "parking",
@@ -108,7 +116,9 @@ def test_a_new_entry_is_added_and_rolling_back_its_creation_removes_it(web: WebS
 def test_saving_over_someone_elses_newer_edit_is_refused(editing: StaffClient) -> None:
     stale = _form(editing, ENTRY)
     editing.post(f"/editor/entries/{ENTRY}", {**_form(editing, ENTRY), "answer": NEW_ANSWER})
-    answer = editing.post(f"/editor/entries/{ENTRY}", {**stale, "answer": "The study lasts 52 weeks. Ask the team."})
+    answer = editing.post(
+        f"/editor/entries/{ENTRY}", {**stale, "answer": "The study lasts 52 weeks. Ask the team."}
+    )
     assert answer.status_code == 422 and "Someone saved this entry" in answer.text
 
 
@@ -116,7 +126,10 @@ def test_the_grade_preview_endpoint_gives_the_same_grade_as_the_content_check(st
     staff.get("/editor/entries/new")
     text = "The study lasts 52 weeks. You will see the study doctor often."
     answer = staff.http.post(
-        staff.base + "/editor/api/grade", json={"text": text}, headers={"X-CSRF-Token": staff.csrf}, timeout=10
+        staff.base + "/editor/api/grade",
+        json={"text": text},
+        headers={"X-CSRF-Token": staff.csrf},
+        timeout=10,
     )
     assert answer.status_code == 200
     assert answer.json()["grade"] == grade(text) and answer.json()["sentences"] == 2
@@ -128,6 +141,8 @@ def test_without_a_rasa_token_the_editor_says_deploy_is_off(staff: StaffClient) 
 
 
 def test_with_a_rasa_token_the_editor_offers_retrain_and_deploy(web_behind_tls: WebServer) -> None:
-    client = StaffClient(web_behind_tls.url, tls_offloaded=True).signed_in(add_account(web_behind_tls.database, "staff"))
+    client = StaffClient(web_behind_tls.url, tls_offloaded=True).signed_in(
+        add_account(web_behind_tls.database, "staff")
+    )
     page = client.get("/editor").text
     assert ">Retrain and deploy</button>" in page and "is not set" not in page

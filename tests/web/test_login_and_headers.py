@@ -19,7 +19,9 @@ def _set_cookie(answer: requests.Response, name: str) -> str:
     return next(header for header in headers if header.startswith(f"{name}="))
 
 
-def test_sign_in_sets_an_httponly_samesite_session_cookie_and_opens_the_inbox(web: WebServer, account) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_sets_an_httponly_samesite_session_cookie_and_opens_the_inbox(
+    web: WebServer, account
+) -> None:  # type: ignore[no-untyped-def]
     client = StaffClient(web.url)
     answer = client.sign_in(account("coordinator"))
     assert answer.status_code == 303 and answer.headers["Location"] == "/inbox"
@@ -56,7 +58,9 @@ def test_wrong_password_and_unknown_email_get_the_same_answer(web: WebServer, ac
     wrong = StaffClient(web.url).sign_in(user, password="not the password")
     unknown = StaffClient(web.url).sign_in(StaffAccount("nobody@example.org", "staff"))
     assert wrong.status_code == unknown.status_code == 401
-    assert "The email or password is wrong." in wrong.text and "The email or password is wrong." in unknown.text
+    assert (
+        "The email or password is wrong." in wrong.text and "The email or password is wrong." in unknown.text
+    )
 
 
 def test_five_failed_sign_ins_lock_the_account_even_for_the_right_password(web: WebServer, account) -> None:  # type: ignore[no-untyped-def]
@@ -129,9 +133,9 @@ def test_chat_from_a_configured_origin_gets_the_reply_and_cors_header(web: WebSe
 
 def test_widget_files_may_be_embedded_by_other_sites_but_staff_pages_may_not(web: WebServer) -> None:
     for name in ("widget.js", "widget.css"):
-        assert requests.get(f"{web.url}/static/{name}", timeout=10).headers["Cross-Origin-Resource-Policy"] == (
-            "cross-origin"
-        )
+        assert requests.get(f"{web.url}/static/{name}", timeout=10).headers[
+            "Cross-Origin-Resource-Policy"
+        ] == ("cross-origin")
     login = requests.get(f"{web.url}/login", timeout=10)
     assert login.headers["Cross-Origin-Resource-Policy"] == "same-origin"
     assert login.headers["X-Frame-Options"] == "DENY"

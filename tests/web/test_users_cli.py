@@ -50,7 +50,9 @@ def test_users_add_with_password_stdin_creates_a_hashed_account(
 def test_users_add_refuses_a_short_password(
     cli_database: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = _run(monkeypatch, "users", "add", "--role", "staff", "--password-stdin", "b@example.org", stdin="short\n")
+    code = _run(
+        monkeypatch, "users", "add", "--role", "staff", "--password-stdin", "b@example.org", stdin="short\n"
+    )
     assert code == 1 and "at least 12 characters" in capsys.readouterr().err
 
 

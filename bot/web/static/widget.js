@@ -36,10 +36,12 @@
   root.className = "cpw";
   root.innerHTML =
     '<button type="button" class="cpw-launcher" aria-expanded="false" aria-controls="cpw-panel">' +
-    '<span aria-hidden="true">💬</span> Questions? Chat with us</button>' +
+    '<svg class="cpw-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">' +
+    '<path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>' +
+    ' Questions? Chat with us</button>' +
     '<section id="cpw-panel" class="cpw-panel" role="dialog" aria-modal="false" aria-labelledby="cpw-title" hidden>' +
-    '<header class="cpw-head"><h2 id="cpw-title" class="cpw-title"></h2>' +
-    '<button type="button" class="cpw-close" aria-label="Close chat"><span aria-hidden="true">✕</span></button></header>' +
+    '<div class="cpw-head"><h2 id="cpw-title" class="cpw-title"></h2>' +
+    '<button type="button" class="cpw-close" aria-label="Close chat"><span aria-hidden="true">✕</span></button></div>' +
     '<p class="cpw-notice">I am an automated assistant, not a doctor. In an emergency call 15 or 112 (France) or 911 (US). ' +
     '<a href="' + base + '/privacy" target="_blank" rel="noopener">Privacy notice<span class="cpw-sr"> (opens in a new tab)</span></a></p>' +
     '<div class="cpw-log" role="log" aria-live="polite" aria-relevant="additions" tabindex="0" aria-label="Conversation"></div>' +

@@ -1,0 +1,134 @@
+"""End to end over Rasa's REST channel with the real action server, leads database and SMTP server."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conversation import Conversation
+
+pytestmark = pytest.mark.servers
+
+ELIGIBLE_ANSWERS = [
+    "54", "Jo-1", "yes", "no", "no", "not applicable", "none", "yes", "yes", "yes",
+]  # fmt: skip
+
+
+def _start(live_stack) -> Conversation:
+    chat = Conversation(live_stack.rasa_url)
+    consent = chat.text("can I join the study?")
+    assert "do you agree" in consent and "coordinators" in consent and "delete my data" in consent
+    assert "how old are you" in chat.text("yes")
+    return chat
+
+
+def _leads(live_stack) -> list[dict]:
+    from bot.leads.crypto import load_cipher
+    from bot.leads.export import export_leads
+    from bot.storage.db import get_database
+
+    with get_database(live_stack).session_scope() as session:
+        return export_leads(session, load_cipher(live_stack), actor="test")
+
+
+def test_full_prescreen_with_contact_leaves_one_lead_and_emails_the_coordinator(live_stack, smtp_inbox) -> None:
+    chat = _start(live_stack)
+    for answer in ELIGIBLE_ANSWERS[:-1]:
+        assert chat.say(answer), f"no reply to {answer!r}"
+    outcome = chat.text(ELIGIBLE_ANSWERS[-1])
+    assert "may be able to take part" in outcome and "coordinator" in outcome
+    assert "you are eligible" not in outcome and "enrolled" not in outcome
+    assert "name" in chat.text("yes please")  # the contact offer, then consent is already given
+    assert "email" in chat.text("Marie Curie-Test")
+    assert "good time" in chat.text("marie.test@example.org")
+    assert "passed your details" in chat.text("weekday mornings")
+    (lead,) = [row for row in _leads(live_stack) if row["conversation_id"] == chat.sender]
+    assert lead["outcome"] == "likely_eligible" and lead["answers"]["age"] == 54
+    assert lead["contact"]["email"] == "marie.test@example.org" and lead["consent_version"]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not smtp_inbox.messages:
+        time.sleep(1)
+    assert smtp_inbox.messages, "the coordinator's email did not arrive within a minute"
+    email = smtp_inbox.messages[-1]
+    assert "/inbox/referrals/" in email
+    assert "Marie" not in email and "marie.test@example.org" not in email and "Jo-1" not in email
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        (["17"], "probably not a fit"),
+        (["54", "none of these"], "probably not a fit"),
+        (["54", "Jo-1", "no"], "probably not a fit"),
+        (["54", "PL7", "yes", "yes Imurel, stopped 2 months ago"], "probably not a fit"),
+        (["54", "Jo-1", "yes", "no", "no", "yes I'm pregnant"], "probably not a fit"),
+        (["54", "Jo-1", "yes", "no", "no", "no", "1"], "probably not a fit"),
+    ],
+    ids=["age-17", "no-antibody", "no-ild", "azathioprine-2-months-ago", "pregnant", "fever"],
+)
+def test_a_hard_exclusion_stops_at_once_and_explains(live_stack, answers: list[str], expected: str) -> None:
+    chat = _start(live_stack)
+    for answer in answers[:-1]:
+        chat.say(answer)
+    text = chat.text(answers[-1])
+    assert expected in text and "own doctor" in text
+    (lead,) = [row for row in _leads(live_stack) if row["conversation_id"] == chat.sender]
+    assert lead["outcome"] == "not_eligible" and not any(lead["contact"].values())
+
+
+def test_not_sure_answers_lead_to_review_never_forced(live_stack) -> None:
+    chat = _start(live_stack)
+    answers = ["54", "not sure", "yes", "no", "no", "no", "none", "I don't know", "yes"]
+    for answer in answers:
+        chat.say(answer)
+    text = chat.text("yes")
+    assert "coordinator" in text and "can't tell yet" in text
+
+
+def test_study_question_mid_prescreen_is_answered_then_the_question_returns(live_stack) -> None:
+    chat = _start(live_stack)
+    text = chat.text("how long does the study last?")
+    assert "52 weeks" in text and "how old are you" in text
+
+
+def test_why_do_you_ask_explains_the_current_question(live_stack) -> None:
+    chat = _start(live_stack)
+    text = chat.text("why do you ask?")
+    assert "adults" in text and "how old are you" in text
+
+
+def test_three_unusable_answers_offer_a_coordinator(live_stack) -> None:
+    chat = _start(live_stack)
+    chat.say("abc")
+    chat.say("200")
+    text = chat.text("-3")
+    assert "coordinator" in text and "age" in text
+
+
+def test_stop_ends_the_prescreen_and_keeps_nothing(live_stack) -> None:
+    chat = _start(live_stack)
+    chat.say("54")
+    assert "did not keep your answers" in chat.text("stop")
+    assert [row for row in _leads(live_stack) if row["conversation_id"] == chat.sender] == []
+
+
+def test_no_consent_means_no_health_question(live_stack) -> None:
+    chat = Conversation(live_stack.rasa_url)
+    chat.say("am I eligible?")
+    text = chat.text("no")
+    assert "won't ask any health questions" in text and "how old" not in text
+
+
+def test_logs_never_contain_personal_data(live_stack) -> None:
+    chat = _start(live_stack)
+    for answer in ELIGIBLE_ANSWERS:
+        chat.say(answer)
+    for message in ("yes please", "Zelda Quiverfish", "zelda.quiverfish@example.org", "evenings"):
+        chat.say(message)
+    logs = Path(__file__).resolve().parents[2] / "test-artifacts" / "logs"
+    text = "\n".join(path.read_text(errors="replace") for path in logs.glob("*.log"))
+    assert text, "the servers wrote no logs at all"
+    for secret in ("Zelda", "Quiverfish", "zelda.quiverfish@example.org"):
+        assert secret not in text

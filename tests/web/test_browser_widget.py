@@ -1,0 +1,155 @@
+"""The chat widget in Debian's chromium, against the fake Rasa: keyboard only, focus, live regions,
+quick replies, typing indicator, reloads, start over, 320 px, reduced motion, other sites' pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.web.browser import screenshot
+from tests.web.fake_rasa import DURATION, GREETING, FakeRasa
+from tests.web.server import WebServer
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext, web: WebServer) -> Iterator[Page]:
+    """The demo page; fails the test if anything was requested from another host."""
+    tab = context.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.goto(web.url + "/")
+    yield tab
+    assert [url for url in requested if not url.startswith(web.url)] == [], "no third-party requests"
+
+
+def _focused(page: Page) -> str:
+    return page.evaluate("document.activeElement.className || document.activeElement.id")
+
+
+def _tab_to(page: Page, class_name: str, limit: int = 20) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if class_name in _focused(page):
+            return
+    raise AssertionError(f"{class_name} never got keyboard focus")
+
+
+def test_keyboard_only_chat_with_focus_moving_into_the_panel_and_back(page: Page) -> None:
+    _tab_to(page, "cpw-launcher")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("dialog", name="CATR-PAT study assistant")).to_be_visible()
+    assert _focused(page) == "cpw-input"
+    expect(page.locator(".cpw-notice")).to_contain_text("automated assistant, not a doctor")
+    expect(page.locator(".cpw-notice a")).to_have_attribute("href", page.url.rstrip("/") + "/privacy")
+
+    page.keyboard.type("hello")
+    page.keyboard.press("Enter")
+    log = page.get_by_role("log", name="Conversation")
+    expect(log).to_contain_text(GREETING)
+    assert log.get_attribute("aria-live") == "polite"
+    _tab_to(page, "cpw-quick")
+    page.keyboard.press("Enter")
+    expect(log).to_contain_text(DURATION)
+    assert _focused(page) == "cpw-input", "after a quick reply, focus returns to the message box"
+    screenshot(page, "flow-widget-keyboard")
+
+    page.keyboard.press("Escape")
+    expect(page.locator(".cpw-panel")).to_be_hidden()
+    assert "cpw-launcher" in _focused(page)
+    assert page.locator(".cpw-launcher").get_attribute("aria-expanded") == "false"
+
+
+def test_conversation_survives_a_reload_and_start_over_clears_it(page: Page) -> None:
+    page.get_by_role("button", name="Questions? Chat with us").click()
+    page.get_by_label("Your message").fill("hello")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".cpw-bot")).to_contain_text(GREETING)
+    page.reload()
+    expect(page.locator(".cpw-panel")).to_be_visible()
+    expect(page.locator(".cpw-bot")).to_contain_text(GREETING)
+    expect(page.get_by_role("button", name="How long is the study?")).to_be_visible()
+    page.get_by_role("button", name="Start over").click()
+    expect(page.locator(".cpw-msg")).to_have_count(0)
+    expect(page.get_by_role("status")).to_have_text("Conversation cleared. You can start again.")
+    page.reload()
+    expect(page.locator(".cpw-msg")).to_have_count(0)
+
+
+def test_typing_indicator_is_announced_while_waiting(page: Page) -> None:
+    page.get_by_role("button", name="Questions? Chat with us").click()
+    page.get_by_label("Your message").fill("slow")
+    page.keyboard.press("Enter")
+    typing = page.locator(".cpw-typing")
+    expect(typing).to_have_text("The assistant is typing...")
+    assert typing.get_attribute("role") == "status"
+    expect(page.locator(".cpw-bot")).to_contain_text("Sorry for the wait.")
+    expect(typing).to_have_text("")
+
+
+def test_the_widget_fits_a_320_px_wide_screen(browser: Browser, web: WebServer) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(web.url + "/")
+    page.get_by_role("button", name="Questions? Chat with us").click()
+    box = page.locator(".cpw-panel").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320
+    for control in (page.get_by_label("Your message"), page.get_by_role("button", name="Send")):
+        control_box = control.bounding_box()
+        assert control_box is not None and control_box["x"] + control_box["width"] <= 320
+    page.evaluate("document.body.scrollWidth <= 320") or pytest.fail("the page scrolls sideways at 320 px")
+    screenshot(page, "widget-320px")
+    context.close()
+
+
+@pytest.mark.parametrize(("motion", "animation"), [("reduce", "none"), ("no-preference", "cpw-blink")])
+def test_typing_dots_animate_only_without_reduced_motion(
+    browser: Browser, web: WebServer, motion: str, animation: str
+) -> None:
+    context = browser.new_context(reduced_motion=motion)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(web.url + "/")
+    page.get_by_role("button", name="Questions? Chat with us").click()
+    page.get_by_label("Your message").fill("slow")
+    page.keyboard.press("Enter")
+    dot = page.locator(".cpw-dots span").first
+    expect(dot).to_be_attached()
+    assert dot.evaluate("node => getComputedStyle(node).animationName") == animation
+    context.close()
+
+
+def test_the_widget_works_embedded_in_another_sites_page(
+    context: BrowserContext, web: WebServer, fake_rasa: FakeRasa
+) -> None:
+    """The foundation's page is on its own origin: the chat must pass CORS for that origin."""
+    page = context.new_page()
+    page.goto(f"{fake_rasa.url}/foundation?widget={web.url}/static/widget.js")
+    page.get_by_role("button", name="Questions? Chat with us").click()
+    page.get_by_label("Your message").fill("hello")
+    page.keyboard.press("Enter")
+    expect(page.locator(".cpw-bot")).to_contain_text(GREETING)
+    page.close()
+
+
+def test_a_page_on_an_unlisted_origin_gets_no_chat_answer(
+    context: BrowserContext, web: WebServer, fake_rasa: FakeRasa
+) -> None:
+    """The same host page under a name that is not in CORS_ORIGINS: the browser withholds the reply."""
+    page = context.new_page()
+    unlisted = fake_rasa.url.replace("127.0.0.1", "localhost")
+    page.goto(f"{unlisted}/foundation?widget={web.url}/static/widget.js")
+    page.get_by_role("button", name="Questions? Chat with us").click()
+    page.get_by_label("Your message").fill("hello")
+    page.keyboard.press("Enter")
+    expect(page.locator(".cpw-bot")).to_contain_text("can't connect")
+    page.close()
