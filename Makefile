@@ -41,6 +41,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check bot actions rasa_addons tests
 
 test: $(STAMP) system-deps lint model
+	npm ci --prefix tests/web --no-audit --no-fund --loglevel=error
 	$(PY) -m bot content check
 	$(PY) -m rasa data validate --domain build/domain --data $(RASA_DATA) --config config.yml --fail-on-warnings
 	$(PY) -m pytest

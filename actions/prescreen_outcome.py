@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -54,7 +54,4 @@ class ActionPrescreenOutcome(Action):
         dispatcher.utter_message(text=outcome.message())
         if screening_id is None:
             dispatcher.utter_message(text=storage.SAVE_FAILED_TEXT)
-        events: list[EventType] = [SlotSet("prescreen_outcome", outcome.outcome), SlotSet("screening_id", screening_id)]
-        if outcome.outcome != "not_eligible":
-            events.append(FollowupAction("utter_offer_contact"))
-        return events
+        return [SlotSet("prescreen_outcome", outcome.outcome), SlotSet("screening_id", screening_id)]

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -29,8 +29,7 @@ class ActionStartHandoff(Action):
         return "action_start_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("handoff_requested", True),
-                FollowupAction("consent_form")]  # fmt: skip
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("handoff_requested", True)]
 
 
 class ActionSubmitContact(Action):

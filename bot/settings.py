@@ -78,12 +78,15 @@ class Settings:
         return self.build_dir / "generated"
 
     def rasa_env(self) -> dict[str, str]:
-        """Variables that endpoints.yml interpolates; set for every Rasa process we start."""
-        return {
+        """Variables that endpoints.yml interpolates, and the API token; set for every process we start."""
+        env = {
             "ACTION_SERVER_URL": self.action_server_url,
             "NLG_SERVER_URL": self.nlg_url,
             "TRACKER_DB": str(self.tracker_db_path),
         }
+        if self.rasa_auth_token:
+            env["RASA_AUTH_TOKEN"] = self.rasa_auth_token
+        return env
 
 
 def load_settings() -> Settings:

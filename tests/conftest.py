@@ -62,7 +62,10 @@ def smtp_inbox() -> Iterator[SmtpInbox]:
 def stack_env(tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox) -> Iterator[dict[str, str]]:
     """Environment for a test run of the whole product: own ports, own data folder, test SMTP."""
     data_dir = tmp_path_factory.mktemp("stack-data")
+    content_dir = data_dir / "content"  # tests may edit answers: never the real data/content
+    shutil.copytree(REPO_ROOT / "data" / "content", content_dir)
     values = {
+        "CATR_CONTENT_DIR": str(content_dir),
         "SMTP_HOST": "127.0.0.1",
         "SMTP_PORT": str(smtp_inbox.port),
         "COORDINATOR_EMAILS": "coordinator@example.org",
@@ -96,7 +99,9 @@ def live_stack(stack_env: dict[str, str]) -> Iterator[object]:
     from bot.runtime.training import is_stale, model_path
     from bot.settings import load_settings
 
-    settings = load_settings()
+    from bot.runtime.secrets import with_rasa_token
+
+    settings = with_rasa_token(load_settings())
     if not model_path(settings).exists() or is_stale(settings):
         pytest.fail("The trained model is missing or stale: run `make model` (make test does it first).")
     prepare_data(settings)

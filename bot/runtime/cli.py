@@ -34,7 +34,9 @@ def _run(_: argparse.Namespace) -> int:
     from bot.runtime.supervisor import Supervisor
     from bot.runtime.training import train
 
-    settings = get_settings()
+    from bot.runtime.secrets import with_rasa_token
+
+    settings = with_rasa_token(get_settings())
     prepare(settings)
     train(settings)
     prepare_data(settings)

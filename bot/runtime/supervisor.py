@@ -50,6 +50,12 @@ class Supervisor:
         self._stopping = False
 
     def start(self, ready_timeout: float = 300.0) -> None:
+        busy = [spec.health_url for spec in self.specs if spec.health_url and is_healthy(spec.health_url)]
+        if busy:
+            raise RuntimeError(
+                f"Something already answers at {', '.join(busy)}: stop it (another `make run`?) "
+                "or choose other ports with RASA_PORT / ACTION_PORT / WEB_PORT."
+            )
         env = child_env(self.settings)
         for spec in self.specs:
             output = None

@@ -1,1 +1,2 @@
-"""The web side on one port: the chat page and widget, the chat proxy, the NLG endpoint."""
+"""The web side on one port: the demo page and chat widget, the chat proxy and NLG endpoint, and the
+staff side (coordinator inbox, content editor, users, CRM API) behind sign-in."""

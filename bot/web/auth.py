@@ -134,7 +134,8 @@ def _guard(permission: str, source: str) -> Callable[[Handler], Handler]:
             if account is None:
                 if source != "page":
                     return _json_refusal(401)
-                return response.redirect(f"/login?next={quote(request.path)}")
+                wanted = f"{request.path}?{request.query_string}" if request.query_string else request.path
+                return response.redirect(f"/login?next={quote(wanted, safe='/')}")
             if not allows(account.role, permission):
                 if source != "page":
                     return _json_refusal(403)

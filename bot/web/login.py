@@ -35,6 +35,13 @@ def safe_next(target: str | None, fallback: str) -> str:
     return fallback
 
 
+def _wanted(request: Request) -> str:
+    """Where the person was going: kept through a failed attempt (the form posts it back)."""
+    if request.method == "POST" and request.form:
+        return request.form.get("next", "")
+    return request.args.get("next", "")
+
+
 def _login_page(
     request: Request, status: int = 200, error: str = "", email: str = ""
 ) -> response.HTTPResponse:
@@ -45,9 +52,7 @@ def _login_page(
     if not nonce:
         nonce = fresh = new_login_nonce()
     request.ctx.csrf_binding = nonce
-    page = render_staff(
-        request, "login.html", status=status, error=error, email=email, next=request.args.get("next", "")
-    )
+    page = render_staff(request, "login.html", status=status, error=error, email=email, next=_wanted(request))
     if fresh:
         set_cookie(page, settings, LOGIN_COOKIE, fresh, LOGIN_NONCE_SECONDS)
     return page

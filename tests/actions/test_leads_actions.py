@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from actions import context
-from actions.consent_form import ActionAfterConsent, ValidateConsentForm
+from actions.consent import ActionConsentDeclined, ActionRecordConsent
 from actions.contact_form import ValidateContactForm
 from actions.privacy import ActionDeleteData
 from actions.prescreen_outcome import ActionPrescreenOutcome
@@ -19,7 +19,7 @@ TYPED = {
     "contraception": "yes",
 }  # fmt: skip
 LIKELY = {slot: parse_answer(slot, text, context.today()).to_dict() for slot, text in TYPED.items()}
-CONSENTED = {"consent_given": True, "consent_at": "2026-11-25T10:00:00+00:00",
+CONSENTED = {"consent_at": "2026-11-25T10:00:00+00:00",
              "consent_version": "2026-11-25.1", "screening_key": "key-1"}  # fmt: skip
 
 
@@ -33,17 +33,16 @@ def _rows(model) -> list:
 
 
 async def test_yes_to_consent_records_time_version_and_a_screening_key(tracker_for, dispatcher, domain) -> None:
-    tracker = tracker_for("yes", intent="affirm", slots={"requested_slot": "consent_given"}, active_loop="consent_form")
-    slots = _slots(await ValidateConsentForm().run(dispatcher, tracker, domain))
-    assert slots["consent_given"] is True
+    tracker = tracker_for("yes", intent="affirm", active_loop=None)
+    slots = _slots(await ActionRecordConsent().run(dispatcher, tracker, domain))
     assert slots["consent_version"] == context.consent_texts().version
     assert slots["consent_at"] and slots["screening_key"]
 
 
 async def test_no_consent_means_no_questions_and_nothing_saved(tracker_for, dispatcher, domain) -> None:
-    tracker = tracker_for("no", intent="deny", slots={"consent_given": False}, active_loop=None)
-    events = await ActionAfterConsent().run(dispatcher, tracker, domain)
-    assert not any(event.get("event") == "followup" for event in events)
+    tracker = tracker_for("no", intent="deny", active_loop=None)
+    events = await ActionConsentDeclined().run(dispatcher, tracker, domain)
+    assert not any(event.get("name") in ("consent_at", "screening_key") for event in events)
     assert "won't ask any health questions" in dispatcher.messages[0]["text"]
     assert _rows(Screening) == []
 

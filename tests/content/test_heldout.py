@@ -11,7 +11,7 @@ from bot.content.checks import normalise_question
 from bot.content.models import FaqEntry
 from bot.settings import REPO_ROOT
 
-HELDOUT = REPO_ROOT / "tests" / "nlu" / "faq_heldout.yml"
+HELDOUT = REPO_ROOT / "tests" / "nlu" / "heldout" / "faq.yml"
 
 
 @pytest.fixture(scope="module")

@@ -82,6 +82,23 @@ def test_sign_in_never_redirects_off_site(web: WebServer, account, target: str) 
     assert answer.headers["Location"] == "/inbox"
 
 
+def test_sign_in_returns_to_the_filtered_page_asked_for(web: WebServer, account) -> None:  # type: ignore[no-untyped-def]
+    user = account("coordinator")
+    client = StaffClient(web.url)
+    first = client.get("/inbox?status=contacted&outcome=needs_review")
+    assert first.headers["Location"] == "/login?next=/inbox%3Fstatus%3Dcontacted%26outcome%3Dneeds_review"
+    client.get(first.headers["Location"])
+    answer = client.post(
+        "/login",
+        {
+            "email": user.email,
+            "password": user.password,
+            "next": "/inbox?status=contacted&outcome=needs_review",
+        },
+    )
+    assert answer.headers["Location"] == "/inbox?status=contacted&outcome=needs_review"
+
+
 def test_sign_out_ends_the_session_on_the_server(coordinator: StaffClient) -> None:
     stolen = dict(coordinator.http.cookies)
     assert coordinator.post("/logout").status_code == 303
