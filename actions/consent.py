@@ -24,7 +24,9 @@ class ActionAskConsent(Action):
     def name(self) -> str:
         return "action_ask_consent"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         texts = context.consent_texts()
         repeat = tracker.get_intent_of_latest_message() == "not_sure"
         dispatcher.utter_message(text=texts.reask if repeat else texts.request, buttons=CONSENT_BUTTONS)
@@ -37,10 +39,14 @@ class ActionAskHandoffConsent(Action):
     def name(self) -> str:
         return "action_ask_handoff_consent"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         texts = context.consent_texts()
         repeat = tracker.get_intent_of_latest_message() == "not_sure"
-        dispatcher.utter_message(text=texts.reask if repeat else texts.handoff_request, buttons=CONSENT_BUTTONS)
+        dispatcher.utter_message(
+            text=texts.reask if repeat else texts.handoff_request, buttons=CONSENT_BUTTONS
+        )
         return [SlotSet("handoff_requested", True)]
 
 
@@ -50,7 +56,9 @@ class ActionRecordConsent(Action):
     def name(self) -> str:
         return "action_record_consent"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         storage.funnel(tracker.sender_id, "consent_given")
         events: list[EventType] = [
             SlotSet("consent_at", context.now().isoformat()),
@@ -68,6 +76,8 @@ class ActionConsentDeclined(Action):
     def name(self) -> str:
         return "action_consent_declined"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         dispatcher.utter_message(text=context.consent_texts().declined)
         return [SlotSet("handoff_requested", False)]

@@ -16,7 +16,13 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from bot.leads.contact import ValidationError, validate_email, validate_name, validate_phone, validate_preferred_time
+from bot.leads.contact import (
+    ValidationError,
+    validate_email,
+    validate_name,
+    validate_phone,
+    validate_preferred_time,
+)
 
 CONTACT_SLOTS = ("contact_name", "contact_reach", "contact_time")
 QUESTIONS = {
@@ -53,13 +59,19 @@ class ValidateContactForm(FormValidationAction):
             return {slot: None}
         return result if isinstance(result, dict) else {slot: result}
 
-    async def validate_contact_name(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+    async def validate_contact_name(
+        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
         return self._checked("contact_name", validate_name, value, dispatcher)
 
-    async def validate_contact_reach(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+    async def validate_contact_reach(
+        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
         return self._checked("contact_reach", _reach, value, dispatcher)
 
-    async def validate_contact_time(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+    async def validate_contact_time(
+        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
         return self._checked("contact_time", validate_preferred_time, value, dispatcher)
 
 
@@ -74,7 +86,9 @@ class AskContactAction(Action, ABC):
     def name(self) -> str:
         return f"action_ask_{self.slot}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         dispatcher.utter_message(text=QUESTIONS[self.slot])
         return []
 
@@ -100,8 +114,11 @@ class ActionStopContact(Action):
     def name(self) -> str:
         return "action_stop_contact"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         dispatcher.utter_message(
-            text="Okay, I stopped and saved no contact details. You can still ask me anything about the study."
+            text="Okay, I stopped and saved no contact details. "
+            "You can still ask me anything about the study."
         )
         return [ActiveLoop(None), *contact_reset_events(), SlotSet("handoff_requested", False)]

@@ -19,7 +19,9 @@ NEVER_AN_ANSWER = frozenset(
     {"emergency", "medical_advice", "stop_prescreen", "human_handoff", "delete_data", "bot_challenge"}
 )
 # Messages that are an answer only when they parse as one (e.g. a question that names a drug).
-MAYBE_AN_ANSWER = frozenset({"faq", "why_ask", "greet", "goodbye", "thanks", "out_of_scope", "start_prescreen"})
+MAYBE_AN_ANSWER = frozenset(
+    {"faq", "why_ask", "greet", "goodbye", "thanks", "out_of_scope", "start_prescreen"}
+)
 # Button payloads like "/affirm" carry no text to parse: read them as the words they stand for.
 PAYLOAD_WORDS = {"affirm": "yes", "deny": "no", "not_sure": "not sure"}
 

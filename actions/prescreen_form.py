@@ -43,9 +43,17 @@ class ValidatePrescreenForm(FormValidationAction):
             return []
         text = context.latest_text(tracker)
         correction = detect_correction(
-            text, context.today(), context.criteria(), current_slot=requested, previous=context.answers_from(tracker)
+            text,
+            context.today(),
+            context.criteria(),
+            current_slot=requested,
+            previous=context.answers_from(tracker),
         )
-        if correction is not None and correction[0] != requested and tracker.get_slot(correction[0]) is not None:
+        if (
+            correction is not None
+            and correction[0] != requested
+            and tracker.get_slot(correction[0]) is not None
+        ):
             slot, answer = correction
             dispatcher.utter_message(text="Thanks, I've updated that answer.")
             return [SlotSet(slot, answer.to_dict())]
@@ -74,7 +82,9 @@ class ValidatePrescreenForm(FormValidationAction):
     async def validate_ild_on_ct(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
         return self._checked("ild_on_ct", value, tracker)
 
-    async def validate_recent_drugs(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+    async def validate_recent_drugs(
+        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
         return self._checked("recent_drugs", value, tracker)
 
     async def validate_drug_failed_before(
@@ -88,7 +98,9 @@ class ValidatePrescreenForm(FormValidationAction):
     async def validate_checklist(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
         return self._checked("checklist", value, tracker)
 
-    async def validate_lung_function(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+    async def validate_lung_function(
+        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
         return self._checked("lung_function", value, tracker)
 
     async def validate_social_security(
@@ -96,5 +108,7 @@ class ValidatePrescreenForm(FormValidationAction):
     ) -> dict:
         return self._checked("social_security", value, tracker)
 
-    async def validate_contraception(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+    async def validate_contraception(
+        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
         return self._checked("contraception", value, tracker)

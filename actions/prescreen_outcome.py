@@ -48,7 +48,9 @@ class ActionPrescreenOutcome(Action):
     def name(self) -> str:
         return "action_prescreen_outcome"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         outcome, screening_id = save_outcome(tracker)
         storage.funnel(tracker.sender_id, "prescreen_finished")
         dispatcher.utter_message(text=outcome.message())

@@ -36,7 +36,9 @@ class AskSlotAction(Action, ABC):
     def name(self) -> str:
         return f"action_ask_{self.slot}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         spec = context.criteria().slot(self.slot)
         reask = tracker.get_slot("reask_text")
         dispatcher.utter_message(text=reask or spec.prompt, buttons=buttons_for(self.slot))
@@ -65,7 +67,9 @@ class ActionExplainQuestion(Action):
     def name(self) -> str:
         return "action_explain_question"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         slot = tracker.get_slot("requested_slot")
         if slot in context.criteria().slot_names:
             dispatcher.utter_message(text=context.criteria().slot(slot).why_we_ask)
@@ -89,7 +93,9 @@ class ActionStopPrescreen(Action):
     def name(self) -> str:
         return "action_stop_prescreen"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         # the answers also sit in the stored conversation: queue its erasure for after this turn
         request_erasure(context.settings(), tracker.sender_id)
         events: list[Any] = [ActiveLoop(None), *prescreen_reset_events()]

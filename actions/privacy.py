@@ -1,4 +1,4 @@
-""""Delete my data": erase the person's lead, contact, referral and conversation, and say so."""
+""" "Delete my data": erase the person's lead, contact, referral and conversation, and say so."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ class ActionDeleteData(Action):
     def name(self) -> str:
         return "action_delete_data"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         erased = storage.write(lambda session: erase_conversation(session, tracker.sender_id, actor="person"))
         if erased is None:
             dispatcher.utter_message(

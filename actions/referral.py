@@ -28,7 +28,9 @@ class ActionStartHandoff(Action):
     def name(self) -> str:
         return "action_start_handoff"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("handoff_requested", True)]
 
 
@@ -38,7 +40,9 @@ class ActionSubmitContact(Action):
     def name(self) -> str:
         return "action_submit_contact"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         contact = validate_contact(
             name=tracker.get_slot("contact_name") or "",
             email=tracker.get_slot("contact_email") or "",
@@ -70,4 +74,8 @@ class ActionSubmitContact(Action):
             dispatcher.utter_message(text=storage.SAVE_FAILED_TEXT)
             return [SlotSet("referral_pending", True)]
         dispatcher.utter_message(text=SAVED_TEXT)
-        return [*contact_reset_events(), SlotSet("handoff_requested", False), SlotSet("referral_pending", False)]
+        return [
+            *contact_reset_events(),
+            SlotSet("handoff_requested", False),
+            SlotSet("referral_pending", False),
+        ]

@@ -31,7 +31,7 @@ class SmtpInbox:
         inbox = self
 
         class Handler:
-            async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+            async def handle_DATA(self, server, session, envelope):
                 inbox.messages.append(envelope.content.decode("utf-8", "replace"))
                 return "250 OK"
 
@@ -95,11 +95,10 @@ def stack_env(tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox) -
 def live_stack(stack_env: dict[str, str]) -> Iterator[object]:
     """Starts the real processes once per session; logs go to test-artifacts/logs/."""
     from bot.runtime.processes import all_processes, prepare_data
+    from bot.runtime.secrets import with_rasa_token
     from bot.runtime.supervisor import Supervisor
     from bot.runtime.training import is_stale, model_path
     from bot.settings import load_settings
-
-    from bot.runtime.secrets import with_rasa_token
 
     settings = with_rasa_token(load_settings())
     if not model_path(settings).exists() or is_stale(settings):

@@ -51,7 +51,10 @@ def purge_command(args: argparse.Namespace) -> int:
     with database.session_scope() as session:
         counts = purge(session, days, actor=CLI_ACTOR)
     counts["conversation_events"] = purge_conversations(settings, days)
-    print(f"purged leads and conversations older than {days} days: " + " ".join(f"{k}={v}" for k, v in counts.items()))
+    print(
+        f"purged leads and conversations older than {days} days: "
+        + " ".join(f"{k}={v}" for k, v in counts.items())
+    )
     return 0
 
 

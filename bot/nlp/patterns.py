@@ -48,7 +48,9 @@ def load_terms(path: Path) -> list[Term]:
                     raise PatternsError(f"{path}: {label}/{canonical} has an empty spelling")
                 owner = seen.setdefault(text, f"{label}/{canonical}")
                 if owner != f"{label}/{canonical}":
-                    raise PatternsError(f"{path}: {text!r} is listed under both {owner} and {label}/{canonical}")
+                    raise PatternsError(
+                        f"{path}: {text!r} is listed under both {owner} and {label}/{canonical}"
+                    )
                 terms.append(Term(label=label, canonical=str(canonical), phrase=text))
     return terms
 

@@ -31,10 +31,9 @@ def _train(args: argparse.Namespace) -> int:
 def _run(_: argparse.Namespace) -> int:
     from bot.runtime.build import prepare
     from bot.runtime.processes import all_processes, prepare_data
+    from bot.runtime.secrets import with_rasa_token
     from bot.runtime.supervisor import Supervisor
     from bot.runtime.training import train
-
-    from bot.runtime.secrets import with_rasa_token
 
     settings = with_rasa_token(get_settings())
     prepare(settings)
@@ -83,10 +82,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     train.add_argument("--force", action="store_true", help="train even if nothing changed")
     train.set_defaults(func=_train)
     subparsers.add_parser("run", help="start every process in the foreground").set_defaults(func=_run)
-    subparsers.add_parser("evaluate", help="held-out NLU/FAQ scores with floors, conversation tests").set_defaults(
-        func=_evaluate
+    subparsers.add_parser(
+        "evaluate", help="held-out NLU/FAQ scores with floors, conversation tests"
+    ).set_defaults(func=_evaluate)
+    subparsers.add_parser("worker", help="coordinator emails, erasures, daily purge").set_defaults(
+        func=_worker
     )
-    subparsers.add_parser("worker", help="coordinator emails, erasures, daily purge").set_defaults(func=_worker)
     subparsers.add_parser("web", help="serve the web side (chat page, inbox, editor, NLG)").set_defaults(
         func=_web
     )

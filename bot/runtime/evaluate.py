@@ -63,7 +63,8 @@ def _per_topic_accuracy(report: dict, settings: Settings) -> dict[str, float]:
 def run_conversation_tests(settings: Settings, out_dir: Path) -> None:
     stories = settings.repo_root / "tests" / "stories"
     command = [sys.executable, "-m", "rasa", "test", "core", "--model", str(model_path(settings)),
-               "--stories", str(stories), "--out", str(out_dir), "--fail-on-prediction-errors", "--no-plot"]  # fmt: skip
+               "--stories", str(stories), "--out", str(out_dir),
+               "--fail-on-prediction-errors", "--no-plot"]  # fmt: skip
     _run(command, settings)
 
 
@@ -73,10 +74,14 @@ def check_floors(scores: NluScores, floors_file: Path) -> list[str]:
     if scores.intent_f1 < floors["intent_f1"]:
         problems.append(f"intent F1 {scores.intent_f1:.3f} is below the floor {floors['intent_f1']}")
     if scores.response_accuracy < floors["faq_accuracy"]:
-        problems.append(f"FAQ accuracy {scores.response_accuracy:.3f} is below the floor {floors['faq_accuracy']}")
+        problems.append(
+            f"FAQ accuracy {scores.response_accuracy:.3f} is below the floor {floors['faq_accuracy']}"
+        )
     for topic, accuracy in scores.per_topic.items():
         if accuracy < floors["faq_topic_accuracy"]:
-            problems.append(f"FAQ topic {topic!r} accuracy {accuracy:.3f} is below {floors['faq_topic_accuracy']}")
+            problems.append(
+                f"FAQ topic {topic!r} accuracy {accuracy:.3f} is below {floors['faq_topic_accuracy']}"
+            )
     return problems
 
 

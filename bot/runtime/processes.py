@@ -39,7 +39,15 @@ def child_env(settings: Settings) -> dict[str, str]:
 def action_server(settings: Settings) -> ProcessSpec:
     return ProcessSpec(
         name="actions",
-        command=[sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+        command=[
+            sys.executable,
+            "-m",
+            "rasa_sdk",
+            "--actions",
+            "actions",
+            "--port",
+            str(settings.action_port),
+        ],
         health_url=f"http://127.0.0.1:{settings.action_port}/health",
     )
 

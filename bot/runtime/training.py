@@ -81,7 +81,9 @@ def train(settings: Settings, force: bool = False) -> Path:
     print_fingerprint = fingerprint(settings)
     settings.models_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    result = subprocess.run(rasa_train_command(settings, settings.models_dir, MODEL_NAME), cwd=settings.repo_root)
+    result = subprocess.run(
+        rasa_train_command(settings, settings.models_dir, MODEL_NAME), cwd=settings.repo_root
+    )
     if result.returncode != 0 or not target.exists():
         raise RuntimeError(f"rasa train failed (exit {result.returncode}); see the output above")
     _fingerprint_file(settings).write_text(print_fingerprint, encoding="utf-8")

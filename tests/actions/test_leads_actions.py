@@ -7,8 +7,8 @@ from sqlalchemy import select
 from actions import context
 from actions.consent import ActionConsentDeclined, ActionRecordConsent
 from actions.contact_form import ValidateContactForm
-from actions.privacy import ActionDeleteData
 from actions.prescreen_outcome import ActionPrescreenOutcome
+from actions.privacy import ActionDeleteData
 from actions.referral import ActionSubmitContact
 from bot.eligibility import Answer, parse_answer
 from bot.storage.models import Contact, Referral, Screening
@@ -32,7 +32,9 @@ def _rows(model) -> list:
         return list(session.execute(select(model)).scalars())
 
 
-async def test_yes_to_consent_records_time_version_and_a_screening_key(tracker_for, dispatcher, domain) -> None:
+async def test_yes_to_consent_records_time_version_and_a_screening_key(
+    tracker_for, dispatcher, domain
+) -> None:
     tracker = tracker_for("yes", intent="affirm", active_loop=None)
     slots = _slots(await ActionRecordConsent().run(dispatcher, tracker, domain))
     assert slots["consent_version"] == context.consent_texts().version
@@ -75,16 +77,26 @@ async def test_invalid_email_is_refused_with_a_kind_message(tracker_for, dispatc
 
 
 async def test_french_mobile_number_is_normalised(tracker_for, dispatcher, domain) -> None:
-    tracker = tracker_for("06 12 34 56 78", slots={"requested_slot": "contact_reach"}, active_loop="contact_form")
+    tracker = tracker_for(
+        "06 12 34 56 78", slots={"requested_slot": "contact_reach"}, active_loop="contact_form"
+    )
     slots = _slots(await ValidateContactForm().run(dispatcher, tracker, domain))
     assert slots["contact_phone"] == "+33612345678"
 
 
-async def test_contact_after_a_promising_prescreen_opens_one_referral(tracker_for, dispatcher, domain) -> None:
+async def test_contact_after_a_promising_prescreen_opens_one_referral(
+    tracker_for, dispatcher, domain
+) -> None:
     base = {**LIKELY, **CONSENTED}
-    await ActionPrescreenOutcome().run(dispatcher, tracker_for("yes", slots=base, active_loop=None), domain)
-    contact = {"prescreen_outcome": "likely_eligible", "contact_name": "Jane Doe",
-               "contact_email": "jane@example.org", "contact_time": "mornings", "screening_id": 1}  # fmt: skip
+    outcome_tracker = tracker_for("yes", slots=base, active_loop=None)
+    await ActionPrescreenOutcome().run(dispatcher, outcome_tracker, domain)
+    contact = {
+        "prescreen_outcome": "likely_eligible",
+        "contact_name": "Jane Doe",
+        "contact_email": "jane@example.org",
+        "contact_time": "mornings",
+        "screening_id": 1,
+    }
     tracker = tracker_for("mornings", slots={**base, **contact}, active_loop=None)
     for _ in range(2):  # double submit
         await ActionSubmitContact().run(dispatcher, tracker, domain)
@@ -97,14 +109,22 @@ async def test_contact_after_a_promising_prescreen_opens_one_referral(tracker_fo
 
 async def test_talk_to_a_person_without_prescreen_is_a_handoff(tracker_for, dispatcher, domain) -> None:
     slots = {**CONSENTED, "handoff_requested": True, "contact_name": "Sam", "contact_phone": "+33612345678"}
-    await ActionSubmitContact().run(dispatcher, tracker_for("any time", slots=slots, active_loop=None), domain)
+    await ActionSubmitContact().run(
+        dispatcher, tracker_for("any time", slots=slots, active_loop=None), domain
+    )
     (screening,) = _rows(Screening)
     assert screening.is_handoff and screening.outcome is None
 
 
-async def test_delete_my_data_erases_the_lead_and_queues_the_conversation(tracker_for, dispatcher, domain) -> None:
-    await ActionPrescreenOutcome().run(dispatcher, tracker_for("yes", slots={**LIKELY, **CONSENTED}, active_loop=None), domain)
-    events = await ActionDeleteData().run(dispatcher, tracker_for("delete my data", intent="delete_data"), domain)
+async def test_delete_my_data_erases_the_lead_and_queues_the_conversation(
+    tracker_for, dispatcher, domain
+) -> None:
+    await ActionPrescreenOutcome().run(
+        dispatcher, tracker_for("yes", slots={**LIKELY, **CONSENTED}, active_loop=None), domain
+    )
+    events = await ActionDeleteData().run(
+        dispatcher, tracker_for("delete my data", intent="delete_data"), domain
+    )
     assert _rows(Screening) == []
     assert any(event.get("event") == "restart" for event in events)
     assert (context.settings().data_dir / "erasure-queue" / "test-sender-0001").exists()

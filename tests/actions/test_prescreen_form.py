@@ -33,7 +33,9 @@ async def test_a_study_question_mid_form_is_not_taken_as_an_answer(tracker_for, 
     assert "age" not in _slots(events)
 
 
-async def test_a_drug_answer_counts_even_when_nlu_calls_it_a_question(tracker_for, dispatcher, domain) -> None:
+async def test_a_drug_answer_counts_even_when_nlu_calls_it_a_question(
+    tracker_for, dispatcher, domain
+) -> None:
     tracker = tracker_for("I took Imuran last year", intent="faq", slots={"requested_slot": "recent_drugs"})
     slots = _slots(await ValidatePrescreenForm().run(dispatcher, tracker, domain))
     assert slots["recent_drugs"]["status"] in ("ok", "unsure")

@@ -33,7 +33,9 @@ def _leads(live_stack) -> list[dict]:
         return export_leads(session, load_cipher(live_stack), actor="test")
 
 
-def test_full_prescreen_with_contact_leaves_one_lead_and_emails_the_coordinator(live_stack, smtp_inbox) -> None:
+def test_full_prescreen_with_contact_leaves_one_lead_and_emails_the_coordinator(
+    live_stack, smtp_inbox
+) -> None:
     chat = _start(live_stack)
     for answer in ELIGIBLE_ANSWERS[:-1]:
         assert chat.say(answer), f"no reply to {answer!r}"

@@ -34,7 +34,10 @@ def test_medical_advice_is_refused_kindly(live_stack) -> None:
 
 
 def test_action_server_and_web_answer_health(live_stack) -> None:
-    for url in (f"http://127.0.0.1:{live_stack.action_port}/health", f"http://127.0.0.1:{live_stack.web_port}/"):
+    for url in (
+        f"http://127.0.0.1:{live_stack.action_port}/health",
+        f"http://127.0.0.1:{live_stack.web_port}/",
+    ):
         with urllib.request.urlopen(url, timeout=10) as response:
             assert response.status == 200
 
