@@ -37,6 +37,9 @@ def training_inputs(settings: Settings) -> list[Path]:
 def fingerprint(settings: Settings) -> str:
     digest = hashlib.sha256()
     for entry in training_inputs(settings):
+        if not entry.exists():
+            digest.update(f"missing:{entry.name}".encode())
+            continue
         files = sorted(p for p in entry.rglob("*") if p.is_file()) if entry.is_dir() else [entry]
         for path in files:
             digest.update(str(path.relative_to(settings.repo_root)).encode())

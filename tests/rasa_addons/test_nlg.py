@@ -1,0 +1,81 @@
+"""ContentFallbackNLG inside Rasa: live FAQ answers when the content service answers, the trained
+answer when it does not. A patient never gets silence."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator
+
+import pytest
+from aiohttp import web
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+from rasa_addons.nlg import ContentFallbackNLG
+
+TRAINED = {"utter_faq/duration": [{"text": "Trained: 52 weeks."}], "utter_greet": [{"text": "Hello!"}]}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+async def content_service() -> AsyncIterator[tuple[str, list[dict]]]:
+    """A real HTTP NLG service that answers FAQ names with an edited text and records requests."""
+    received: list[dict] = []
+
+    async def nlg(request: web.Request) -> web.Response:
+        body = await request.json()
+        received.append(body)
+        if body["response"] == "utter_faq/duration":
+            return web.json_response({"text": "Edited: the study lasts 52 weeks."})
+        return web.json_response({"error": "unknown"}, status=404)
+
+    app = web.Application()
+    app.router.add_post("/nlg", nlg)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = _free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    yield f"http://127.0.0.1:{port}/nlg", received
+    await runner.cleanup()
+
+
+def _generator(url: str) -> ContentFallbackNLG:
+    return ContentFallbackNLG(EndpointConfig(url=url), Domain.empty())
+
+
+def _tracker() -> DialogueStateTracker:
+    return DialogueStateTracker("patient-1", slots=[])
+
+
+async def test_faq_answer_comes_from_the_live_service(content_service) -> None:
+    url, received = content_service
+    reply = await _generator(url).generate("utter_faq/duration", _tracker(), "rest", domain_responses=TRAINED)
+    assert reply["text"] == "Edited: the study lasts 52 weeks."
+    assert received[0]["tracker"]["events"] == []  # the conversation is not sent along
+
+
+async def test_other_responses_come_from_the_model_without_a_round_trip(content_service) -> None:
+    url, received = content_service
+    reply = await _generator(url).generate("utter_greet", _tracker(), "rest", domain_responses=TRAINED)
+    assert reply["text"] == "Hello!" and received == []
+
+
+async def test_service_down_falls_back_to_the_trained_answer() -> None:
+    dead = f"http://127.0.0.1:{_free_port()}/nlg"
+    generator = _generator(dead)
+    reply = await generator.generate("utter_faq/duration", _tracker(), "rest", domain_responses=TRAINED)
+    assert reply["text"] == "Trained: 52 weeks."
+
+
+async def test_unknown_faq_name_at_the_service_falls_back_to_the_trained_answer(content_service) -> None:
+    url, _ = content_service
+    responses = {**TRAINED, "utter_faq/sponsor": [{"text": "Trained: AP-HP."}]}
+    generator = _generator(url)
+    reply = await generator.generate("utter_faq/sponsor", _tracker(), "rest", domain_responses=responses)
+    assert reply["text"] == "Trained: AP-HP."
