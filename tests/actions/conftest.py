@@ -12,6 +12,8 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from tests.db_fixtures import database_url  # noqa: F401 - a fixture, used by name
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -29,19 +31,22 @@ def domain() -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def leads_database(tmp_path: Path) -> Iterator[str]:
-    """Each action test gets its own migrated SQLite leads database and data folder."""
+def leads_database(database_url: str, tmp_path: Path) -> Iterator[str]:
+    """Each action test runs against its own migrated leads database: SQLite, and PostgreSQL too
+    when TEST_DATABASE_URL is set (see tests/db_fixtures.py)."""
     from actions import context
     from bot.settings import get_settings
+    from bot.storage.db import get_database
     from bot.storage.migrate import upgrade
 
     saved = {key: os.environ.get(key) for key in ("DATABASE_URL", "CATR_DATA_DIR")}
-    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    url = database_url
     os.environ.update({"DATABASE_URL": url, "CATR_DATA_DIR": str(tmp_path)})
     get_settings.cache_clear()
     context.cipher.cache_clear()
     upgrade(url)
     yield url
+    get_database(get_settings()).dispose()
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)
