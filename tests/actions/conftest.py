@@ -31,7 +31,7 @@ def domain() -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def leads_database(database_url: str, tmp_path: Path) -> Iterator[str]:
+def leads_database(database_url: str, tmp_path: Path) -> Iterator[str]:  # noqa: F811 - the fixture
     """Each action test runs against its own migrated leads database: SQLite, and PostgreSQL too
     when TEST_DATABASE_URL is set (see tests/db_fixtures.py)."""
     from actions import context

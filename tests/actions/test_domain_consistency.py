@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rasa_sdk import Action
+
 import actions.consent
 import actions.contact_form
 import actions.prescreen_form
@@ -10,7 +12,6 @@ import actions.prescreen_questions
 import actions.privacy
 import actions.referral  # noqa: F401 - imported so every action class is registered
 from actions import context
-from rasa_sdk import Action
 
 
 def _implemented() -> set[str]:
