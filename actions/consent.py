@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context, storage
+from actions.prescreen_questions import prescreen_reset_events
 
 CONSENT_BUTTONS = [{"title": "Yes, I agree", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 
@@ -30,7 +31,8 @@ class ActionAskConsent(Action):
         texts = context.consent_texts()
         repeat = tracker.get_intent_of_latest_message() == "not_sure"
         dispatcher.utter_message(text=texts.reask if repeat else texts.request, buttons=CONSENT_BUTTONS)
-        return [SlotSet("handoff_requested", False)]
+        # a new pre-screen starts from blank answers (someone may be starting again after a mistake)
+        return [*prescreen_reset_events(), SlotSet("handoff_requested", False)]
 
 
 class ActionAskHandoffConsent(Action):

@@ -92,13 +92,19 @@ def _amount(word: str | None) -> tuple[float, float] | None:
 
 
 def _back(today: date, amount: float, unit: str) -> date:
-    """``today`` minus an amount of a unit; fractions of months and years count in months."""
-    if unit in ("year", "yr"):
-        return today - relativedelta(months=round(amount * 12))
-    if unit in ("month", "mo"):
-        whole = int(amount)
-        return today - relativedelta(months=whole, days=round((amount - whole) * 30))
-    return today - relativedelta(days=round(amount * (7 if unit == "week" else 1)))
+    """``today`` minus an amount of a unit; fractions of months and years count in months.
+
+    An amount reaching before the calendar's first day ("2000 years ago") is simply the first day.
+    """
+    try:
+        if unit in ("year", "yr"):
+            return today - relativedelta(months=round(amount * 12))
+        if unit in ("month", "mo"):
+            whole = int(amount)
+            return today - relativedelta(months=whole, days=round((amount - whole) * 30))
+        return today - relativedelta(days=round(amount * (7 if unit == "week" else 1)))
+    except (ValueError, OverflowError):
+        return date.min
 
 
 def _ago(match: re.Match[str], today: date) -> Period | None:
