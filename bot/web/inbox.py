@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.leads.export import export_leads, to_csv
 from bot.leads.referrals import read_lead, update_referral
+from bot.leads.conversations import request_erasure
 from bot.leads.retention import erase_conversation
 from bot.storage.models import OUTCOMES, REFERRAL_STATUSES
 from bot.users.roles import INBOX
@@ -107,14 +108,16 @@ def register(app: Sanic) -> None:
             return render_staff(request, "error.html", status=400, title="Nothing erased", message=message)
         actor = request.ctx.account.email
 
-        def run(session: Session) -> dict[str, int] | None:
+        def run(session: Session) -> str | None:
             conversation_id = conversation_of(session, referral_id)
-            return (
-                None if conversation_id is None else erase_conversation(session, conversation_id, actor=actor)
-            )
+            if conversation_id is not None:
+                erase_conversation(session, conversation_id, actor=actor)
+            return conversation_id
 
-        if await unit_of_work(request, run) is None:
+        conversation_id = await unit_of_work(request, run)
+        if conversation_id is None:
             return _not_found(request)
+        request_erasure(request.app.ctx.settings, conversation_id)  # the chat history too
         return response.redirect("/inbox?erased=1", status=303)
 
     @app.post("/inbox/export.csv")

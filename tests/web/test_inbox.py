@@ -133,6 +133,7 @@ def test_erase_needs_confirmation_then_deletes_everything_and_leaves_an_audit_ro
     [event] = [e for e in _audit(web, "erased") if e.details.get("funnel_events") == 1]
     assert event.details["referrals"] == 1 and "erase-me-sender" not in str(event.details)
     assert coordinator.get(f"/inbox/referrals/{reference}").status_code == 404
+    assert (web.settings.data_dir / "erasure-queue" / "erase-me-sender").exists()  # chat history next
 
 
 def test_the_audit_log_page_lists_views_and_changes(coordinator: StaffClient, lead) -> None:  # type: ignore[no-untyped-def]
