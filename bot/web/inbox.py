@@ -13,9 +13,9 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sqlalchemy.orm import Session
 
+from bot.leads.conversations import request_erasure
 from bot.leads.export import export_leads, to_csv
 from bot.leads.referrals import read_lead, update_referral
-from bot.leads.conversations import request_erasure
 from bot.leads.retention import erase_conversation
 from bot.storage.models import OUTCOMES, REFERRAL_STATUSES
 from bot.users.roles import INBOX
