@@ -19,8 +19,14 @@ if os.environ.get("CI") == "true":
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 
-# Ports away from `make run`'s defaults, so tests can run beside a running product.
-TEST_PORTS = {"RASA_PORT": "15005", "ACTION_PORT": "15055", "WEB_PORT": "18000"}
+# Ports away from `make run`'s defaults, so tests can run beside a running product;
+# CATR_TEST_PORT_OFFSET moves them, so two test runs can share a machine.
+_OFFSET = int(os.environ.get("CATR_TEST_PORT_OFFSET", "0"))
+TEST_PORTS = {
+    "RASA_PORT": str(15005 + _OFFSET),
+    "ACTION_PORT": str(15055 + _OFFSET),
+    "WEB_PORT": str(18000 + _OFFSET),
+}
 
 
 def real_servers_required() -> bool:
