@@ -14,11 +14,13 @@ export PYTHONHASHSEED := 0
 
 RASA_DATA := data/nlu data/rules data/stories build/generated
 
-.PHONY: help run test model build lint system-deps lock clean
+.PHONY: help run test model build lint system-deps lock clean bench evaluate
 
 help:
 	@echo "make run    install (first time), train if data changed, start everything on :5005 :5055 :8000"
 	@echo "make test   install (first time), train if needed, run every check and test"
+	@echo "make bench      load test against Rasa's starter assistant -> docs/benchmarks.md (~10 min)"
+	@echo "make evaluate   held-out NLU/FAQ scores, confusions, conversation tests -> docs/evaluation.md"
 
 $(STAMP): requirements.txt constraints.txt scripts/bootstrap.sh
 	scripts/bootstrap.sh
@@ -46,6 +48,13 @@ test: $(STAMP) system-deps lint model
 	$(PY) -m rasa data validate --domain build/domain --data $(RASA_DATA) --config config.yml --fail-on-warnings
 	$(PY) -m pytest
 	$(PY) -m bot evaluate
+
+# Measures, so it runs alone: nothing else of ours should use the CPU meanwhile.
+bench: $(STAMP) model
+	$(PY) -m bot bench
+
+evaluate: $(STAMP) model
+	$(PY) -m bot evaluate --report docs/evaluation.md
 
 lock:
 	rm -rf /tmp/catr-lock && $$(scripts/find-python.sh) -m venv /tmp/catr-lock

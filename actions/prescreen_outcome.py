@@ -54,6 +54,10 @@ class ActionPrescreenOutcome(Action):
         outcome, screening_id = save_outcome(tracker)
         storage.funnel(tracker.sender_id, "prescreen_finished")
         dispatcher.utter_message(text=outcome.message())
-        if screening_id is None:
+        if screening_id is None:  # actions/pending.py saves it on the next message
             dispatcher.utter_message(text=storage.SAVE_FAILED_TEXT)
-        return [SlotSet("prescreen_outcome", outcome.outcome), SlotSet("screening_id", screening_id)]
+        return [
+            SlotSet("prescreen_outcome", outcome.outcome),
+            SlotSet("screening_id", screening_id),
+            SlotSet("screening_pending", screening_id is None),
+        ]

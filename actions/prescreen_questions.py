@@ -84,7 +84,7 @@ def prescreen_reset_events() -> list[EventType]:
     """Clears every answer and the pre-screen's bookkeeping."""
     names: list[str] = [*context.criteria().slot_names, "requested_slot", "reask_text", "prescreen_outcome"]
     events: list[EventType] = [SlotSet(name, None) for name in names]
-    return [*events, SlotSet("bad_answer_count", 0)]
+    return [*events, SlotSet("bad_answer_count", 0), SlotSet("screening_pending", False)]
 
 
 class ActionStopPrescreen(Action):
@@ -98,5 +98,6 @@ class ActionStopPrescreen(Action):
     ) -> list[EventType]:
         # the answers also sit in the stored conversation: queue its erasure for after this turn
         request_erasure(context.settings(), tracker.sender_id)
-        events: list[Any] = [ActiveLoop(None), *prescreen_reset_events()]
+        # nor is a referral the database refused earlier saved later (actions/pending.py)
+        events: list[Any] = [ActiveLoop(None), *prescreen_reset_events(), SlotSet("referral_pending", False)]
         return events

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, Restarted
+from rasa_sdk.events import ActiveLoop, EventType, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -30,7 +30,8 @@ class ActionDeleteData(Action):
                 text="I'm sorry: I couldn't delete your data just now because of a technical problem. "
                 'Please type "delete my data" again in a few minutes.'
             )
-            return []
+            # asked to delete: what could not be saved earlier must not be saved later either
+            return [SlotSet("screening_pending", False), SlotSet("referral_pending", False)]
         request_erasure(context.settings(), tracker.sender_id)
         dispatcher.utter_message(text=ERASED_TEXT)
         return [ActiveLoop(None), Restarted()]

@@ -18,6 +18,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.content.cli",
     "bot.leads.cli",
     "bot.users.cli",
+    "bot.runtime.cluster_cli",
+    "bot.bench.cli",
 )
 
 

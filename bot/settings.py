@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +64,9 @@ class Settings:
     notify_interval_seconds: float
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     session_hours: int = 8
+    # Several Rasa servers share conversations only with a lock store (deploy/endpoints.production.yml).
+    lock_store_url: str = "redis://127.0.0.1:6379/1"
+    lock_store_key_prefix: str = "catrpat"
 
     @property
     def secure_cookies(self) -> bool:
@@ -78,11 +82,20 @@ class Settings:
         return self.build_dir / "generated"
 
     def rasa_env(self) -> dict[str, str]:
-        """Variables that endpoints.yml interpolates, and the API token; set for every process we start."""
+        """Variables that endpoints.yml (and deploy/endpoints.production.yml) interpolate, and the
+        API token; set for every process we start."""
+        lock_store = urlsplit(self.lock_store_url)
         env = {
             "ACTION_SERVER_URL": self.action_server_url,
             "NLG_SERVER_URL": self.nlg_url,
             "TRACKER_DB": str(self.tracker_db_path),
+            "TRACKER_DATABASE_URL": self.tracker_database_url,
+            "LOCK_STORE_HOST": lock_store.hostname or "127.0.0.1",
+            "LOCK_STORE_PORT": str(lock_store.port or 6379),
+            "LOCK_STORE_DB": lock_store.path.strip("/") or "0",
+            "LOCK_STORE_USERNAME": unquote(lock_store.username or ""),
+            "LOCK_STORE_PASSWORD": unquote(lock_store.password or ""),
+            "LOCK_STORE_KEY_PREFIX": self.lock_store_key_prefix,
         }
         if self.rasa_auth_token:
             env["RASA_AUTH_TOKEN"] = self.rasa_auth_token
@@ -128,7 +141,15 @@ def load_settings() -> Settings:
         notify_interval_seconds=float(_env_int("NOTIFY_INTERVAL_SECONDS", 20)),
         cors_origins=_env_list("CORS_ORIGINS"),
         session_hours=_env_int("SESSION_HOURS", 8),
+        lock_store_url=_env("LOCK_STORE_URL", "redis://127.0.0.1:6379/1"),
+        lock_store_key_prefix=_lock_store_key_prefix(_env("LOCK_STORE_KEY_PREFIX", "catrpat")),
     )
+
+
+def _lock_store_key_prefix(value: str) -> str:
+    if not value.isalnum():  # Rasa would silently ignore it and share keys with other deployments
+        raise ValueError(f"LOCK_STORE_KEY_PREFIX={value!r} must be only letters and digits")
+    return value
 
 
 @lru_cache(maxsize=1)

@@ -1,1 +1,6 @@
-"""Small extensions that run inside the Rasa server process (loaded by name from endpoints.yml)."""
+"""Small extensions that run inside the Rasa server process (loaded by name from endpoints.yml and
+credentials.yml). Importing the package also installs two speed fixes (rasa_addons/speedups.py)."""
+
+from rasa_addons.speedups import install as _install_speedups
+
+_install_speedups()

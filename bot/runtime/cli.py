@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from pathlib import Path
 
 from bot.settings import get_settings
 
@@ -59,10 +60,10 @@ def _web(_: argparse.Namespace) -> int:
     return 0
 
 
-def _evaluate(_: argparse.Namespace) -> int:
+def _evaluate(args: argparse.Namespace) -> int:
     from bot.runtime.evaluate import evaluate
 
-    return evaluate(get_settings())
+    return evaluate(get_settings(), report=args.report)
 
 
 def _worker(_: argparse.Namespace) -> int:
@@ -82,9 +83,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     train.add_argument("--force", action="store_true", help="train even if nothing changed")
     train.set_defaults(func=_train)
     subparsers.add_parser("run", help="start every process in the foreground").set_defaults(func=_run)
-    subparsers.add_parser(
+    evaluate = subparsers.add_parser(
         "evaluate", help="held-out NLU/FAQ scores with floors, conversation tests"
-    ).set_defaults(func=_evaluate)
+    )
+    evaluate.add_argument(
+        "--report", type=Path, help="also write the report there (make evaluate: docs/evaluation.md)"
+    )
+    evaluate.set_defaults(func=_evaluate)
     subparsers.add_parser("worker", help="coordinator emails, erasures, daily purge").set_defaults(
         func=_worker
     )

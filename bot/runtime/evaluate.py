@@ -27,7 +27,12 @@ class NluScores:
 
 
 def _run(command: list[str], settings: Settings) -> None:
-    result = subprocess.run(command, cwd=settings.repo_root)
+    """Rasa's test commands read endpoints.yml: give its variables values, and keep the
+    conversations they create in a throwaway store under results/, not in the product's."""
+    from bot.runtime.processes import child_env
+
+    env = {**child_env(settings), "TRACKER_DB": str(settings.repo_root / "results" / "test-tracker.db")}
+    result = subprocess.run(command, cwd=settings.repo_root, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command[:4])} ... failed with exit code {result.returncode}")
 
@@ -60,16 +65,37 @@ def _per_topic_accuracy(report: dict, settings: Settings) -> dict[str, float]:
     return {topic: hits[topic] / support[topic] for topic in sorted(support) if support[topic]}
 
 
-def run_conversation_tests(settings: Settings, out_dir: Path) -> None:
+def run_conversation_tests(settings: Settings, out_dir: Path) -> bool:
+    """True when every test story is predicted correctly (Rasa exits non-zero otherwise)."""
     stories = settings.repo_root / "tests" / "stories"
     command = [sys.executable, "-m", "rasa", "test", "core", "--model", str(model_path(settings)),
                "--stories", str(stories), "--out", str(out_dir),
                "--fail-on-prediction-errors", "--no-plot"]  # fmt: skip
-    _run(command, settings)
+    return subprocess.run(command, cwd=settings.repo_root).returncode == 0
+
+
+def load_floors(floors_file: Path) -> dict[str, float]:
+    return yaml.safe_load(floors_file.read_text(encoding="utf-8"))
+
+
+def floor_lines(scores: NluScores, floors: dict[str, float]) -> list[str]:
+    """Each measured figure beside its floor, for the report."""
+    pairs = [
+        ("intent F1 (weighted)", scores.intent_f1, floors["intent_f1"]),
+        ("FAQ accuracy", scores.response_accuracy, floors["faq_accuracy"]),
+    ]
+    pairs += [
+        (f"FAQ topic `{topic}` accuracy", value, floors["faq_topic_accuracy"])
+        for topic, value in scores.per_topic.items()
+    ]
+    return [
+        f"- {name}: {value:.3f} (floor {floor}: {'met' if value >= floor else '**below**'})"
+        for name, value, floor in pairs
+    ]
 
 
 def check_floors(scores: NluScores, floors_file: Path) -> list[str]:
-    floors = yaml.safe_load(floors_file.read_text(encoding="utf-8"))
+    floors = load_floors(floors_file)
     problems = []
     if scores.intent_f1 < floors["intent_f1"]:
         problems.append(f"intent F1 {scores.intent_f1:.3f} is below the floor {floors['intent_f1']}")
@@ -85,16 +111,31 @@ def check_floors(scores: NluScores, floors_file: Path) -> list[str]:
     return problems
 
 
-def evaluate(settings: Settings) -> int:
+def evaluate(settings: Settings, report: Path | None = None) -> int:
+    """Exit code 1 when a floor is missed or a test story fails; ``report``: also write it there."""
     results = settings.repo_root / "results"
+    floors_file = settings.repo_root / "tests" / "nlu" / "floors.yml"
     scores = run_nlu_test(settings, results / "nlu")
     print(f"\nHeld-out NLU: intent F1 (weighted) = {scores.intent_f1:.3f}")
     print(f"Held-out FAQ: response-selector accuracy = {scores.response_accuracy:.3f}")
     for topic, accuracy in scores.per_topic.items():
         print(f"  topic {topic:<14} accuracy {accuracy:.3f}")
-    run_conversation_tests(settings, results / "core")
-    print("Conversation tests: all stories predicted correctly")
-    problems = check_floors(scores, settings.repo_root / "tests" / "nlu" / "floors.yml")
+    stories_passed = run_conversation_tests(settings, results / "core")
+    problems = check_floors(scores, floors_file)
+    if stories_passed:
+        print("Conversation tests: all stories predicted correctly")
+    else:
+        problems.append(
+            "conversation tests: some stories were mispredicted (results/core/failed_test_stories.yml)"
+        )
+    if report is not None:
+        from bot.runtime.evaluation_report import render
+
+        lines = floor_lines(scores, load_floors(floors_file))
+        note = f"model {model_path(settings).name}"
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(render(results, lines, stories_passed, note), encoding="utf-8")
+        print(f"wrote {report}")
     for problem in problems:
         print(f"FAIL: {problem}")
     return 1 if problems else 0

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.runtime.training import model_path
 from bot.settings import Settings
@@ -15,6 +17,7 @@ class ProcessSpec:
     name: str
     command: list[str]
     health_url: str | None  # None: ready once started (the worker serves no HTTP)
+    env: Mapping[str, str] | None = None  # on top of child_env(), e.g. another port for a second instance
 
 
 def prepare_data(settings: Settings) -> None:
@@ -33,47 +36,48 @@ def child_env(settings: Settings) -> dict[str, str]:
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env["SANIC_HOST"] = settings.host  # rasa_sdk has no --host: it listens where this says (default 0.0.0.0)
     return env
 
 
-def action_server(settings: Settings) -> ProcessSpec:
+def action_server(settings: Settings, port: int | None = None, name: str = "actions") -> ProcessSpec:
+    port = port or settings.action_port
     return ProcessSpec(
-        name="actions",
-        command=[
-            sys.executable,
-            "-m",
-            "rasa_sdk",
-            "--actions",
-            "actions",
-            "--port",
-            str(settings.action_port),
-        ],
-        health_url=f"http://127.0.0.1:{settings.action_port}/health",
+        name=name,
+        command=[sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        health_url=f"http://127.0.0.1:{port}/health",
     )
 
 
-def web_server(settings: Settings) -> ProcessSpec:
+def web_server(settings: Settings, port: int | None = None, name: str = "web") -> ProcessSpec:
+    port = port or settings.web_port
     return ProcessSpec(
-        name="web",
+        name=name,
         command=[sys.executable, "-m", "bot", "web"],
-        health_url=f"http://127.0.0.1:{settings.web_port}/health",
+        health_url=f"http://127.0.0.1:{port}/health",
+        env={"WEB_PORT": str(port), "PUBLIC_BASE_URL": settings.public_base_url},
     )
 
 
-def rasa_server(settings: Settings) -> ProcessSpec:
+def rasa_server(
+    settings: Settings, port: int | None = None, endpoints: Path | None = None, name: str = "rasa"
+) -> ProcessSpec:
+    """``endpoints``: endpoints.yml by default; deploy/endpoints.production.yml for several servers."""
     root = settings.repo_root
+    port = port or settings.rasa_port
     command = [
         sys.executable, "-m", "rasa", "run",
         "--model", str(model_path(settings)),
-        "--port", str(settings.rasa_port),
-        "--endpoints", str(root / "endpoints.yml"),
+        "--interface", settings.host,  # Rasa's default is every interface
+        "--port", str(port),
+        "--endpoints", str(endpoints or root / "endpoints.yml"),
         "--credentials", str(root / "credentials.yml"),
         "--cors", *(settings.cors_origins or (settings.public_base_url,)),
     ]  # fmt: skip
     if settings.rasa_auth_token:
         # The HTTP API can replace the model: only ever with a token.
         command += ["--enable-api", "--auth-token", settings.rasa_auth_token]
-    return ProcessSpec(name="rasa", command=command, health_url=f"http://127.0.0.1:{settings.rasa_port}/")
+    return ProcessSpec(name=name, command=command, health_url=f"http://127.0.0.1:{port}/")
 
 
 def worker(settings: Settings) -> ProcessSpec:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import signal
 import subprocess
 import time
@@ -39,6 +41,12 @@ def wait_healthy(url: str, deadline_seconds: float, process: subprocess.Popen | 
     return False
 
 
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    """Each child leads its own process group (start_new_session): signal the child and its children."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signum)
+
+
 class Supervisor:
     """Starts processes, reports readiness, and tears everything down together."""
 
@@ -56,24 +64,29 @@ class Supervisor:
                 f"Something already answers at {', '.join(busy)}: stop it (another `make run`?) "
                 "or choose other ports with RASA_PORT / ACTION_PORT / WEB_PORT."
             )
-        env = child_env(self.settings)
+        try:
+            self._launch(child_env(self.settings))
+            for spec in self.specs:
+                if spec.health_url is None:
+                    continue
+                if not wait_healthy(spec.health_url, ready_timeout, self.processes[spec.name]):
+                    raise RuntimeError(f"{spec.name} did not become healthy at {spec.health_url}")
+                log.info("event=process_ready name=%s url=%s", spec.name, spec.health_url)
+        except BaseException:  # nothing half-started is left behind (Ctrl-C included)
+            self.stop()
+            raise
+
+    def _launch(self, env: dict[str, str]) -> None:
         for spec in self.specs:
             output = None
             if self.log_dir is not None:
                 self.log_dir.mkdir(parents=True, exist_ok=True)
                 output = open(self.log_dir / f"{spec.name}.log", "ab")  # noqa: SIM115 - lives as long as the child
             self.processes[spec.name] = subprocess.Popen(
-                spec.command, cwd=self.settings.repo_root, env=env, stdout=output, stderr=output,
-                start_new_session=True,
+                spec.command, cwd=self.settings.repo_root, env={**env, **(spec.env or {})},
+                stdout=output, stderr=output, start_new_session=True,
             )  # fmt: skip
             log.info("event=process_started name=%s pid=%d", spec.name, self.processes[spec.name].pid)
-        for spec in self.specs:
-            if spec.health_url is None:
-                continue
-            if not wait_healthy(spec.health_url, ready_timeout, self.processes[spec.name]):
-                self.stop()
-                raise RuntimeError(f"{spec.name} did not become healthy at {spec.health_url}")
-            log.info("event=process_ready name=%s url=%s", spec.name, spec.health_url)
 
     def stop(self) -> None:
         if self._stopping:
@@ -82,14 +95,15 @@ class Supervisor:
         for name, process in reversed(list(self.processes.items())):
             if process.poll() is None:
                 log.info("event=process_stopping name=%s", name)
-                process.send_signal(signal.SIGTERM)
+                _signal_group(process, signal.SIGTERM)
         deadline = time.monotonic() + STOP_GRACE_SECONDS
         for process in self.processes.values():
             try:
                 process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                process.kill()
+                _signal_group(process, signal.SIGKILL)
                 process.wait()
+            _signal_group(process, signal.SIGKILL)  # anything the child left behind in its group
 
     def wait(self) -> int:
         """Block until a child dies (returns its code) or we are told to stop (returns 0)."""

@@ -1,40 +1,44 @@
 """Same-origin chat endpoint for the widget: checks the message, then forwards it to Rasa's REST channel.
 
 Going through us (instead of the browser calling Rasa directly) keeps one origin for the
-foundation's page, and one place to refuse malformed or oversized input kindly.
+foundation's page, and one place to refuse malformed input and floods, kindly. The checks
+themselves (bot.chat) are the same ones Rasa's REST channel applies (rasa_addons/rest.py).
 """
 
 from __future__ import annotations
 
 import logging
-import re
+import math
 
 import aiohttp
 from sanic import Sanic, response
 from sanic.request import Request
 
+from bot.chat.inbound import BadRequest, parse_body, read_message
+from bot.chat.ratelimit import TokenBuckets
+from bot.chat.replies import NO_REPLY_TEXT, RATE_LIMITED_TEXT, UNAVAILABLE_TEXT
+
 log = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = 2000
-SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-TOO_LONG_TEXT = (
-    f"That message is very long. Could you ask in a shorter way (under {MAX_MESSAGE_CHARS} characters)? "
-    "One question at a time works best."
-)
-UNAVAILABLE_TEXT = (
-    "Sorry, I can't answer right now. Please try again in a minute. "
-    "If this is an emergency, call 15 or 112 (France) or 911 (US)."
-)
+# A person taps quick replies in bursts, then reads; one address (a clinic, a household, a proxy
+# not told to pass on client addresses) may hold many people. Above these, a flood waits.
+PER_SENDER = {"capacity": 20, "per_second": 1.0}
+PER_ADDRESS = {"capacity": 120, "per_second": 4.0}
 
 
-def _bad_request(message: str) -> response.HTTPResponse:
-    return response.json({"error": message}, status=400)
+def _rate_limited(wait: float, by: str) -> response.HTTPResponse:
+    log.info("event=chat_rate_limited by=%s", by)
+    return response.json(
+        [{"text": RATE_LIMITED_TEXT}], status=429, headers={"Retry-After": str(max(1, math.ceil(wait)))}
+    )
 
 
 def register(app: Sanic) -> None:
     @app.before_server_start
     async def open_client(app: Sanic, _loop: object) -> None:
         app.ctx.http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+        app.ctx.chat_senders = TokenBuckets(**PER_SENDER)
+        app.ctx.chat_addresses = TokenBuckets(**PER_ADDRESS)
 
     @app.after_server_stop
     async def close_client(app: Sanic, _loop: object) -> None:
@@ -42,32 +46,31 @@ def register(app: Sanic) -> None:
 
     @app.post("/api/chat")
     async def chat(request: Request) -> response.HTTPResponse:
+        # remote_addr is the client behind a proxy when Sanic is told to trust it (PROXIES_COUNT)
+        wait = request.app.ctx.chat_addresses.take(request.remote_addr or request.ip)
+        if wait:
+            return _rate_limited(wait, "address")
+        if not request.content_type.lower().startswith("application/json"):
+            return response.json({"error": "Send JSON with 'Content-Type: application/json'."}, status=415)
         try:
-            body = request.json
-        except Exception:  # Sanic raises on malformed JSON: answer 400, never 500
-            return _bad_request("The request body must be JSON.")
-        if not isinstance(body, dict):
-            return _bad_request("The request body must be a JSON object.")
-        sender, message = body.get("sender"), body.get("message")
-        if not isinstance(sender, str) or not SENDER_PATTERN.match(sender):
-            return _bad_request("'sender' must be 8-64 letters, digits, '-' or '_'.")
-        if not isinstance(message, str):
-            return _bad_request("'message' must be text.")
-        message = message.strip()
-        if not message:
-            return response.json(
-                [{"text": "It looks like that message was empty. What would you like to ask?"}]
-            )
-        if len(message) > MAX_MESSAGE_CHARS:
-            return response.json([{"text": TOO_LONG_TEXT}])
+            message = read_message(parse_body(request.body))
+        except BadRequest as error:
+            return response.json({"error": str(error)}, status=400)
+        wait = request.app.ctx.chat_senders.take(message.sender)
+        if wait:
+            return _rate_limited(wait, "sender")
+        if message.reply is not None:
+            return response.json([{"text": message.reply}])
         url = f"{request.app.ctx.settings.rasa_url}/webhooks/rest/webhook"
         try:
             async with request.app.ctx.http.post(
-                url, json={"sender": sender, "message": message}
+                url, json={"sender": message.sender, "message": message.text}
             ) as upstream:
                 upstream.raise_for_status()
                 replies = await upstream.json()
         except Exception as error:
             log.warning("event=chat_upstream_failed error=%s", type(error).__name__)
             return response.json([{"text": UNAVAILABLE_TEXT}], status=503)
-        return response.json(replies if isinstance(replies, list) else [])
+        if not isinstance(replies, list) or not replies:  # never silence (rasa_addons/rest.py says why)
+            replies = [{"text": NO_REPLY_TEXT}]
+        return response.json(replies)

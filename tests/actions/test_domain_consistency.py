@@ -6,6 +6,7 @@ from rasa_sdk import Action
 
 import actions.consent
 import actions.contact_form
+import actions.pending
 import actions.prescreen_form
 import actions.prescreen_outcome
 import actions.prescreen_questions

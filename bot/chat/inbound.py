@@ -1,0 +1,82 @@
+"""Reading one chat request: who sends it, what they wrote, and whether to answer it here.
+
+A malformed request is refused with a reason for the developer (``BadRequest``, a 400). A
+well-formed message is tidied (control characters, lone surrogates and text-direction overrides
+removed, Unicode normalised) and answered here, kindly, when it is empty, too long, has no words
+(only emoji or symbols) or is not in English; otherwise it goes to the assistant.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.chat.language import guess_other_language
+from bot.chat.replies import (
+    EMPTY_TEXT,
+    MAX_MESSAGE_CHARS,
+    NO_WORDS_TEXT,
+    OTHER_LANGUAGE_TEXTS,
+    TOO_LONG_TEXT,
+)
+
+# Random ids from the widget (32 hex digits) and test ids fit; "default" (Rasa's shared
+# conversation for requests without a sender) and anything path- or markup-like do not.
+SENDER_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
+# Overrides and isolates can make text display in another order than it was typed (spoofing).
+DIRECTION_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_SPACES = re.compile(r"[ \t]+")
+
+
+class BadRequest(ValueError):
+    """The request is not what the chat API takes; the message says what is expected."""
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    sender: str
+    text: str
+    reply: str | None = None  # set when the message is answered here, without the assistant
+
+
+def tidy(text: str) -> str:
+    """What the assistant reads: printable text, one space between words, NFC-normalised."""
+    kept = []
+    for char in unicodedata.normalize("NFC", text):
+        category = unicodedata.category(char)
+        if category == "Cs" or char in DIRECTION_CONTROLS:
+            continue
+        kept.append(" " if category == "Cc" else char)
+    return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+def parse_body(raw: bytes) -> object:
+    """The JSON in a request body; ``BadRequest`` for anything else (invalid UTF-8 included)."""
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError) as error:  # also invalid UTF-8 and absurdly deep nesting
+        raise BadRequest("The request body must be JSON.") from error
+
+
+def read_message(body: object) -> ChatMessage:
+    """``{"sender": "<8-64 letters, digits, - or _>", "message": "<text>"}`` as a ChatMessage."""
+    if not isinstance(body, dict):
+        raise BadRequest("The request body must be a JSON object.")
+    sender, message = body.get("sender"), body.get("message")
+    if not isinstance(sender, str) or not SENDER_PATTERN.fullmatch(sender):
+        raise BadRequest("'sender' must be 8-64 letters, digits, '-' or '_'.")
+    if not isinstance(message, str):
+        raise BadRequest("'message' must be text.")
+    text = tidy(message)
+    if not text:
+        return ChatMessage(sender, text, EMPTY_TEXT)
+    if len(text) > MAX_MESSAGE_CHARS:
+        return ChatMessage(sender, text, TOO_LONG_TEXT)
+    if not any(char.isalnum() for char in text):  # only emoji, symbols, punctuation
+        return ChatMessage(sender, text, NO_WORDS_TEXT)
+    language = guess_other_language(text)
+    if language is not None:
+        return ChatMessage(sender, text, OTHER_LANGUAGE_TEXTS[language])
+    return ChatMessage(sender, text)

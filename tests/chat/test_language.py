@@ -1,0 +1,108 @@
+"""The language guess: French, Spanish and other alphabets are noticed; English, names and the
+few foreign words the assistant already reads are never mistaken for them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.chat.language import guess_other_language, readable
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour, est-ce que je peux participer à l'étude ?",
+        "Quels sont les effets secondaires du tacrolimus ?",
+        "C'est quoi cette étude ?",
+        "j'ai 54 ans et une myosite",
+        "je ne sais pas",
+    ],
+)
+def test_french_is_recognised(text: str) -> None:
+    assert guess_other_language(text) == "fr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hola, ¿puedo participar en el estudio?",
+        "¿Cuánto dura el estudio?",
+        "Tengo 54 años y tengo anticuerpos Jo-1",
+        "no sé si tengo eso",
+    ],
+)
+def test_spanish_is_recognised(text: str) -> None:
+    assert guess_other_language(text) == "es"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مرحبا، هل يمكنني المشاركة في الدراسة؟",
+        "שלום, האם אני יכול להשתתף במחקר?",
+        "Здравствуйте, могу ли я участвовать в исследовании?",
+        "Привет",  # nothing the model can read: it would take it for "yes"
+        "شكرا",
+        "محمد علي",  # names too: coordinators need Latin letters
+        "٥٤",  # digits of another script
+    ],
+)
+def test_a_sentence_or_a_word_in_another_alphabet_is_noticed(text: str) -> None:
+    assert guess_other_language(text) == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marie de la Tour",  # names with particles
+        "Juan de la Cruz del Sol",
+        "Zoé Müller-Łukasik",
+        "oui",  # single words the assistant already reads
+        "bonjour",
+        "merci beaucoup",
+        "mañana por la tarde",  # a preferred time, short
+        "Can I take part in the study? شكرا",  # mixed, mostly English
+        "yes I have la sécurité sociale",
+        "I take Imurel and Prograf",
+        "🙂👍",  # no words at all: bot.chat.inbound answers those
+        "54",
+    ],
+)
+def test_names_short_answers_and_mostly_english_messages_are_left_alone(text: str) -> None:
+    assert guess_other_language(text) is None
+
+
+def _examples(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "examples" and isinstance(value, str):
+                for line in value.splitlines():
+                    if line.strip().startswith("- "):
+                        yield re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.strip()[2:])
+            else:
+                yield from _examples(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _examples(value)
+
+
+def test_no_english_training_or_held_out_example_is_taken_for_another_language() -> None:
+    files = [
+        *sorted((REPO_ROOT / "data" / "nlu").glob("*.yml")),
+        *sorted((REPO_ROOT / "tests" / "nlu" / "heldout").glob("*.yml")),
+    ]
+    faq = yaml.safe_load((REPO_ROOT / "data" / "content" / "faq.yml").read_text(encoding="utf-8"))
+    examples = [
+        text for path in files for text in _examples(yaml.safe_load(path.read_text(encoding="utf-8")))
+    ]
+    examples += [question for entry in faq["entries"] for question in entry["questions"]]
+    assert len(examples) > 500
+    assert [text for text in examples if guess_other_language(text)] == []
+    assert [text for text in examples if not any(readable(char) for char in text)] == []

@@ -1,0 +1,47 @@
+"""The scale-out cluster (tests/scaleout/cluster.py), started once for this folder."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import ARTIFACTS, real_servers_required
+from tests.scaleout.cluster import (
+    ScaleoutCluster,
+    missing_servers,
+    running_cluster,
+    scratch_databases,
+    scratch_lock_prefix,
+    server_urls,
+)
+
+
+@pytest.fixture(scope="package")
+def scaleout_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScaleoutCluster]:
+    from bot.runtime.training import is_stale, model_path
+    from bot.settings import load_settings
+
+    postgres_url, redis_url = server_urls()
+    missing = missing_servers(postgres_url, redis_url)
+    if missing:
+        reason = f"scale-out test needs {'; '.join(missing)}"
+        if real_servers_required():
+            pytest.fail(f"{reason}, and REQUIRE_REAL_SERVERS=1 makes it mandatory", pytrace=False)
+        pytest.skip(f"{reason} (.ci/run sets REQUIRE_REAL_SERVERS=1, which makes this a failure)")
+    if not model_path(load_settings()).exists() or is_stale(load_settings()):
+        pytest.fail("The trained model is missing or stale: run `make model` (make test does it first).")
+    log_dir = ARTIFACTS / "logs" / "scaleout"
+    shutil.rmtree(log_dir, ignore_errors=True)
+    started = time.monotonic()
+    with (
+        scratch_databases(postgres_url, "tracker", "leads") as database_urls,
+        scratch_lock_prefix(redis_url) as prefix,
+        running_cluster(
+            tmp_path_factory.mktemp("scaleout"), log_dir, database_urls, redis_url, prefix
+        ) as cluster,
+    ):
+        print(f"\nscale-out cluster ready in {time.monotonic() - started:.0f} s")
+        yield cluster
