@@ -26,15 +26,19 @@ class NluScores:
     per_topic: dict[str, float]
 
 
-def _run(command: list[str], settings: Settings) -> None:
+def _rasa_test(command: list[str], settings: Settings) -> int:
     """Rasa's test commands read endpoints.yml: give its variables values, and keep the
     conversations they create in a throwaway store under results/, not in the product's."""
     from bot.runtime.processes import child_env
 
     env = {**child_env(settings), "TRACKER_DB": str(settings.repo_root / "results" / "test-tracker.db")}
-    result = subprocess.run(command, cwd=settings.repo_root, env=env)
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command[:4])} ... failed with exit code {result.returncode}")
+    return subprocess.run(command, cwd=settings.repo_root, env=env).returncode
+
+
+def _run(command: list[str], settings: Settings) -> None:
+    returncode = _rasa_test(command, settings)
+    if returncode != 0:
+        raise RuntimeError(f"{' '.join(command[:4])} ... failed with exit code {returncode}")
 
 
 def run_nlu_test(settings: Settings, out_dir: Path) -> NluScores:
@@ -71,7 +75,7 @@ def run_conversation_tests(settings: Settings, out_dir: Path) -> bool:
     command = [sys.executable, "-m", "rasa", "test", "core", "--model", str(model_path(settings)),
                "--stories", str(stories), "--out", str(out_dir),
                "--fail-on-prediction-errors", "--no-plot"]  # fmt: skip
-    return subprocess.run(command, cwd=settings.repo_root).returncode == 0
+    return _rasa_test(command, settings) == 0
 
 
 def load_floors(floors_file: Path) -> dict[str, float]:
