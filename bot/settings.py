@@ -6,6 +6,8 @@ Nobody else reads ``os.environ``: modules take a ``Settings`` (usually from ``ge
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -156,3 +158,19 @@ def _lock_store_key_prefix(value: str) -> str:
 def get_settings() -> Settings:
     """The process-wide settings, read once."""
     return load_settings()
+
+
+@contextmanager
+def scoped_environment(values: dict[str, str]) -> Iterator[None]:
+    """Run a block with ``values`` in the environment (settings are read and children spawned
+    from it, as in production), then put back what was there before."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

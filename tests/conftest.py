@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from bot.settings import scoped_environment
+
 # CI runs the property tests on a fixed set of examples (a red run must be reproducible);
 # developers' runs keep exploring new ones. Failing examples found locally go in as @example.
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -92,16 +94,8 @@ def stack_env(tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox) -
         "ACTION_SERVER_URL": "",
         "NLG_SERVER_URL": "",
     }
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    try:
+    with scoped_environment(values):
         yield values
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

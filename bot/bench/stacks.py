@@ -3,7 +3,6 @@ Rasa's starter assistant (a temp `rasa init` project), timing training and model
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -21,7 +20,7 @@ from bot.runtime.processes import ProcessSpec, action_server, child_env, prepare
 from bot.runtime.processes import worker as worker_process
 from bot.runtime.supervisor import Supervisor
 from bot.runtime.training import rasa_train_command
-from bot.settings import Settings, load_settings
+from bot.settings import Settings, load_settings, scoped_environment
 
 READY_TIMEOUT_SECONDS = 300.0
 STARTER_SEED = 42
@@ -39,21 +38,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@contextmanager
-def scoped_environment(values: dict[str, str]) -> Iterator[None]:
-    """The stack's processes read their configuration from the environment, as in production."""
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def our_environment(work_dir: Path) -> dict[str, str]:

@@ -19,25 +19,10 @@ from cryptography.fernet import Fernet
 
 from bot.runtime.processes import all_processes, prepare_data
 from bot.runtime.supervisor import Supervisor
-from bot.settings import Settings, load_settings
+from bot.settings import Settings, load_settings, scoped_environment
 from tests.web.server import free_port
 
 READY_SECONDS = 240.0
-
-
-@contextlib.contextmanager
-def environment(values: dict[str, str]) -> Iterator[None]:
-    """``values`` in os.environ while settings are read and children spawned; restored after."""
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 @dataclass
@@ -72,7 +57,7 @@ class FaultStack:
 
     @property
     def settings(self) -> Settings:
-        with environment(self.env):
+        with scoped_environment(self.env):
             return load_settings()
 
     @property
@@ -80,7 +65,7 @@ class FaultStack:
         return self.root / "leads"
 
     def start(self, name: str) -> None:
-        with environment(self.env):
+        with scoped_environment(self.env):
             settings = load_settings()
             if not self.supervisors:
                 prepare_data(settings)

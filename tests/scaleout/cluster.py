@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from bot.runtime.cluster import Layout, cluster_processes, nginx_binary, write_nginx_config
 from bot.runtime.processes import prepare_data
 from bot.runtime.supervisor import Supervisor
-from bot.settings import Settings, load_settings
+from bot.settings import Settings, load_settings, scoped_environment
 from tests.web.server import free_port
 
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
@@ -54,20 +54,6 @@ def missing_servers(postgres_url: str, redis_url: str) -> list[str]:
     except RuntimeError as error:
         problems.append(str(error))
     return problems
-
-
-@contextlib.contextmanager
-def environment(values: dict[str, str]) -> Iterator[None]:
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 @contextlib.contextmanager
@@ -176,7 +162,7 @@ def running_cluster(
         "NLG_SERVER_URL": "",
         "COORDINATOR_EMAILS": "",
     }
-    with environment(env):
+    with scoped_environment(env):
         settings = load_settings()
         prepare_data(settings)
         write_nginx_config(settings, layout, work / "nginx")
