@@ -1,6 +1,9 @@
 """Small extensions that run inside the Rasa server process (loaded by name from endpoints.yml and
-credentials.yml). Importing the package also installs two speed fixes (rasa_addons/speedups.py)."""
+credentials.yml). Importing the package also installs the speed fixes of rasa_addons/speedups.py
+and rasa_addons/pending_hook.py."""
 
+from rasa_addons.pending_hook import install as _install_pending_hook
 from rasa_addons.speedups import install as _install_speedups
 
 _install_speedups()
+_install_pending_hook()

@@ -4,9 +4,14 @@ one, same event class for every event name; only the repeated work is gone."""
 from __future__ import annotations
 
 import jsonschema
+import numpy as np
 import pytest
+import scipy.sparse
+from hypothesis import given
+from hypothesis import strategies as st
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.utils.common import all_subclasses
 
 import rasa_addons  # noqa: F401 - importing the package installs the speedups
@@ -30,9 +35,10 @@ BAD_REPLIES = [
 ]
 
 
-def test_importing_rasa_addons_installs_both_speedups() -> None:
+def test_importing_rasa_addons_installs_the_speedups() -> None:
     assert RemoteAction._validate_action_result is speedups.validate_action_result
     assert Event.resolve_by_type is speedups.resolve_by_type
+    assert Features._combine_sparse_features is speedups.combine_sparse_features
 
 
 @pytest.mark.parametrize("reply", GOOD_REPLIES)
@@ -70,3 +76,43 @@ def test_unknown_event_names_behave_as_in_rasa() -> None:
 def test_events_read_back_from_dicts_are_equal_to_the_originals() -> None:
     events = [UserUttered("hello", {"name": "greet", "confidence": 1.0}), SlotSet("age", 54)]
     assert [Event.from_parameters(event.as_dict()) for event in events] == events
+
+
+@st.composite
+def sparse_pairs(draw: st.DrawFn) -> tuple[scipy.sparse.spmatrix, scipy.sparse.spmatrix]:
+    """Two matrices with the same rows, in the formats and dtypes featurizers produce."""
+    rows = draw(st.integers(1, 12))
+    formats = st.sampled_from(["coo", "csr"])
+    dtypes = st.sampled_from([np.float32, np.float64, np.int64])
+
+    def matrix() -> scipy.sparse.spmatrix:
+        columns = draw(st.integers(1, 40))
+        density = draw(st.sampled_from([0.0, 0.1, 0.5, 1.0]))
+        seed = draw(st.integers(0, 2**16))
+        return scipy.sparse.random(
+            rows, columns, density=density, format=draw(formats), dtype=draw(dtypes), random_state=seed
+        )
+
+    return matrix(), matrix()
+
+
+@given(sparse_pairs())
+def test_joining_sparse_features_gives_scipys_hstack(pair) -> None:  # type: ignore[no-untyped-def]
+    left, right = pair
+    expected = scipy.sparse.hstack([left, right])
+    joined = speedups.side_by_side(left, right)
+    assert joined.format == expected.format
+    assert joined.shape == expected.shape
+    assert joined.dtype == expected.dtype
+    joined, expected = joined.tocoo(), expected.tocoo()  # the same entries, in the same order
+    assert np.array_equal(joined.row, expected.row) and np.array_equal(joined.col, expected.col)
+    assert np.array_equal(joined.data, expected.data)
+
+
+def test_features_combine_as_in_rasa_and_refuse_mismatched_rows() -> None:
+    left = Features(scipy.sparse.coo_matrix(np.eye(3, 4)), "sequence", "text", "a")
+    left.combine_with_features(Features(scipy.sparse.coo_matrix(np.ones((3, 2))), "sequence", "text", "b"))
+    assert left.features.toarray().tolist() == np.hstack([np.eye(3, 4), np.ones((3, 2))]).tolist()
+    with pytest.raises(ValueError, match="sequence dimensions do not match: 3 != 2"):
+        other_rows = scipy.sparse.coo_matrix(np.ones((2, 2)))
+        left.combine_with_features(Features(other_rows, "sequence", "text", "c"))
