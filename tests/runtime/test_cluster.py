@@ -26,7 +26,7 @@ def _nginx() -> str | None:
 def test_production_endpoints_share_conversations_and_locks_through_the_environment() -> None:
     endpoints = yaml.safe_load((REPO_ROOT / "deploy" / "endpoints.production.yml").read_text())
     assert endpoints["tracker_store"] == {
-        "type": "SQL",
+        "type": "rasa_addons.tracker_store.LeanSQLTrackerStore",
         "dialect": "postgresql",
         "url": "${TRACKER_DATABASE_URL}",
     }
