@@ -58,13 +58,21 @@ def test_only_emoji_or_symbols_are_answered_here_asking_for_words(text: str) -> 
     assert read_message({"sender": SENDER, "message": text}).reply == NO_WORDS_TEXT
 
 
-def test_french_and_spanish_are_answered_here_in_their_language_and_in_english() -> None:
-    french = read_message({"sender": SENDER, "message": "Est-ce que je peux participer à l'étude ?"})
-    spanish = read_message({"sender": SENDER, "message": "¿Puedo participar en el estudio?"})
-    assert (
-        french.reply == OTHER_LANGUAGE_TEXTS["fr"] and "anglais" in french.reply and "English" in french.reply
-    )
-    assert spanish.reply == OTHER_LANGUAGE_TEXTS["es"] and "inglés" in spanish.reply
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("Est-ce que je peux participer à l'étude ?", "fr", "anglais"),
+        ("¿Puedo participar en el estudio?", "es", "inglés"),
+        ("Kann ich an der Studie teilnehmen?", "de", "Englisch"),
+        ("Posso partecipare allo studio?", "it", "inglese"),
+        ("Posso participar do estudo?", "pt", "inglês"),
+    ],
+)
+def test_another_european_language_is_answered_here_in_that_language_and_in_english(
+    text: str, language: str, word: str
+) -> None:
+    reply = read_message({"sender": SENDER, "message": text}).reply
+    assert reply == OTHER_LANGUAGE_TEXTS[language] and word in reply and "English" in reply  # type: ignore[index]
 
 
 def test_control_characters_surrogates_and_direction_overrides_are_removed() -> None:
