@@ -52,6 +52,7 @@ def check_call(raw: bytes, content_encoding: str | None) -> None:
 
 
 async def refuse_malformed_calls(request: Request) -> HTTPResponse | None:
+    """Request middleware of /webhook: a 400 with the reason, before rasa-sdk can fail on the call."""
     try:
         check_call(request.body, request.headers.get("Content-Encoding"))
     except BadRequest as error:
@@ -71,5 +72,6 @@ async def answer_error(request: Request, exception: Exception) -> HTTPResponse:
 
 @hookimpl
 def attach_sanic_app_extensions(app: Sanic) -> None:
+    """rasa-sdk's hook, called with its app before it starts serving."""
     app.register_named_middleware(refuse_malformed_calls, [WEBHOOK_ROUTE], "request")
     app.error_handler.add(Exception, answer_error)
