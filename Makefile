@@ -39,8 +39,8 @@ system-deps:
 	scripts/install-system-deps.sh
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check bot actions rasa_addons tests
-	$(VENV)/bin/ruff format --check bot actions rasa_addons tests
+	$(VENV)/bin/ruff check bot actions rasa_addons rasa_sdk_plugins tests
+	$(VENV)/bin/ruff format --check bot actions rasa_addons rasa_sdk_plugins tests
 
 test: $(STAMP) system-deps lint model
 	npm ci --prefix tests/web --no-audit --no-fund --loglevel=error

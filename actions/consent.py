@@ -1,7 +1,9 @@
 """Explicit consent before any health question or contact detail (GDPR art. 9).
 
 Asked as a plain yes/no question (rules in data/rules/ route the answer), with texts and
-their version from data/content/consent.yml. No consent: nothing is asked or saved.
+their version from data/content/consent.yml. No consent: nothing is asked or saved. Consent
+needs words that say yes: when the model reads "yes" in words that do not say it (keyboard mash,
+"probably"), the question is asked again and the message is forgotten, as Rasa's own fallback does.
 """
 
 from __future__ import annotations
@@ -9,12 +11,13 @@ from __future__ import annotations
 import uuid
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context, storage
 from actions.prescreen_questions import prescreen_reset_events
+from bot.leads.consent import is_explicit_yes
 
 CONSENT_BUTTONS = [{"title": "Yes, I agree", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 
@@ -61,6 +64,9 @@ class ActionRecordConsent(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if not is_explicit_yes(context.latest_text(tracker)):
+            dispatcher.utter_message(text=context.consent_texts().reask, buttons=CONSENT_BUTTONS)
+            return [UserUtteranceReverted()]  # back to the consent question, still unanswered
         storage.funnel(tracker.sender_id, "consent_given")
         events: list[EventType] = [
             SlotSet("consent_at", context.now().isoformat()),

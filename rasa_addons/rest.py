@@ -20,18 +20,12 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.chat.inbound import BadRequest, parse_body, read_message
+from bot.chat.inbound import read_message
 from bot.chat.replies import NO_REPLY_TEXT
+from bot.logging_setup import where
+from bot.request_body import BadRequest, parse_json
 
 log = logging.getLogger(__name__)
-
-
-def _where(error: BaseException) -> str:
-    """The innermost frame of an error (file:line), to find it without logging any message text."""
-    frame = error.__traceback__
-    while frame is not None and frame.tb_next is not None:
-        frame = frame.tb_next
-    return f"{frame.tb_frame.f_code.co_filename}:{frame.tb_lineno}" if frame is not None else "?"
 
 
 class CheckedRestInput(RestInput):
@@ -51,7 +45,7 @@ class CheckedRestInput(RestInput):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> response.HTTPResponse:
             try:
-                message = read_message(parse_body(request.body))
+                message = read_message(parse_json(request.body))
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=400)
             if message.reply is not None:
@@ -62,7 +56,7 @@ class CheckedRestInput(RestInput):
                     UserMessage(message.text, collector, message.sender, input_channel=self.name())
                 )
             except Exception as error:
-                log.error("event=rest_message_failed error=%s at=%s", type(error).__name__, _where(error))
+                log.error("event=rest_message_failed error=%s at=%s", type(error).__name__, where(error))
             if not collector.messages:
                 # Rasa logs a failed custom action and carries on silently: say so instead.
                 log.warning("event=rest_no_reply")

@@ -8,7 +8,6 @@ removed, Unicode normalised) and answered here, kindly, when it is empty, too lo
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from bot.chat.replies import (
     OTHER_LANGUAGE_TEXTS,
     TOO_LONG_TEXT,
 )
+from bot.request_body import BadRequest
 
 # Random ids from the widget (32 hex digits) and test ids fit; "default" (Rasa's shared
 # conversation for requests without a sender) and anything path- or markup-like do not.
@@ -28,10 +28,6 @@ SENDER_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 # Overrides and isolates can make text display in another order than it was typed (spoofing).
 DIRECTION_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 _SPACES = re.compile(r"[ \t]+")
-
-
-class BadRequest(ValueError):
-    """The request is not what the chat API takes; the message says what is expected."""
 
 
 @dataclass(frozen=True)
@@ -50,14 +46,6 @@ def tidy(text: str) -> str:
             continue
         kept.append(" " if category == "Cc" else char)
     return _SPACES.sub(" ", "".join(kept)).strip()
-
-
-def parse_body(raw: bytes) -> object:
-    """The JSON in a request body; ``BadRequest`` for anything else (invalid UTF-8 included)."""
-    try:
-        return json.loads(raw)
-    except (ValueError, RecursionError) as error:  # also invalid UTF-8 and absurdly deep nesting
-        raise BadRequest("The request body must be JSON.") from error
 
 
 def read_message(body: object) -> ChatMessage:

@@ -27,6 +27,12 @@ OTHER_LANGUAGE_TEXTS: dict[Language, str] = {
     "En cas d'urgence, appelez le 15 ou le 112.\n\n" + ENGLISH_ONLY_TEXT,
     "es": "Lo siento, por ahora solo entiendo inglés. ¿Podría escribir en inglés? "
     "En caso de urgencia, llame al 112.\n\n" + ENGLISH_ONLY_TEXT,
+    "de": "Entschuldigung, im Moment verstehe ich nur Englisch. Könnten Sie auf Englisch schreiben? "
+    "Im Notfall rufen Sie die 112 an.\n\n" + ENGLISH_ONLY_TEXT,
+    "it": "Mi dispiace, per ora capisco solo l'inglese. Potrebbe scrivere in inglese? "
+    "In caso di emergenza, chiami il 112.\n\n" + ENGLISH_ONLY_TEXT,
+    "pt": "Desculpe, por enquanto só entendo inglês. Poderia escrever em inglês? "
+    "Em caso de emergência, ligue para o 112.\n\n" + ENGLISH_ONLY_TEXT,
     "other": ENGLISH_ONLY_TEXT,
 }
 RATE_LIMITED_TEXT = (

@@ -1,13 +1,21 @@
-"""The consent texts staff keep in data/content/consent.yml, and their version."""
+"""The consent texts staff keep in data/content/consent.yml, their version, and what counts as a yes."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from bot.eligibility.parsers.text import normalise
+from bot.eligibility.parsers.yes_no import read_yes_no
+
 REQUIRED = ("version", "request", "handoff_request", "reask", "declined")
+# Ways of agreeing that are not a plain yes ("yes I agree" is one already).
+AGREEMENT = re.compile(
+    r"^(y|agreed?|i agree|i consent|consent|go ahead|let'?s (do it|go|start|begin)|sounds good|fine)\b"
+)
 
 
 class ConsentTextError(ValueError):
@@ -38,3 +46,13 @@ def load_consent(path: Path, retention_days: int) -> ConsentTexts:
             raise ConsentTextError(f"{path}: {key} must say how long data is kept ({{retention_months}})")
         fields[key] = fields[key].replace("{retention_months}", str(months))
     return ConsentTexts(**fields)
+
+
+def is_explicit_yes(text: str) -> bool:
+    """Consent needs words that say yes, whatever the model read: measured, it read keyboard mash
+    as "yes" (up to 0.99), and a hedge ("probably", "I think so") is not explicit consent."""
+    clean = normalise(text)
+    reading = read_yes_no(clean)
+    if reading.value is None:
+        return bool(AGREEMENT.search(clean))
+    return reading.value == "yes" and not reading.hedged

@@ -14,9 +14,10 @@ import aiohttp
 from sanic import Sanic, response
 from sanic.request import Request
 
-from bot.chat.inbound import BadRequest, parse_body, read_message
+from bot.chat.inbound import read_message
 from bot.chat.ratelimit import TokenBuckets
 from bot.chat.replies import NO_REPLY_TEXT, RATE_LIMITED_TEXT, UNAVAILABLE_TEXT
+from bot.request_body import BadRequest, parse_json
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def register(app: Sanic) -> None:
         if not request.content_type.lower().startswith("application/json"):
             return response.json({"error": "Send JSON with 'Content-Type: application/json'."}, status=415)
         try:
-            message = read_message(parse_body(request.body))
+            message = read_message(parse_json(request.body))
         except BadRequest as error:
             return response.json({"error": str(error)}, status=400)
         wait = request.app.ctx.chat_senders.take(message.sender)

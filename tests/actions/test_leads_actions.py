@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from rasa_sdk.events import UserUtteranceReverted
 from sqlalchemy import select
 
 from actions import context
@@ -39,6 +41,28 @@ async def test_yes_to_consent_records_time_version_and_a_screening_key(
     slots = _slots(await ActionRecordConsent().run(dispatcher, tracker, domain))
     assert slots["consent_version"] == context.consent_texts().version
     assert slots["consent_at"] and slots["screening_key"]
+
+
+@pytest.mark.parametrize("text", ["yuiyui", "asdfgh", "yes probably"])
+async def test_a_yes_read_in_words_that_do_not_say_it_asks_again_and_records_nothing(
+    tracker_for, dispatcher, domain, text: str
+) -> None:
+    """The model read these as "yes" (keyboard mash up to 0.99, measured): consent needs the words."""
+    events = await ActionRecordConsent().run(
+        dispatcher, tracker_for(text, intent="affirm", active_loop=None), domain
+    )
+    assert events == [UserUtteranceReverted()]
+    assert dispatcher.messages[0]["text"] == context.consent_texts().reask
+
+
+@pytest.mark.parametrize("text", ["/affirm", "i agree", "yes please"])
+async def test_the_yes_button_or_plain_agreement_records_consent(
+    tracker_for, dispatcher, domain, text: str
+) -> None:
+    events = await ActionRecordConsent().run(
+        dispatcher, tracker_for(text, intent="affirm", active_loop=None), domain
+    )
+    assert _slots(events)["consent_at"] and not dispatcher.messages
 
 
 async def test_no_consent_means_no_questions_and_nothing_saved(tracker_for, dispatcher, domain) -> None:

@@ -1,5 +1,5 @@
-"""The language guess: French, Spanish and other alphabets are noticed; English, names and the
-few foreign words the assistant already reads are never mistaken for them."""
+"""The language guess: French, Spanish, German, Italian, Portuguese and other alphabets are noticed;
+English, names and the few foreign words the assistant already reads are never mistaken for them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.chat.language import guess_other_language, readable
+from bot.chat.language import VOCABULARY, guess_other_language, readable
+from bot.chat.replies import OTHER_LANGUAGE_TEXTS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,6 +46,48 @@ def test_spanish_is_recognised(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Kann ich an der Studie teilnehmen?",  # before: answered by the model as English (sites)
+        "Wie lange dauert die Studie?",
+        "Ich bin 54 Jahre alt und habe eine Myositis",
+        "Welche Nebenwirkungen hat Tacrolimus?",
+        "Nein, das habe ich nicht",
+    ],
+)
+def test_german_is_recognised(text: str) -> None:
+    assert guess_other_language(text) == "de"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posso partecipare allo studio?",
+        "Quanto dura lo studio?",
+        "Ho 54 anni e una miosite",
+        "Quali sono gli effetti collaterali del tacrolimus?",
+        "Buongiorno, vorrei sapere di più sullo studio",
+    ],
+)
+def test_italian_is_recognised(text: str) -> None:
+    assert guess_other_language(text) == "it"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posso participar do estudo?",
+        "Quanto tempo dura o estudo?",
+        "Eu tenho 54 anos e miosite",
+        "Olá, gostaria de saber mais sobre o estudo",
+        "Estou grávida, posso participar?",
+    ],
+)
+def test_portuguese_is_recognised(text: str) -> None:
+    assert guess_other_language(text) == "pt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "مرحبا، هل يمكنني المشاركة في الدراسة؟",
         "שלום, האם אני יכול להשתתף במחקר?",
         "Здравствуйте, могу ли я участвовать в исследовании?",
@@ -63,6 +106,15 @@ def test_a_sentence_or_a_word_in_another_alphabet_is_noticed(text: str) -> None:
     [
         "Marie de la Tour",  # names with particles
         "Juan de la Cruz del Sol",
+        "Pieter van der Berg",
+        "Maria da Silva dos Santos",
+        "Giuseppe di Stefano",
+        "Luca della Rosa",
+        "Hans zu Guttenberg",
+        "Chi Ho Lee",  # short Italian words are names elsewhere: left out of the lists
+        "Lei Wang and Mia Chen",
+        "Nguyen Van An",
+        "ja ja ja I see",  # a repeated word counts once
         "Zoé Müller-Łukasik",
         "oui",  # single words the assistant already reads
         "bonjour",
@@ -106,3 +158,33 @@ def test_no_english_training_or_held_out_example_is_taken_for_another_language()
     assert len(examples) > 500
     assert [text for text in examples if guess_other_language(text)] == []
     assert [text for text in examples if not any(readable(char) for char in text)] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fr", ["anglais", "urgence", "112"]),
+        ("es", ["inglés", "urgencia", "112"]),
+        ("de", ["Englisch", "Notfall", "112"]),
+        ("it", ["inglese", "emergenza", "112"]),
+        ("pt", ["inglês", "emergência", "112"]),
+    ],
+)
+def test_each_language_gets_its_own_reply_with_emergency_numbers_and_the_english_one(
+    language: str, words: list[str]
+) -> None:
+    reply = OTHER_LANGUAGE_TEXTS[language]  # type: ignore[index]
+    assert all(word in reply for word in words)
+    assert reply.endswith(OTHER_LANGUAGE_TEXTS["other"]) and "911" in reply
+
+
+def test_every_language_the_guess_can_return_has_a_reply() -> None:
+    assert set(OTHER_LANGUAGE_TEXTS) == {*VOCABULARY, "other"}
+
+
+def test_no_list_holds_a_particle_of_names_or_a_common_english_word() -> None:
+    particles = set("de la le du des del el da das do dos di della van von der den zu".split())  # noqa: SIM905
+    english = set("a as me no so also die was will man hat in an per come ma ha um am".split())  # noqa: SIM905
+    listed = set().union(*VOCABULARY.values())
+    assert listed & particles == set()
+    assert listed & english == set()

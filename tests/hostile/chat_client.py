@@ -52,3 +52,10 @@ class ChatEndpoint:
     def send(self, message: Any, sender: Any = None) -> Answer:
         body = {"sender": new_sender() if sender is None else sender, "message": message}
         return self.post(json.dumps(body).encode())
+
+
+def ok(answer: Answer) -> str:
+    """The replies' text (lower-cased) of a 200 that is never silence."""
+    assert answer.status == 200, answer.body[:300]
+    assert answer.json and all(reply.get("text") for reply in answer.json), "never silence"
+    return answer.text

@@ -8,47 +8,34 @@ import json
 import pytest
 
 from bot.chat.replies import EMPTY_TEXT, NO_WORDS_TEXT, OTHER_LANGUAGE_TEXTS, TOO_LONG_TEXT
-from tests.hostile.chat_client import ChatEndpoint, new_sender
+from tests.hostile.chat_client import ChatEndpoint, new_sender, ok
 
 pytestmark = pytest.mark.servers
 
 
-@pytest.fixture(params=["rest", "widget"])
-def endpoint(request: pytest.FixtureRequest, live_stack) -> ChatEndpoint:  # type: ignore[no-untyped-def]
-    if request.param == "rest":
-        return ChatEndpoint("rest", live_stack.rasa_port, "/webhooks/rest/webhook")
-    return ChatEndpoint("widget", live_stack.web_port, "/api/chat")
-
-
-def _ok(answer) -> str:  # type: ignore[no-untyped-def]
-    assert answer.status == 200, answer.body[:300]
-    assert answer.json and all(reply.get("text") for reply in answer.json), "never silence"
-    return answer.text
-
-
 @pytest.mark.parametrize("message", ["", "   ", "\n\t\r\n"], ids=repr)
 def test_an_empty_message_gets_a_kind_prompt(endpoint: ChatEndpoint, message: str) -> None:
-    assert _ok(endpoint.send(message)) == EMPTY_TEXT.lower()
+    assert ok(endpoint.send(message)) == EMPTY_TEXT.lower()
 
 
 def test_a_20000_character_message_is_refused_kindly(endpoint: ChatEndpoint) -> None:
-    assert _ok(endpoint.send("Is this study for me? " * 910)) == TOO_LONG_TEXT.lower()
+    assert ok(endpoint.send("Is this study for me? " * 910)) == TOO_LONG_TEXT.lower()
 
 
 @pytest.mark.parametrize("message", ["🙂", "👍👍👍", "🫁💊🩺❓", "👨\u200d👩\u200d👧", "..."])
 def test_a_message_of_only_emoji_or_symbols_gets_a_kind_request_for_words(
     endpoint: ChatEndpoint, message: str
 ) -> None:
-    assert _ok(endpoint.send(message)) == NO_WORDS_TEXT.lower()
+    assert ok(endpoint.send(message)) == NO_WORDS_TEXT.lower()
 
 
 def test_a_lone_emoji_or_foreign_word_never_counts_as_consent(endpoint: ChatEndpoint) -> None:
     """The model reads input it has no feature for as "yes" (measured: 0.67 for any lone emoji)."""
     sender = new_sender()
-    assert "do you agree" in _ok(endpoint.send("can I join the study?", sender=sender))
+    assert "do you agree" in ok(endpoint.send("can I join the study?", sender=sender))
     for message in ("👍", "Привет", "شكرا"):
-        assert "how old" not in _ok(endpoint.send(message, sender=sender))
-    assert "how old are you" in _ok(endpoint.send("yes", sender=sender))
+        assert "how old" not in ok(endpoint.send(message, sender=sender))
+    assert "how old are you" in ok(endpoint.send("yes", sender=sender))
 
 
 @pytest.mark.parametrize(
@@ -59,11 +46,11 @@ def test_a_lone_emoji_or_foreign_word_never_counts_as_consent(endpoint: ChatEndp
 def test_right_to_left_sentences_get_the_kind_english_only_answer(
     endpoint: ChatEndpoint, message: str
 ) -> None:
-    assert _ok(endpoint.send(message)) == OTHER_LANGUAGE_TEXTS["other"].lower()
+    assert ok(endpoint.send(message)) == OTHER_LANGUAGE_TEXTS["other"].lower()
 
 
 def test_mixed_scripts_with_english_are_answered_as_english(endpoint: ChatEndpoint) -> None:
-    assert "52 weeks" in _ok(endpoint.send("How long does the study last? شكرا 🙂 Спасибо"))
+    assert "52 weeks" in ok(endpoint.send("How long does the study last? شكرا 🙂 Спасибо"))
 
 
 @pytest.mark.parametrize(
@@ -71,13 +58,16 @@ def test_mixed_scripts_with_english_are_answered_as_english(endpoint: ChatEndpoi
     [
         ("Bonjour, est-ce que je peux participer à cette étude ?", "fr", "anglais"),
         ("Hola, ¿cuánto dura el estudio y puedo participar?", "es", "inglés"),
+        ("Kann ich an der Studie teilnehmen?", "de", "englisch"),  # before: an answer about sites
+        ("Posso partecipare allo studio? Quanto dura?", "it", "inglese"),
+        ("Olá, posso participar do estudo?", "pt", "inglês"),
     ],
-    ids=["french", "spanish"],
+    ids=["french", "spanish", "german", "italian", "portuguese"],
 )
-def test_french_or_spanish_gets_a_kind_answer_saying_english_for_now(
+def test_a_european_language_gets_a_kind_answer_saying_english_for_now(
     endpoint: ChatEndpoint, message: str, language: str, word: str
 ) -> None:
-    text = _ok(endpoint.send(message))
+    text = ok(endpoint.send(message))
     assert text == OTHER_LANGUAGE_TEXTS[language].lower()  # type: ignore[index]
     assert word in text and "only understand english" in text and "112" in text
 
@@ -91,7 +81,7 @@ def test_french_or_spanish_gets_a_kind_answer_saying_english_for_now(
     ],
 )
 def test_markup_in_a_message_is_never_sent_back(endpoint: ChatEndpoint, message: str) -> None:
-    text = _ok(endpoint.send(message))
+    text = ok(endpoint.send(message))
     assert "<script" not in text and "onerror" not in text and "49" not in text
 
 
@@ -101,8 +91,8 @@ def test_markup_in_a_message_is_never_sent_back(endpoint: ChatEndpoint, message:
 def test_sql_like_text_is_only_text(endpoint: ChatEndpoint, live_stack, message: str) -> None:  # type: ignore[no-untyped-def]
     from bot.storage.db import Database
 
-    _ok(endpoint.send(message))
-    assert "52 weeks" in _ok(endpoint.send("how long does the study last?"))
+    ok(endpoint.send(message))
+    assert "52 weeks" in ok(endpoint.send("how long does the study last?"))
     database = Database(live_stack.database_url)
     try:
         with database.engine.connect() as connection:
@@ -115,7 +105,7 @@ def test_control_characters_surrogates_and_direction_overrides_are_stripped(endp
     body = (
         b'{"sender": "%s", "message": "how\\u0000 long\\u0007 does the \\u202estudy\\ud800 last?\\u001b[31m"}'
     )
-    assert "52 weeks" in _ok(endpoint.post(body % new_sender().encode()))
+    assert "52 weeks" in ok(endpoint.post(body % new_sender().encode()))
 
 
 @pytest.mark.parametrize(
@@ -156,10 +146,10 @@ def test_an_unknown_sender_id_starts_its_own_conversation_and_sees_nobody_elses(
 ) -> None:
     someone = new_sender()
     endpoint.send("can I join the study?", sender=someone)
-    assert "how old are you" in _ok(endpoint.send("yes", sender=someone))
-    stranger = _ok(endpoint.send("54", sender=new_sender()))  # a fresh id: no pre-screen going on
+    assert "how old are you" in ok(endpoint.send("yes", sender=someone))
+    stranger = ok(endpoint.send("54", sender=new_sender()))  # a fresh id: no pre-screen going on
     assert "antibod" not in stranger
-    assert "antibod" in _ok(endpoint.send("54", sender=someone))
+    assert "antibod" in ok(endpoint.send("54", sender=someone))
 
 
 def test_a_form_encoded_body_is_refused(endpoint: ChatEndpoint) -> None:
