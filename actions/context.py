@@ -19,9 +19,9 @@ NEVER_AN_ANSWER = frozenset(
     {"emergency", "medical_advice", "stop_prescreen", "human_handoff", "delete_data", "bot_challenge"}
 )
 # Messages that are an answer only when they parse as one (e.g. a question that names a drug).
-MAYBE_AN_ANSWER = frozenset(
-    {"faq", "why_ask", "greet", "goodbye", "thanks", "out_of_scope", "start_prescreen"}
-)
+# Not "out_of_scope": mostly keyboard mash (data/nlu/gibberish.yml), which in a question is an
+# unusable answer: the question's own re-ask, counted towards offering a coordinator.
+MAYBE_AN_ANSWER = frozenset({"faq", "why_ask", "greet", "goodbye", "thanks", "start_prescreen"})
 # Button payloads like "/affirm" carry no text to parse: read them as the words they stand for.
 PAYLOAD_WORDS = {"affirm": "yes", "deny": "no", "not_sure": "not sure"}
 
