@@ -3,7 +3,6 @@ and skipping the call changes nothing, because our action answers ``[]`` when no
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import rasa_addons  # noqa: F401 - importing the package installs the hook
 from actions.pending import ActionRetryPendingSaves
+from bot.bench.stacks import free_port
 from rasa_addons import pending_hook
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,12 +47,6 @@ actions: [action_validate_slot_mappings]
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 async def action_server() -> AsyncIterator[tuple[str, list[dict]]]:
     """A real action endpoint that records calls and marks ``age`` invalid, so a call shows."""
@@ -67,7 +61,7 @@ async def action_server() -> AsyncIterator[tuple[str, list[dict]]]:
     app.router.add_post("/webhook", webhook)
     runner = web.AppRunner(app)
     await runner.setup()
-    port = _free_port()
+    port = free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     yield f"http://127.0.0.1:{port}/webhook", calls
     await runner.cleanup()
