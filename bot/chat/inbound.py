@@ -21,6 +21,7 @@ from bot.chat.replies import (
     TOO_LONG_TEXT,
 )
 from bot.request_body import BadRequest
+from bot.safety import screen
 
 # Random ids from the widget (32 hex digits) and test ids fit; "default" (Rasa's shared
 # conversation for requests without a sender) and anything path- or markup-like do not.
@@ -66,5 +67,15 @@ def read_message(body: object) -> ChatMessage:
         return ChatMessage(sender, text, NO_WORDS_TEXT)
     language = guess_other_language(text)
     if language is not None:
-        return ChatMessage(sender, text, OTHER_LANGUAGE_TEXTS[language])
+        return ChatMessage(sender, text, _with_safety_first(text, OTHER_LANGUAGE_TEXTS[language]))
     return ChatMessage(sender, text)
+
+
+def _with_safety_first(text: str, reply: str) -> str:
+    """Messages answered here skip Rasa (and its safety hook): the safety layer reads them here."""
+    verdict = screen(text)
+    if verdict is None:
+        return reply
+    if verdict.category == "self_harm":
+        return verdict.reply
+    return f"{verdict.reply}\n\n{reply}"

@@ -12,10 +12,16 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.safety.lexicon import CATEGORIES as SAFETY_CATEGORIES
 from bot.storage.models import FunnelEvent, utcnow
 
 FUNNEL_STEPS = ("conversation_started", "prescreen_started", "prescreen_finished", "consent_given")
 _QUESTION_EVENT = re.compile(r"^question_answered:[a-z][a-z0-9_]{0,59}$")
+
+
+def safety_event(category: str) -> str:
+    """The funnel event for a safety trigger: the category only, never the message."""
+    return validate_event(f"safety:{category}")
 
 
 def session_ref(conversation_id: str) -> str:
@@ -26,8 +32,11 @@ def session_ref(conversation_id: str) -> str:
 def validate_event(event: str) -> str:
     if event in FUNNEL_STEPS or _QUESTION_EVENT.match(event):
         return event
+    if event.startswith("safety:") and event.removeprefix("safety:") in SAFETY_CATEGORIES:
+        return event
     raise ValueError(
-        f"unknown funnel event {event!r}; expected one of {FUNNEL_STEPS} or question_answered:<slot>"
+        f"unknown funnel event {event!r}; expected one of {FUNNEL_STEPS}, question_answered:<slot> "
+        f"or safety:<{'|'.join(SAFETY_CATEGORIES)}>"
     )
 
 

@@ -1,0 +1,155 @@
+"""Loads data/safety/<language>.yml into compiled triggers, with errors that name file and entry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from bot.safety.patterns import PatternCompiler, PatternError
+
+Category = Literal["self_harm", "emergency", "urgent", "advice"]
+# Most serious first: a message gets the reply of the first category it triggers.
+CATEGORIES: tuple[Category, ...] = ("self_harm", "emergency", "urgent", "advice")
+SAFETY_DIR = Path(__file__).resolve().parents[2] / "data" / "safety"
+NEGATION_WINDOW_WORDS = 2
+HYPOTHETICAL_WINDOW_WORDS = 6
+# A cue stops counting once one of these comes between it and the trigger ("if ... but he can't breathe").
+_BREAKERS = r"(?!(?:but|and|now|so|mais|et|maintenant|alors)\b)"
+# Discounts that never apply to the most serious categories: erring towards help.
+HYPOTHETICAL_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent")
+PAST_CATEGORIES: tuple[Category, ...] = ("urgent",)
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message names the file, the entry and the fix."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    category: Category
+    pattern: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class ReadingRange:
+    low: float
+    below: float
+    category: Category
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Numbers near a word group (a temperature, an oxygen saturation) read against ranges."""
+
+    near: str
+    regex: re.Pattern[str]
+    ranges: tuple[ReadingRange, ...]
+
+    def category_of(self, value: float) -> Category | None:
+        for range_ in self.ranges:
+            if range_.low <= value < range_.below:
+                return range_.category
+        return None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    replies: dict[Category, str]
+    triggers: tuple[Trigger, ...]
+    not_triggers: tuple[re.Pattern[str], ...]
+    negation: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    past: tuple[re.Pattern[str], ...]
+    readings: tuple[Reading, ...]
+
+
+def _category(value: Any, context: str) -> Category:
+    if value not in CATEGORIES:
+        raise LexiconError(f"{context}: category must be one of {CATEGORIES}, got {value!r}")
+    return value
+
+
+def _patterns(compiler: PatternCompiler, values: Any, context: str) -> list[tuple[str, re.Pattern[str]]]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise LexiconError(f"{context}: must be a list of patterns (texts)")
+    compiled = []
+    for pattern in values:
+        try:
+            compiled.append((pattern, compiler.compile(pattern)))
+        except PatternError as error:
+            raise LexiconError(f"{context}: {error}") from error
+    return compiled
+
+
+def _readings(compiler: PatternCompiler, values: Any, context: str) -> tuple[Reading, ...]:
+    readings = []
+    for index, entry in enumerate(values or []):
+        where = f"{context}[{index}]"
+        near = entry.get("near") if isinstance(entry, dict) else None
+        if not isinstance(near, str):
+            raise LexiconError(f"{where}: needs near: <pattern>")
+        body = compiler.body(near)
+        number = r"(\d+(?:\.\d+)?)"
+        regex = re.compile(
+            rf"(?:{body})(?:\s+\S+){{0,4}}?\s+{number}|{number}\w*(?:\s+\S+){{0,4}}?\s+(?:{body})"
+        )
+        ranges = tuple(
+            ReadingRange(float(r["from"]), float(r["below"]), _category(r.get("category"), where))
+            for r in entry.get("ranges", [])
+        )
+        if not ranges:
+            raise LexiconError(f"{where}: needs at least one range (from, below, category)")
+        readings.append(Reading(near, regex, ranges))
+    return tuple(readings)
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    context = str(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise LexiconError(f"{context}: must be a mapping with language, replies, words and triggers")
+    replies = data.get("replies") or {}
+    missing = [c for c in CATEGORIES if not isinstance(replies.get(c), str)]
+    if missing:
+        raise LexiconError(f"{context}: replies needs a text for {missing}")
+    compiler = PatternCompiler(data.get("words") or {})
+    triggers: list[Trigger] = []
+    for category, patterns in (data.get("triggers") or {}).items():
+        where = f"{context}: triggers.{category}"
+        for pattern, regex in _patterns(compiler, patterns, where):
+            triggers.append(Trigger(_category(category, where), pattern, regex))
+    not_triggers = [
+        r for _, r in _patterns(compiler, data.get("not_triggers") or [], f"{context}: not_triggers")
+    ]
+    return Lexicon(
+        language=str(data.get("language") or path.stem),
+        replies={c: " ".join(replies[c].split()) for c in CATEGORIES},
+        triggers=tuple(triggers),
+        not_triggers=tuple(not_triggers),
+        negation=_cue_before(compiler, data.get("negations"), NEGATION_WINDOW_WORDS),
+        hypothetical=_cue_before(compiler, data.get("hypothetical"), HYPOTHETICAL_WINDOW_WORDS),
+        past=tuple(r for _, r in _patterns(compiler, data.get("past") or [], f"{context}: past")),
+        readings=_readings(compiler, data.get("readings"), f"{context}: readings"),
+    )
+
+
+def _cue_before(compiler: PatternCompiler, cues: Any, window: int) -> re.Pattern[str]:
+    """Matches the text before a trigger when it ends with a cue and at most ``window`` words."""
+    bodies = [compiler.body(cue) for cue in cues or []] or ["(?!)"]
+    return re.compile(rf"(?:{'|'.join(bodies)})(?:\s+{_BREAKERS}\S+){{0,{window}}}\s*$")
+
+
+@lru_cache(maxsize=4)
+def load_lexicons(folder: Path = SAFETY_DIR) -> tuple[Lexicon, ...]:
+    """Every language's lexicon: all are read on every message, whatever the conversation's language."""
+    paths = sorted(folder.glob("*.yml"))
+    if not paths:
+        raise LexiconError(f"{folder}: no safety lexicon (<language>.yml) found")
+    return tuple(load_lexicon(path) for path in paths)

@@ -1,0 +1,131 @@
+"""The small pattern language of the safety lexicons, compiled to regular expressions.
+
+Clinicians and staff read and extend data/safety/<language>.yml, so a trigger is written as
+words, not as a regular expression. Messages are normalised first (``normalise``): lower case,
+no accents, no apostrophes ("can't" -> "cant", "j'arrive" -> "jarrive"), letters typed three or
+more times once ("helppp" -> "help"), anything else but letters, digits and % a space.
+
+A pattern is words separated by spaces; each word is one of:
+  ``breathe``        that word
+  ``breath*``        a word starting with it (breath, breathe, breathing, breathless)
+  ``cant|cannot``    one of these words (each may end in ``*``)
+  ``{chest}``        one of the phrases listed under ``words: chest:`` (each itself a pattern)
+  ``a|{now}|#``      alternatives may mix words, groups and numbers (one word each: use a group
+                     for alternatives of several words)
+  ``word?``          an optional word (also ``{group}?`` and ``a|b?``)
+  ``..``             up to four other words
+  ``...``            up to ten other words
+  ``^`` / ``$``      the start / end of the message
+  ``#``              a number (digits, with an optional decimal part)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+NUMBER = r"\d+(?:\.\d+)?"
+_GAPS = {"..": r"(?:\s+\S+){0,4}", "...": r"(?:\s+\S+){0,10}"}
+_LEADING_GAPS = {"..": r"(?:\S+\s+){0,4}", "...": r"(?:\S+\s+){0,10}"}
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_DECIMAL = re.compile(r"(\d)[.,](\d)")
+_NOT_WORD = re.compile(r"[^a-z0-9%.]+")
+_LONE_DOTS = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_GROUP = re.compile(r"^\{([a-z_]+)\}$")
+_WORD = re.compile(r"^[a-z0-9%]+\*?$")
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be compiled; the message names the pattern and what is wrong."""
+
+
+def normalise(text: str, apostrophe: str = "") -> str:
+    """What the lexicons read: see the module docstring (``apostrophe`` replaces apostrophes)."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(char for char in folded if not unicodedata.combining(char))
+    for mark in "'’`":
+        folded = folded.replace(mark, apostrophe)
+    folded = folded.replace("œ", "oe")
+    folded = _REPEATS.sub(r"\1", folded)
+    folded = _DECIMAL.sub(r"\1.\2", folded)
+    folded = folded.replace("%", " % ")
+    folded = _LONE_DOTS.sub(" ", _NOT_WORD.sub(" ", folded))
+    return " ".join(folded.split())
+
+
+def _word(token: str) -> str:
+    if not _WORD.match(token):
+        raise PatternError(f"{token!r} is not a word (letters, digits or %, optionally ending in *)")
+    if token.endswith("*"):
+        return rf"\b{re.escape(token[:-1])}\w*"
+    return rf"\b{re.escape(token)}\b"
+
+
+class PatternCompiler:
+    """Compiles patterns against one lexicon's word groups (groups may use other groups)."""
+
+    def __init__(self, groups: Mapping[str, list[str]]) -> None:
+        self.groups = groups
+        self._compiled: dict[str, str] = {}
+        self._expanding: set[str] = set()
+
+    def group(self, name: str) -> str:
+        if name in self._compiled:
+            return self._compiled[name]
+        if name not in self.groups:
+            raise PatternError(f"unknown word group {{{name}}}; known: {sorted(self.groups)}")
+        if name in self._expanding:
+            raise PatternError(f"word group {{{name}}} refers to itself")
+        self._expanding.add(name)
+        alternatives = "|".join(self.body(phrase) for phrase in self.groups[name])
+        self._expanding.discard(name)
+        self._compiled[name] = f"(?:{alternatives})"
+        return self._compiled[name]
+
+    def choice(self, choice: str) -> str:
+        if choice == "#":
+            return rf"\b{NUMBER}\b"
+        group = _GROUP.match(choice)
+        return self.group(group.group(1)) if group else _word(choice)
+
+    def token(self, token: str) -> str:
+        return "(?:" + "|".join(self.choice(choice) for choice in token.split("|")) + ")"
+
+    def body(self, pattern: str) -> str:
+        """The regular expression for a pattern, without anchors or flags."""
+        if not isinstance(pattern, str):
+            raise PatternError(
+                f"{pattern!r} is not a text (quote words YAML reads as other values: 'on', 'no', 'yes')"
+            )
+        tokens = pattern.split()
+        if not tokens:
+            raise PatternError("empty pattern")
+        parts: list[str] = []
+        for index, token in enumerate(tokens):
+            if token in _GAPS:
+                # A leading gap reaches back over words before the first one ("... years ago").
+                parts.append(_LEADING_GAPS[token] if index == 0 else _GAPS[token])
+                continue
+            if token == "^":
+                parts.append("^")
+                continue
+            if token == "$":
+                parts.append(r"\s*$")
+                continue
+            optional = token.endswith("?")
+            if optional and not parts:
+                raise PatternError(f"{pattern!r}: the first word cannot be optional")
+            core = self.token(token[:-1] if optional else token)
+            separator = "" if not parts or parts[-1] in ("^", *_LEADING_GAPS.values()) else r"\s+"
+            if optional:
+                parts.append(f"(?:{separator}{core})?")
+            else:
+                parts.append(f"{separator}{core}")
+        return "".join(parts)
+
+    def compile(self, pattern: str) -> re.Pattern[str]:
+        try:
+            return re.compile(self.body(pattern))
+        except re.error as error:
+            raise PatternError(f"{pattern!r}: {error}") from error

@@ -1,0 +1,75 @@
+"""Reads one message against every safety lexicon and returns the most serious category found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.safety.lexicon import (
+    CATEGORIES,
+    HYPOTHETICAL_CATEGORIES,
+    PAST_CATEGORIES,
+    Category,
+    Lexicon,
+    Trigger,
+    load_lexicons,
+)
+from bot.safety.patterns import normalise
+
+
+@dataclass(frozen=True)
+class Verdict:
+    category: Category
+    language: str  # the lexicon that matched: the reply is in that language
+    reply: str
+    reason: str  # the trigger pattern or reading, for `python -m bot safety check` (never logged)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < high and low < end for low, high in spans)
+
+
+def _discounted(
+    lexicons: tuple[Lexicon, ...], trigger: Trigger, text: str, span: tuple[int, int], figures: list
+) -> bool:
+    """A figure of speech, a negation, a "what if" or past history, in any language: not a danger now."""
+    before = text[: span[0]]
+    if _overlaps(figures, *span) or any(lexicon.negation.search(before) for lexicon in lexicons):
+        return True
+    if trigger.category in HYPOTHETICAL_CATEGORIES and any(
+        lexicon.hypothetical.search(before) for lexicon in lexicons
+    ):
+        return True
+    if trigger.category in PAST_CATEGORIES:
+        pasts = [m.span() for lexicon in lexicons for past in lexicon.past for m in past.finditer(text)]
+        return _overlaps(pasts, *span)
+    return False
+
+
+def _hits(lexicon: Lexicon, lexicons: tuple[Lexicon, ...], text: str) -> list[tuple[Category, str]]:
+    figures = [m.span() for each in lexicons for regex in each.not_triggers for m in regex.finditer(text)]
+    hits: list[tuple[Category, str]] = []
+    for trigger in lexicon.triggers:
+        for match in trigger.regex.finditer(text):
+            if not _discounted(lexicons, trigger, text, match.span(), figures):
+                hits.append((trigger.category, trigger.pattern))
+                break
+    for reading in lexicon.readings:
+        for match in reading.regex.finditer(text):
+            value = float(next(group for group in match.groups() if group is not None))
+            category = reading.category_of(value)
+            if category is not None:
+                hits.append((category, f"{reading.near} = {value:g}"))
+    return hits
+
+
+def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None) -> Verdict | None:
+    """The most serious category ``text`` triggers in any language, or None for an ordinary message."""
+    lexicons = lexicons if lexicons is not None else load_lexicons()
+    best: Verdict | None = None
+    # Apostrophes both dropped ("can't" -> "cant") and spaced ("l'imurel" -> "l imurel").
+    for normalised in {normalise(text), normalise(text, apostrophe=" ")}:
+        for lexicon in lexicons:
+            for category, reason in _hits(lexicon, lexicons, normalised):
+                if best is None or CATEGORIES.index(category) < CATEGORIES.index(best.category):
+                    best = Verdict(category, lexicon.language, lexicon.replies[category], reason)
+    return best

@@ -1,0 +1,93 @@
+"""Every message meets the safety layer (``bot.safety``) before NLU, dialogue or any action.
+
+Patched into Rasa's ``MessageProcessor.handle_message``, so it covers every channel (REST, the
+widget through it, socket.io) and every state (pre-screen, contact details, after the outcome):
+- self-harm: the caring reply with crisis lines, and nothing else in that turn; the message is
+  not processed, so a pre-screen in progress stays where it was and resumes with the next message;
+- emergency, urgent, advice: that reply first, then the message is handled as usual (a pre-screen
+  answer is still read); Rasa's own trained safety answers are then left out, said once is enough.
+Each trigger is counted in the funnel by category only (no text). The message text is never logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from rasa.core.channels.channel import OutputChannel, UserMessage
+from rasa.core.processor import MessageProcessor
+
+from bot.leads.funnel import record_funnel_event, safety_event
+from bot.safety import Verdict, screen
+from bot.settings import get_settings
+from bot.storage.db import get_database
+
+log = logging.getLogger(__name__)
+
+# The trained answers of the NLU safety intents (data/nlu/safety.yml): the classifier is a second
+# net for what the lexicons miss; when the lexicons already answered, these would repeat it.
+TRAINED_SAFETY_RESPONSES = ("utter_emergency", "utter_medical_advice")
+
+_rasa_handle_message = MessageProcessor.handle_message
+
+
+class _WithoutRepeats(OutputChannel):
+    """Passes messages on to the real channel, except the texts already said this turn."""
+
+    def __init__(self, inner: OutputChannel, said: set[str]) -> None:
+        self.inner = inner
+        self.said = said
+
+    def name(self) -> str:  # type: ignore[override]
+        return self.inner.name()
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        if message.get("text") in self.said:
+            return
+        await self.inner.send_response(recipient_id, message)
+
+
+def _record(sender_id: str, verdict: Verdict) -> None:
+    try:
+        with get_database(get_settings()).session_scope() as session:
+            record_funnel_event(session, sender_id, safety_event(verdict.category))
+    except Exception as error:  # counting must never stand between a person and the reply
+        log.error("event=safety_count_failed error=%s", type(error).__name__)
+
+
+def _trained_texts(processor: MessageProcessor) -> set[str]:
+    responses = processor.domain.responses
+    return {
+        variation.get("text", "")
+        for name in TRAINED_SAFETY_RESPONSES
+        for variation in responses.get(name, [])
+    }
+
+
+async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
+    """Rasa's step, with the safety layer first."""
+    verdict = screen(message.text or "")
+    if verdict is None:
+        return await _rasa_handle_message(self, message)
+    log.info("event=safety_trigger category=%s language=%s", verdict.category, verdict.language)
+    await asyncio.to_thread(_record, message.sender_id, verdict)
+    await message.output_channel.send_response(message.sender_id, {"text": verdict.reply})
+    if verdict.category == "self_harm":
+        return getattr(message.output_channel, "messages", None)
+    said = {verdict.reply, *_trained_texts(self)}
+    guarded = UserMessage(
+        message.text,
+        _WithoutRepeats(message.output_channel, said),
+        message.sender_id,
+        message.parse_data,
+        message.input_channel,
+        message.message_id,
+        message.metadata,
+    )
+    await _rasa_handle_message(self, guarded)
+    return getattr(message.output_channel, "messages", None)
+
+
+def install() -> None:
+    MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]

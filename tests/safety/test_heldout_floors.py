@@ -1,0 +1,44 @@
+"""The safety layer on the frozen held-out sets (never copied into data/), without Rasa.
+
+en/fr were written before any tuning and the lexicons were then tuned on their failures (by kind),
+so they pin the issue's floors: every red flag caught, at most 3% false alarms. fresh_* were written
+after that round and never looked at case by case: their floors only guard against regressions,
+at the figures first measured; they are the honest estimate for messages nobody has seen.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import screen
+from tests.safety.heldout_sets import CHECKSUMS, Score, messages, sha256
+
+FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
+    "en.yml": (1.0, 0.03),
+    "fr.yml": (1.0, 0.03),
+    "fresh_en.yml": (0.73, 0.15),
+    "fresh_fr.yml": (0.58, 0.10),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHECKSUMS))
+def test_heldout_set_is_frozen(name: str) -> None:
+    assert sha256(name) == CHECKSUMS[name], f"{name} changed: add new cases in a new file instead"
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_safety_layer_meets_its_floor_on_the_heldout_set(name: str) -> None:
+    score = Score()
+    for case in messages(name):
+        verdict = screen(case["text"])
+        score.add(case["expect"], verdict.category if verdict else None)
+    min_recall, max_false_alarms = FLOORS[name]
+    report = "\n".join(score.lines())
+    assert score.recall >= min_recall, f"{name}: red flags missed\n{report}"
+    assert score.false_alarm_rate <= max_false_alarms, f"{name}: too many false alarms\n{report}"
+
+
+def test_every_category_appears_in_the_heldout_sets() -> None:
+    for name in ("en.yml", "fr.yml"):
+        expected = {case["expect"] for case in messages(name)}
+        assert expected == {"self_harm", "emergency", "urgent", "advice", "none"}, name

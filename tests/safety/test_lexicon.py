@@ -1,0 +1,92 @@
+"""The safety lexicons: the pattern language, negations, figures of speech, readings, load errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.safety import screen
+from bot.safety.lexicon import LexiconError, load_lexicon, load_lexicons
+from bot.safety.patterns import PatternCompiler, PatternError, normalise
+
+
+def test_normalise_folds_case_accents_apostrophes_and_stretched_letters() -> None:
+    assert normalise("J'ARRIVE PAS à respirer!!") == "jarrive pas a respirer"
+    assert normalise("I can't breeeathe") == "i cant breathe"
+    assert normalise("fièvre 39,5°") == "fievre 39.5"
+    assert normalise("l'imurel", apostrophe=" ") == "l imurel"
+
+
+def test_patterns_read_groups_prefixes_alternatives_gaps_and_numbers() -> None:
+    compiler = PatternCompiler({"who": ["my dad", "my mum"]})
+    assert compiler.compile("{who} .. breath*").search("my dad is out of breath")
+    assert not compiler.compile("{who} .. breath*").search("my dad is fine")
+    assert compiler.compile("took # pills|tablets").search("he took 12 tablets")
+    assert compiler.compile("^ help $").search("help")
+    assert not compiler.compile("^ help $").search("help me understand the study")
+
+
+@pytest.mark.parametrize("pattern", ["{missing} word", "bad-word!", "? first", ""])
+def test_a_broken_pattern_is_refused_with_a_reason(pattern: str) -> None:
+    with pytest.raises(PatternError):
+        PatternCompiler({}).compile(pattern)
+
+
+def test_a_lexicon_error_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "xx.yml"
+    path.write_text("language: xx\nreplies: {emergency: hi}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"xx\.yml"):
+        load_lexicon(path)
+
+
+def test_every_language_has_every_reply_with_the_emergency_numbers() -> None:
+    by_language = {lexicon.language: lexicon for lexicon in load_lexicons()}
+    assert set(by_language) >= {"en", "fr"}
+    assert {"15", "112", "911"} <= set(by_language["en"].replies["emergency"].replace(",", " ").split())
+    assert (
+        "3114" in by_language["en"].replies["self_harm"] and "988" in by_language["en"].replies["self_harm"]
+    )
+    assert "3114" in by_language["fr"].replies["self_harm"] and "15" in by_language["fr"].replies["emergency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("i cant breathe", "emergency"),
+        ("temp 40.1 and shivering, on tacrolimus", "emergency"),
+        ("sats 86% on the oximeter", "emergency"),
+        ("I don't want to live anymore", "self_harm"),
+        ("can i skip my azathioprine for a few weeks so i qualify", "advice"),
+        ("jarrive plus a respirer", "emergency"),
+        ("je veux plus vivre", "self_harm"),
+    ],
+)
+def test_clear_red_flags_get_their_category(text: str, category: str) -> None:
+    verdict = screen(text)
+    assert verdict is not None and verdict.category == category, verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this form is killing me",
+        "no chest pain, just tired",
+        "do i have to pay for the tacrolimus myself",
+        "what are the side effects of tacrolimus",
+        "my FVC was 65%",
+        "how long does the study last",
+    ],
+)
+def test_figures_of_speech_negations_and_study_questions_do_not_trigger(text: str) -> None:
+    assert screen(text) is None
+
+
+def test_a_danger_after_but_is_not_cancelled_by_an_earlier_what_if() -> None:
+    verdict = screen("not sure if its serious but my husband cant breathe")
+    assert verdict is not None and verdict.category == "emergency"
+
+
+def test_the_most_serious_category_wins() -> None:
+    verdict = screen("should i stop my prograf, i want to end my life")
+    assert verdict is not None and verdict.category == "self_harm"
