@@ -20,6 +20,7 @@ from rasa.core.processor import MessageProcessor
 
 from bot.leads.funnel import record_funnel_event, safety_event
 from bot.safety import Verdict, screen
+from bot.safety.lexicon import classifier_min_confidence
 from bot.settings import get_settings
 from bot.storage.db import get_database
 
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 # The trained answers of the NLU safety intents (data/nlu/safety.yml): the classifier is a second
 # net for what the lexicons miss; when the lexicons already answered, these would repeat it.
 TRAINED_SAFETY_RESPONSES = ("utter_emergency", "utter_medical_advice")
+SECOND_NET_INTENTS = ("emergency", "medical_advice")
 
 _rasa_handle_message = MessageProcessor.handle_message
 
@@ -65,10 +67,34 @@ def _trained_texts(processor: MessageProcessor) -> set[str]:
     }
 
 
+async def _parse_with_second_net(self: MessageProcessor, message: UserMessage) -> dict[str, Any]:
+    """NLU as usual, except a safety intent below data/safety/classifier.yml's confidence."""
+    parse_data = await self.parse_message(message)
+    intent = parse_data.get("intent") or {}
+    if intent.get("name") in SECOND_NET_INTENTS and intent.get("confidence", 0) < classifier_min_confidence():
+        others = [i for i in parse_data.get("intent_ranking", []) if i.get("name") not in SECOND_NET_INTENTS]
+        parse_data["intent"] = others[0] if others else {"name": "nlu_fallback", "confidence": 1.0}
+    return parse_data
+
+
+def _with(message: UserMessage, channel: OutputChannel, parse_data: dict[str, Any] | None) -> UserMessage:
+    return UserMessage(
+        message.text,
+        channel,
+        message.sender_id,
+        parse_data,
+        message.input_channel,
+        message.message_id,
+        message.metadata,
+    )
+
+
 async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
     """Rasa's step, with the safety layer first."""
     verdict = screen(message.text or "")
     if verdict is None:
+        if message.parse_data is None and message.text and not message.text.startswith("/"):
+            message = _with(message, message.output_channel, await _parse_with_second_net(self, message))
         return await _rasa_handle_message(self, message)
     log.info("event=safety_trigger category=%s language=%s", verdict.category, verdict.language)
     await asyncio.to_thread(_record, message.sender_id, verdict)
@@ -76,16 +102,7 @@ async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
     if verdict.category == "self_harm":
         return getattr(message.output_channel, "messages", None)
     said = {verdict.reply, *_trained_texts(self)}
-    guarded = UserMessage(
-        message.text,
-        _WithoutRepeats(message.output_channel, said),
-        message.sender_id,
-        message.parse_data,
-        message.input_channel,
-        message.message_id,
-        message.metadata,
-    )
-    await _rasa_handle_message(self, guarded)
+    await _rasa_handle_message(self, _with(message, _WithoutRepeats(message.output_channel, said), None))
     return getattr(message.output_channel, "messages", None)
 
 

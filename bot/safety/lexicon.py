@@ -146,10 +146,20 @@ def _cue_before(compiler: PatternCompiler, cues: Any, window: int) -> re.Pattern
     return re.compile(rf"(?:{'|'.join(bodies)})(?:\s+{_BREAKERS}\S+){{0,{window}}}\s*$")
 
 
+@lru_cache(maxsize=1)
+def classifier_min_confidence(folder: Path = SAFETY_DIR) -> float:
+    """Below this, the trained classifier's emergency/medical_advice guess is not trusted."""
+    data = yaml.safe_load((folder / "classifier.yml").read_text(encoding="utf-8")) or {}
+    value = data.get("min_confidence")
+    if not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise LexiconError(f"{folder / 'classifier.yml'}: min_confidence must be a number from 0 to 1")
+    return float(value)
+
+
 @lru_cache(maxsize=4)
 def load_lexicons(folder: Path = SAFETY_DIR) -> tuple[Lexicon, ...]:
     """Every language's lexicon: all are read on every message, whatever the conversation's language."""
-    paths = sorted(folder.glob("*.yml"))
+    paths = sorted(folder.glob("[a-z][a-z].yml"))
     if not paths:
         raise LexiconError(f"{folder}: no safety lexicon (<language>.yml) found")
     return tuple(load_lexicon(path) for path in paths)
