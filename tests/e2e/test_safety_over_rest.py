@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from bot.safety.lexicon import CATEGORIES, load_lexicons
+from bot.safety.scoring import Score, messages
 from tests.e2e.conversation import Conversation
-from tests.safety.heldout_sets import Score, messages
 
 pytestmark = pytest.mark.servers
 DOMAIN_SAFETY = {"utter_emergency": "emergency", "utter_medical_advice": "advice"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.safety import screen
-from tests.safety.heldout_sets import CHECKSUMS, Score, messages, sha256
+from bot.safety.scoring import CHECKSUMS, Score, messages, sha256
 
 FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     "en.yml": (1.0, 0.03),
