@@ -24,6 +24,7 @@ from bot.chat.inbound import read_message
 from bot.chat.replies import NO_REPLY_TEXT
 from bot.logging_setup import where
 from bot.request_body import BadRequest, parse_json
+from rasa_addons.safety_hook import record_trigger
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,8 @@ class CheckedRestInput(RestInput):
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=400)
             if message.reply is not None:
+                if message.safety is not None:
+                    await record_trigger(message.sender, message.safety)
                 return response.json([{"recipient_id": message.sender, "text": message.reply}])
             collector = CollectingOutputChannel()
             try:

@@ -20,7 +20,7 @@ from rasa.core.processor import MessageProcessor
 
 from bot.leads.funnel import record_funnel_event, safety_event
 from bot.safety import Verdict, screen
-from bot.safety.lexicon import classifier_min_confidence
+from bot.safety.lexicon import Category, classifier_min_confidence, load_lexicons
 from bot.settings import get_settings
 from bot.storage.db import get_database
 
@@ -28,8 +28,13 @@ log = logging.getLogger(__name__)
 
 # The trained answers of the NLU safety intents (data/nlu/safety.yml): the classifier is a second
 # net for what the lexicons miss; when the lexicons already answered, these would repeat it.
-TRAINED_SAFETY_RESPONSES = ("utter_emergency", "utter_medical_advice")
-SECOND_NET_INTENTS = ("emergency", "medical_advice")
+TRAINED_SAFETY_RESPONSES = ("utter_emergency", "utter_medical_advice", "utter_self_harm")
+# The classifier's safety intents and the category each stands for.
+SECOND_NET_INTENTS: dict[str, Category] = {
+    "self_harm": "self_harm",
+    "emergency": "emergency",
+    "medical_advice": "advice",
+}
 
 _rasa_handle_message = MessageProcessor.handle_message
 
@@ -58,6 +63,12 @@ def _record(sender_id: str, verdict: Verdict) -> None:
         log.error("event=safety_count_failed error=%s", type(error).__name__)
 
 
+async def record_trigger(sender_id: str, verdict: Verdict) -> None:
+    """Count a trigger by category (no text), off the event loop."""
+    log.info("event=safety_trigger category=%s language=%s", verdict.category, verdict.language)
+    await asyncio.to_thread(_record, sender_id, verdict)
+
+
 def _trained_texts(processor: MessageProcessor) -> set[str]:
     responses = processor.domain.responses
     return {
@@ -67,14 +78,22 @@ def _trained_texts(processor: MessageProcessor) -> set[str]:
     }
 
 
-async def _parse_with_second_net(self: MessageProcessor, message: UserMessage) -> dict[str, Any]:
-    """NLU as usual, except a safety intent below data/safety/classifier.yml's confidence."""
+async def _parse_with_second_net(
+    self: MessageProcessor, message: UserMessage
+) -> tuple[dict[str, Any], Verdict | None]:
+    """NLU as usual; a safety intent is a verdict from data/safety/classifier.yml's confidence up,
+    and below it the message is read as its next likeliest intent."""
     parse_data = await self.parse_message(message)
     intent = parse_data.get("intent") or {}
-    if intent.get("name") in SECOND_NET_INTENTS and intent.get("confidence", 0) < classifier_min_confidence():
-        others = [i for i in parse_data.get("intent_ranking", []) if i.get("name") not in SECOND_NET_INTENTS]
-        parse_data["intent"] = others[0] if others else {"name": "nlu_fallback", "confidence": 1.0}
-    return parse_data
+    category = SECOND_NET_INTENTS.get(intent.get("name", ""))
+    if category is None:
+        return parse_data, None
+    if intent.get("confidence", 0) >= classifier_min_confidence():
+        english = next(lexicon for lexicon in load_lexicons() if lexicon.language == "en")
+        return parse_data, Verdict(category, "en", english.replies[category], "classifier")
+    others = [i for i in parse_data.get("intent_ranking", []) if i.get("name") not in SECOND_NET_INTENTS]
+    parse_data["intent"] = others[0] if others else {"name": "nlu_fallback", "confidence": 1.0}
+    return parse_data, None
 
 
 def _with(message: UserMessage, channel: OutputChannel, parse_data: dict[str, Any] | None) -> UserMessage:
@@ -92,17 +111,18 @@ def _with(message: UserMessage, channel: OutputChannel, parse_data: dict[str, An
 async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
     """Rasa's step, with the safety layer first."""
     verdict = screen(message.text or "")
+    if verdict is None and message.parse_data is None and message.text and not message.text.startswith("/"):
+        parse_data, verdict = await _parse_with_second_net(self, message)
+        message = _with(message, message.output_channel, parse_data)
     if verdict is None:
-        if message.parse_data is None and message.text and not message.text.startswith("/"):
-            message = _with(message, message.output_channel, await _parse_with_second_net(self, message))
         return await _rasa_handle_message(self, message)
-    log.info("event=safety_trigger category=%s language=%s", verdict.category, verdict.language)
-    await asyncio.to_thread(_record, message.sender_id, verdict)
+    await record_trigger(message.sender_id, verdict)
     await message.output_channel.send_response(message.sender_id, {"text": verdict.reply})
     if verdict.category == "self_harm":
         return getattr(message.output_channel, "messages", None)
     said = {verdict.reply, *_trained_texts(self)}
-    await _rasa_handle_message(self, _with(message, _WithoutRepeats(message.output_channel, said), None))
+    guarded = _with(message, _WithoutRepeats(message.output_channel, said), message.parse_data)
+    await _rasa_handle_message(self, guarded)
     return getattr(message.output_channel, "messages", None)
 
 

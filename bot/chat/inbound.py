@@ -21,7 +21,7 @@ from bot.chat.replies import (
     TOO_LONG_TEXT,
 )
 from bot.request_body import BadRequest
-from bot.safety import screen
+from bot.safety import Verdict, screen
 
 # Random ids from the widget (32 hex digits) and test ids fit; "default" (Rasa's shared
 # conversation for requests without a sender) and anything path- or markup-like do not.
@@ -36,6 +36,7 @@ class ChatMessage:
     sender: str
     text: str
     reply: str | None = None  # set when the message is answered here, without the assistant
+    safety: Verdict | None = None  # what the safety layer found in a message answered here
 
 
 def tidy(text: str) -> str:
@@ -67,13 +68,14 @@ def read_message(body: object) -> ChatMessage:
         return ChatMessage(sender, text, NO_WORDS_TEXT)
     language = guess_other_language(text)
     if language is not None:
-        return ChatMessage(sender, text, _with_safety_first(text, OTHER_LANGUAGE_TEXTS[language]))
+        # Answered here, so Rasa's safety hook never sees it: the safety layer reads it here.
+        verdict = screen(text)
+        return ChatMessage(sender, text, with_safety_first(verdict, OTHER_LANGUAGE_TEXTS[language]), verdict)
     return ChatMessage(sender, text)
 
 
-def _with_safety_first(text: str, reply: str) -> str:
-    """Messages answered here skip Rasa (and its safety hook): the safety layer reads them here."""
-    verdict = screen(text)
+def with_safety_first(verdict: Verdict | None, reply: str) -> str:
+    """The safety reply before ``reply``; a crisis reply alone."""
     if verdict is None:
         return reply
     if verdict.category == "self_harm":

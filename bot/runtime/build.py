@@ -53,6 +53,15 @@ def write_faq(settings: Settings, nlu_target: Path, domain_target: Path) -> list
     ]
 
 
+def write_safety_responses(target: Path) -> Path:
+    """The crisis answer for the dialogue's own rule, from the English safety lexicon (one text)."""
+    from bot.safety.lexicon import load_lexicons
+
+    english = next(lexicon for lexicon in load_lexicons() if lexicon.language == "en")
+    responses = {"utter_self_harm": [{"text": english.replies["self_harm"]}]}
+    return _write_yaml(target, {"version": "3.1", "responses": responses}, "data/safety/en.yml")
+
+
 def assemble_domain(settings: Settings) -> Path:
     """A fresh build/domain/ holding domain/*.yml; the generated domain files are added after."""
     target = settings.build_dir / "domain"
@@ -70,6 +79,7 @@ def prepare(settings: Settings) -> list[Path]:
     domain_dir = assemble_domain(settings)
     written.append(write_synonyms(generated / "synonyms.yml"))
     written += write_faq(settings, generated / "faq.yml", domain_dir / "faq_answers.yml")
+    written.append(write_safety_responses(domain_dir / "safety_answers.yml"))
     for path in written:
         log.info("event=generated path=%s", path.relative_to(settings.repo_root))
     return written

@@ -124,6 +124,10 @@ def evaluate(settings: Settings, report: Path | None = None) -> int:
     print(f"Held-out FAQ: response-selector accuracy = {scores.response_accuracy:.3f}")
     for topic, accuracy in scores.per_topic.items():
         print(f"  topic {topic:<14} accuracy {accuracy:.3f}")
+    from bot.runtime.evaluate_safety import safety_lines
+
+    safety = safety_lines()
+    print("\n".join(safety))
     stories_passed = run_conversation_tests(settings, results / "core")
     problems = check_floors(scores, floors_file)
     if stories_passed:
@@ -135,7 +139,7 @@ def evaluate(settings: Settings, report: Path | None = None) -> int:
     if report is not None:
         from bot.runtime.evaluation_report import render
 
-        lines = floor_lines(scores, load_floors(floors_file))
+        lines = floor_lines(scores, load_floors(floors_file)) + safety
         note = f"model {model_path(settings).name}"
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(render(results, lines, stories_passed, note), encoding="utf-8")

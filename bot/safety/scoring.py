@@ -1,4 +1,7 @@
-"""The frozen safety sets and how a reply is scored against them (shared by the tests and evaluate)."""
+"""The frozen held-out safety sets (tests/safety/heldout/) and how a reply is scored against them.
+
+Shared by the tests, which enforce the floors, and `python -m bot evaluate`, which prints the figures.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-HELDOUT_DIR = Path(__file__).resolve().parent / "heldout"
+HELDOUT_DIR = Path(__file__).resolve().parents[2] / "tests" / "safety" / "heldout"
 # Frozen: written before tuning (en, fr) or after the first round, unseen (fresh_*). A changed
 # file fails the test: held-out cases are never edited, only added in a new file.
 CHECKSUMS = {
