@@ -66,12 +66,17 @@ def isolated_env(
 
 def require_fresh_model(settings: Settings) -> None:
     if not model_path(settings).exists() or is_stale(settings):
-        raise ModelNotReady("The trained model is missing or stale: run `make model` (make test does it first).")
+        raise ModelNotReady(
+            "The trained model is missing or stale: run `make model` (make test does it first)."
+        )
 
 
 @contextmanager
 def running(
-    settings: Settings, specs: Sequence[ProcessSpec], log_dir: Path | None, ready_timeout: float = READY_SECONDS
+    settings: Settings,
+    specs: Sequence[ProcessSpec],
+    log_dir: Path | None,
+    ready_timeout: float = READY_SECONDS,
 ) -> Iterator[Supervisor]:
     """These processes, started with a migrated leads database, stopped (every one) afterwards."""
     prepare_data(settings)
