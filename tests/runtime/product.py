@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,14 +99,6 @@ class RunningProduct:
                 self.process.wait()
         self._output.close()
         return self.process.returncode
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 def leads_of(database_url: str, key: str, conversation_id: str) -> list[dict]:
