@@ -22,7 +22,7 @@ LIMITS = {
 }
 # Variables that must reach the processes; secrets (keys, tokens, passwords) go in ENV_FILE only.
 PASSED_ON = (
-    "PYTHONPATH", "CATR_DATA_DIR", "SQLALCHEMY_SILENCE_UBER_WARNING", "TF_CPP_MIN_LOG_LEVEL",
+    "PYTHONPATH", "HOME", "CATR_DATA_DIR", "SQLALCHEMY_SILENCE_UBER_WARNING", "TF_CPP_MIN_LOG_LEVEL",
     "RASA_TELEMETRY_ENABLED", "SANIC_HOST", "ACTION_SERVER_URL", "NLG_SERVER_URL", "TRACKER_DB",
     "RASA_PORT", "ACTION_PORT", "WEB_PORT", "PUBLIC_BASE_URL",
 )  # fmt: skip
@@ -34,7 +34,7 @@ def _quote(word: str) -> str:
 
 def _service(settings: Settings, spec: ProcessSpec, python: Path, user: str, after: list[str]) -> str:
     env = {**child_env(settings), "CATR_DATA_DIR": str(DATA_DIR), **(spec.env or {})}
-    env["PYTHONPATH"] = str(settings.repo_root)
+    env["PYTHONPATH"], env["HOME"] = str(settings.repo_root), str(DATA_DIR)  # caches: not the read-only tree
     env.update(RASA_PORT=str(settings.rasa_port), ACTION_PORT=str(settings.action_port))
     env.setdefault("WEB_PORT", str(settings.web_port))
     env.setdefault("PUBLIC_BASE_URL", settings.public_base_url)
