@@ -115,9 +115,14 @@ class Supervisor:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             output = self._outputs[spec.name] = open(self.log_dir / f"{spec.name}.log", "ab")  # noqa: SIM115
         process = subprocess.Popen(
-            spec.command, cwd=self.settings.repo_root, env={**self._env, **(spec.env or {})},
-            stdout=output, stderr=output, start_new_session=True, preexec_fn=_die_with_parent,
-        )  # fmt: skip
+            spec.command,
+            cwd=self.settings.repo_root,
+            env={**self._env, **(spec.env or {})},
+            stdout=output,
+            stderr=output,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
         self.processes[spec.name] = process
         state = self.states[spec.name]
         state.state, state.pid, state.retry_at, state.message = "starting", process.pid, None, ""
@@ -129,8 +134,11 @@ class Supervisor:
             state.last_restart_seconds = round(now - state.exited_at, 2)
             log.info(
                 "event=process_restarted name=%s pid=%s restarts=%d down_seconds=%.1f",
-                state.name, state.pid, state.restarts, state.last_restart_seconds,
-            )  # fmt: skip
+                state.name,
+                state.pid,
+                state.restarts,
+                state.last_restart_seconds,
+            )
         state.state, state.up_since = "up", now
 
     def poll_once(self) -> None:
@@ -169,8 +177,11 @@ class Supervisor:
         state.last_exit_code, state.exited_at, state.pid = process.returncode, now, None
         log.error(
             "event=process_exited name=%s code=%s ran_seconds=%.0f failures=%d",
-            state.name, process.returncode, ran, state.failures,
-        )  # fmt: skip
+            state.name,
+            process.returncode,
+            ran,
+            state.failures,
+        )
         if self.policy.gives_up(state.failures):
             state.state = "down"
             state.message = (

@@ -22,10 +22,21 @@ LIMITS = {
 }
 # Variables that must reach the processes; secrets (keys, tokens, passwords) go in ENV_FILE only.
 PASSED_ON = (
-    "PYTHONPATH", "HOME", "CATR_DATA_DIR", "SQLALCHEMY_SILENCE_UBER_WARNING", "TF_CPP_MIN_LOG_LEVEL",
-    "RASA_TELEMETRY_ENABLED", "SANIC_HOST", "ACTION_SERVER_URL", "NLG_SERVER_URL", "TRACKER_DB",
-    "RASA_PORT", "ACTION_PORT", "WEB_PORT", "PUBLIC_BASE_URL",
-)  # fmt: skip
+    "PYTHONPATH",
+    "HOME",
+    "CATR_DATA_DIR",
+    "SQLALCHEMY_SILENCE_UBER_WARNING",
+    "TF_CPP_MIN_LOG_LEVEL",
+    "RASA_TELEMETRY_ENABLED",
+    "SANIC_HOST",
+    "ACTION_SERVER_URL",
+    "NLG_SERVER_URL",
+    "TRACKER_DB",
+    "RASA_PORT",
+    "ACTION_PORT",
+    "WEB_PORT",
+    "PUBLIC_BASE_URL",
+)
 
 
 def _quote(word: str) -> str:
@@ -85,9 +96,12 @@ def systemd_units(settings: Settings, python: Path, user: str = "catr") -> dict[
     # Rasa's API token comes from the environment file at start, never written into a unit.
     tracker = DATA_DIR / "tracker.db"
     settings = dataclasses.replace(
-        settings, data_dir=DATA_DIR, tracker_db_path=tracker, tracker_database_url=f"sqlite:///{tracker}",
+        settings,
+        data_dir=DATA_DIR,
+        tracker_db_path=tracker,
+        tracker_database_url=f"sqlite:///{tracker}",
         rasa_auth_token="${RASA_AUTH_TOKEN}",
-    )  # fmt: skip
+    )
     specs = all_processes(settings)
     helpers = [f"catr-pat-{spec.name}.service" for spec in specs if spec.name != "rasa"]
     units = {

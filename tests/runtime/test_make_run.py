@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -130,26 +131,36 @@ def test_web_app_killed_mid_prescreen_faq_answers_still_come_and_it_comes_back(
     _finish_and_check_stored(product, person, 3)
 
 
-def test_worker_killed_its_e_mail_waits_and_goes_out_once_it_is_back(
+def _tracker_events(product: RunningProduct, sender: str) -> int:
+    with sqlite3.connect(product.env["TRACKER_DB"]) as connection:
+        return connection.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
+
+
+def test_worker_killed_its_e_mail_and_erasure_wait_and_are_done_once_it_is_back(
     product: RunningProduct, smtp_inbox: SmtpInbox
 ) -> None:
-    person = _mid_prescreen(product, 0)
+    person, leaving = _mid_prescreen(product, 0), _mid_prescreen(product, 3)
     _finish_and_check_stored(product, person, 0)
     for message in ("yes please", "Ada Testperson", "ada.testperson@example.org"):
         person.say(message)
     sent_before = len(smtp_inbox.messages)
     ready_marker = product.data_dir / "worker.ready"
-    killed_at, pid = time.monotonic(), product.kill("worker")
     before = ready_marker.stat().st_mtime
+    killed_at, pid = time.monotonic(), product.kill("worker")
     assert "passed your details" in person.text("weekday mornings")  # the referral is saved meanwhile
+    assert "deleted" in leaving.text("delete my data")  # the conversation's erasure is queued meanwhile
+    assert (product.data_dir / "erasure-queue" / leaving.sender).exists()
     _others_serve(product, "worker")
     state = product.wait_back("worker", pid, BACK_SECONDS)
     product.wait_until("worker ready again", lambda _: ready_marker.stat().st_mtime > before, BACK_SECONDS)
     _record_restart("worker", time.monotonic() - killed_at, state)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(smtp_inbox.messages) == sent_before:
+    while time.monotonic() < deadline and (
+        len(smtp_inbox.messages) == sent_before or _tracker_events(product, leaving.sender)
+    ):
         time.sleep(0.5)
     assert len(smtp_inbox.messages) > sent_before, "the coordinator's e-mail never went out"
+    assert _tracker_events(product, leaving.sender) == 0, "the queued erasure was never carried out"
 
 
 def test_rasa_killed_mid_prescreen_comes_back_and_every_conversation_resumes(product: RunningProduct) -> None:
