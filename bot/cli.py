@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.leads.cli",
     "bot.users.cli",
     "bot.runtime.cluster_cli",
+    "bot.runtime.ops_cli",
     "bot.bench.cli",
 )
 

@@ -29,6 +29,14 @@ def _env_int(name: str, default: int) -> int:
         raise ValueError(f"Environment variable {name}={raw!r} must be a whole number") from error
 
 
+def _env_float(name: str, default: float) -> float:
+    raw = _env(name, str(default))
+    try:
+        return float(raw)
+    except ValueError as error:
+        raise ValueError(f"Environment variable {name}={raw!r} must be a number (seconds)") from error
+
+
 def _env_list(name: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in _env(name, "").split(",") if item.strip())
 
@@ -69,6 +77,11 @@ class Settings:
     # Several Rasa servers share conversations only with a lock store (deploy/endpoints.production.yml).
     lock_store_url: str = "redis://127.0.0.1:6379/1"
     lock_store_key_prefix: str = "catrpat"
+    # The supervisor (make run, cluster): restarts of a failed process before it is left down.
+    restart_limit: int = 5
+    restart_backoff_seconds: float = 1.0
+    restart_backoff_max_seconds: float = 30.0
+    restart_stable_seconds: float = 60.0
 
     @property
     def secure_cookies(self) -> bool:
@@ -145,6 +158,10 @@ def load_settings() -> Settings:
         session_hours=_env_int("SESSION_HOURS", 8),
         lock_store_url=_env("LOCK_STORE_URL", "redis://127.0.0.1:6379/1"),
         lock_store_key_prefix=_lock_store_key_prefix(_env("LOCK_STORE_KEY_PREFIX", "catrpat")),
+        restart_limit=_env_int("RESTART_LIMIT", 5),
+        restart_backoff_seconds=_env_float("RESTART_BACKOFF_SECONDS", 1.0),
+        restart_backoff_max_seconds=_env_float("RESTART_BACKOFF_MAX_SECONDS", 30.0),
+        restart_stable_seconds=_env_float("RESTART_STABLE_SECONDS", 60.0),
     )
 
 

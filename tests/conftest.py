@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from bot.runtime.sandbox import ModelNotReady, free_port, isolated_env, require_fresh_model
 from bot.settings import scoped_environment
 
 # CI runs the property tests on a fixed set of examples (a red run must be reproducible);
@@ -50,19 +51,11 @@ class SmtpInbox:
                 inbox.messages.append(envelope.content.decode("utf-8", "replace"))
                 return "250 OK"
 
-        self.controller = Controller(Handler(), hostname="127.0.0.1", port=_free_port())
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=free_port())
 
     @property
     def port(self) -> int:
         return self.controller.port
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -73,27 +66,26 @@ def smtp_inbox() -> Iterator[SmtpInbox]:
     inbox.controller.stop()
 
 
+def fresh_model_or_fail(settings: object) -> None:
+    """Servers loading a missing or outdated model would test the wrong thing: fail, saying why."""
+    try:
+        require_fresh_model(settings)  # type: ignore[arg-type]
+    except ModelNotReady as error:
+        pytest.fail(str(error), pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def stack_env(tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox) -> Iterator[dict[str, str]]:
     """Environment for a test run of the whole product: own ports, own data folder, test SMTP."""
-    data_dir = tmp_path_factory.mktemp("stack-data")
-    content_dir = data_dir / "content"  # tests may edit answers: never the real data/content
-    shutil.copytree(REPO_ROOT / "data" / "content", content_dir)
-    values = {
-        "CATR_CONTENT_DIR": str(content_dir),
-        "SMTP_HOST": "127.0.0.1",
-        "SMTP_PORT": str(smtp_inbox.port),
-        "COORDINATOR_EMAILS": "coordinator@example.org",
-        "NOTIFY_INTERVAL_SECONDS": "2",
-        **TEST_PORTS,
-        "CATR_DATA_DIR": str(data_dir),
-        "TRACKER_DB": str(data_dir / "tracker.db"),
-        "DATABASE_URL": f"sqlite:///{data_dir / 'leads.db'}",
-        "PUBLIC_BASE_URL": f"http://127.0.0.1:{TEST_PORTS['WEB_PORT']}",
-        "RASA_URL": "",
-        "ACTION_SERVER_URL": "",
-        "NLG_SERVER_URL": "",
-    }
+    ports = (int(TEST_PORTS["RASA_PORT"]), int(TEST_PORTS["ACTION_PORT"]), int(TEST_PORTS["WEB_PORT"]))
+    values = isolated_env(
+        tmp_path_factory.mktemp("stack"),
+        ports=ports,
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=str(smtp_inbox.port),
+        COORDINATOR_EMAILS="coordinator@example.org",
+        NOTIFY_INTERVAL_SECONDS="2",
+    )
     with scoped_environment(values):
         yield values
 
@@ -101,21 +93,14 @@ def stack_env(tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox) -
 @pytest.fixture(scope="session")
 def live_stack(stack_env: dict[str, str]) -> Iterator[object]:
     """Starts the real processes once per session; logs go to test-artifacts/logs/."""
-    from bot.runtime.processes import all_processes, prepare_data
+    from bot.runtime.processes import all_processes
+    from bot.runtime.sandbox import running
     from bot.runtime.secrets import with_rasa_token
-    from bot.runtime.supervisor import Supervisor
-    from bot.runtime.training import is_stale, model_path
     from bot.settings import load_settings
 
     settings = with_rasa_token(load_settings())
-    if not model_path(settings).exists() or is_stale(settings):
-        pytest.fail("The trained model is missing or stale: run `make model` (make test does it first).")
-    prepare_data(settings)
+    fresh_model_or_fail(settings)
     log_dir = ARTIFACTS / "logs"
     shutil.rmtree(log_dir, ignore_errors=True)
-    supervisor = Supervisor(settings, all_processes(settings), log_dir=log_dir)
-    supervisor.start(ready_timeout=240)
-    try:
+    with running(settings, all_processes(settings), log_dir):
         yield settings
-    finally:
-        supervisor.stop()

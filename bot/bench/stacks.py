@@ -4,7 +4,6 @@ Rasa's starter assistant (a temp `rasa init` project), timing training and model
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ import yaml
 
 from bot.runtime.processes import ProcessSpec, action_server, child_env, prepare_data, rasa_server, web_server
 from bot.runtime.processes import worker as worker_process
-from bot.runtime.supervisor import Supervisor
+from bot.runtime.sandbox import Supervisor, free_port, isolated_env
 from bot.runtime.training import rasa_train_command
 from bot.settings import Settings, load_settings, scoped_environment
 
@@ -34,30 +33,9 @@ class Stack:
     load_seconds: float  # `rasa run` started -> its HTTP server answers (model loaded)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def our_environment(work_dir: Path) -> dict[str, str]:
-    data_dir = work_dir / "var"
-    web_port = free_port()
-    return {
-        "CATR_DATA_DIR": str(data_dir),
-        "TRACKER_DB": str(data_dir / "tracker.db"),
-        "TRACKER_DATABASE_URL": "",
-        "DATABASE_URL": f"sqlite:///{data_dir / 'leads.db'}",
-        "RASA_PORT": str(free_port()),
-        "ACTION_PORT": str(free_port()),
-        "WEB_PORT": str(web_port),
-        "PUBLIC_BASE_URL": f"http://127.0.0.1:{web_port}",
-        "RASA_URL": "",
-        "ACTION_SERVER_URL": "",
-        "NLG_SERVER_URL": "",
-        "RASA_AUTH_TOKEN": "",
-        "COORDINATOR_EMAILS": "",  # no e-mails from simulated people
-    }
+    """Our stack in ``work_dir``, away from `make run`; no e-mails from simulated people."""
+    return isolated_env(work_dir, copy_content=False)
 
 
 def _timed_start(settings: Settings, spec: ProcessSpec, log_dir: Path) -> tuple[Supervisor, float]:

@@ -32,6 +32,7 @@ def _train(args: argparse.Namespace) -> int:
 def _run(_: argparse.Namespace) -> int:
     from bot.runtime.build import prepare
     from bot.runtime.processes import all_processes, prepare_data
+    from bot.runtime.restarts import STATUS_FILE
     from bot.runtime.secrets import with_rasa_token
     from bot.runtime.supervisor import Supervisor
     from bot.runtime.training import train
@@ -40,13 +41,14 @@ def _run(_: argparse.Namespace) -> int:
     prepare(settings)
     train(settings)
     prepare_data(settings)
-    supervisor = Supervisor(settings, all_processes(settings))
+    supervisor = Supervisor(settings, all_processes(settings), status_path=settings.data_dir / STATUS_FILE)
     supervisor.start()
     print(
         f"\nCATR-PAT assistant is running:\n"
         f"  chat page and web side  {settings.public_base_url}/\n"
         f"  Rasa REST channel       {settings.rasa_url}/webhooks/rest/webhook\n"
         f"  action server           http://127.0.0.1:{settings.action_port}/health\n"
+        f"A process that fails is restarted; `python -m bot status` shows each one.\n"
         f"Press Ctrl-C to stop everything.\n",
         flush=True,
     )

@@ -14,6 +14,7 @@ def _cluster(args: argparse.Namespace) -> int:
     from bot.runtime.build import prepare
     from bot.runtime.cluster import cluster_processes, default_layout, write_nginx_config
     from bot.runtime.processes import prepare_data
+    from bot.runtime.restarts import STATUS_FILE
     from bot.runtime.supervisor import Supervisor
     from bot.runtime.training import train
 
@@ -25,9 +26,8 @@ def _cluster(args: argparse.Namespace) -> int:
     prefix = None if args.no_nginx else settings.data_dir / "nginx"
     if prefix is not None:
         write_nginx_config(settings, layout, prefix)
-    supervisor = Supervisor(
-        settings, cluster_processes(settings, layout, prefix, with_worker=not args.no_worker)
-    )
+    specs = cluster_processes(settings, layout, prefix, with_worker=not args.no_worker)
+    supervisor = Supervisor(settings, specs, status_path=settings.data_dir / STATUS_FILE)
     supervisor.start()
     print(f"\nCATR-PAT assistant: Rasa servers on {list(layout.rasa_ports)}, action servers on "
           f"{list(layout.action_ports)}, web apps on {list(layout.web_ports)}.")  # fmt: skip

@@ -30,7 +30,15 @@ def create_app(settings: Settings, name: str = "catr_pat_web") -> Sanic:
 
     @app.get("/health")
     async def health(_: Request) -> response.HTTPResponse:
-        return response.json({"status": "ok"})
+        """The web app answers; with it, what the supervisor says of every process (make run)."""
+        from bot.runtime.restarts import read_status
+
+        status = read_status(settings.data_dir)
+        if status is None:
+            return response.json({"status": "ok"})
+        processes = {name: state["state"] for name, state in status["processes"].items()}
+        restarts = {name: state["restarts"] for name, state in status["processes"].items()}
+        return response.json({"status": "ok", "processes": processes, "restarts": restarts})
 
     for module in (security, auth, pages, chat, nlg, login, inbox, reports, editor, admin):
         module.register(app)

@@ -7,22 +7,19 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.conftest import ARTIFACTS, REPO_ROOT
+from tests.conftest import ARTIFACTS, fresh_model_or_fail
 from tests.e2e.conversation import Conversation
 from tests.faults.stack import FaultStack
 
 
 @pytest.fixture(scope="package")
 def fault_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultStack]:
-    from bot.runtime.training import is_stale, model_path
     from bot.settings import load_settings
 
-    settings = load_settings()
-    if not model_path(settings).exists() or is_stale(settings):
-        pytest.fail("The trained model is missing or stale: run `make model` (make test does it first).")
+    fresh_model_or_fail(load_settings())
     log_dir = ARTIFACTS / "logs-faults"
     shutil.rmtree(log_dir, ignore_errors=True)
-    stack = FaultStack.create(tmp_path_factory.mktemp("fault-stack"), log_dir, REPO_ROOT)
+    stack = FaultStack.create(tmp_path_factory.mktemp("fault-stack"), log_dir)
     try:
         for name in ("actions", "web", "rasa"):  # Rasa last: it needs the others when it answers
             stack.start(name)

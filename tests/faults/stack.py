@@ -15,14 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cryptography.fernet import Fernet
-
 from bot.runtime.processes import all_processes, prepare_data
-from bot.runtime.supervisor import Supervisor
+from bot.runtime.sandbox import READY_SECONDS, Supervisor, isolated_env
 from bot.settings import Settings, load_settings, scoped_environment
-from tests.web.server import free_port
-
-READY_SECONDS = 240.0
+from tests.runtime.product import leads_of
 
 
 @dataclass
@@ -33,26 +29,9 @@ class FaultStack:
     supervisors: dict[str, Supervisor] = field(default_factory=dict)
 
     @classmethod
-    def create(cls, root: Path, log_dir: Path, repo_root: Path) -> FaultStack:
-        shutil.copytree(repo_root / "data" / "content", root / "content")
-        web_port = free_port()
-        env = {
-            "CATR_CONTENT_DIR": str(root / "content"),
-            "CATR_DATA_DIR": str(root / "data"),
-            "TRACKER_DB": str(root / "data" / "tracker.db"),
-            # its own folder, so that the database can be taken away and given back whole
-            "DATABASE_URL": f"sqlite:///{root / 'leads' / 'leads.db'}",
-            "LEADS_ENCRYPTION_KEY": Fernet.generate_key().decode(),
-            "RASA_PORT": str(free_port()),
-            "ACTION_PORT": str(free_port()),
-            "WEB_PORT": str(web_port),
-            "PUBLIC_BASE_URL": f"http://127.0.0.1:{web_port}",
-            "RASA_AUTH_TOKEN": "",
-            "COORDINATOR_EMAILS": "",
-            "RASA_URL": "",
-            "ACTION_SERVER_URL": "",
-            "NLG_SERVER_URL": "",
-        }
+    def create(cls, root: Path, log_dir: Path) -> FaultStack:
+        # the leads database in a folder of its own, so that it can be taken away and given back whole
+        env = isolated_env(root, DATABASE_URL=f"sqlite:///{root / 'leads' / 'leads.db'}")
         return cls(root=root, log_dir=log_dir, env=env)
 
     @property
@@ -111,15 +90,4 @@ class FaultStack:
 
     def leads_of(self, conversation_id: str) -> list[dict]:
         """What a coordinator would export for one conversation, read straight from the database."""
-        from bot.leads.crypto import Cipher
-        from bot.leads.export import export_leads
-        from bot.storage.db import Database
-
-        database = Database(self.env["DATABASE_URL"])
-        try:
-            with database.session_scope() as session:
-                cipher = Cipher([self.env["LEADS_ENCRYPTION_KEY"].encode()])
-                rows = export_leads(session, cipher, actor="test")
-        finally:
-            database.dispose()
-        return [row for row in rows if row["conversation_id"] == conversation_id]
+        return leads_of(self.env["DATABASE_URL"], self.env["LEADS_ENCRYPTION_KEY"], conversation_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import smtplib
-import socket
 import time
 from collections.abc import Iterator
 from email import message_from_bytes, policy
@@ -18,6 +17,7 @@ from sqlalchemy import select
 from bot.leads.crypto import Cipher
 from bot.leads.notify import describe_error, reference, run_notifier, send_pending
 from bot.leads.repository import create_handoff_referral
+from bot.runtime.sandbox import free_port
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.models import Referral
@@ -38,17 +38,11 @@ class Inbox:
         return "250 Message accepted for delivery"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class SmtpServer:
     """A real local SMTP server that a test can stop and start again on the same port."""
 
     def __init__(self) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.inbox = Inbox()
         self._controller: Controller | None = None
 

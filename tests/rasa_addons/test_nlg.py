@@ -3,7 +3,6 @@ answer when it does not. A patient never gets silence."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator
 
 import pytest
@@ -12,15 +11,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.runtime.sandbox import free_port
 from rasa_addons.nlg import ContentFallbackNLG
 
 TRAINED = {"utter_faq/duration": [{"text": "Trained: 52 weeks."}], "utter_greet": [{"text": "Hello!"}]}
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -39,7 +33,7 @@ async def content_service() -> AsyncIterator[tuple[str, list[dict]]]:
     app.router.add_post("/nlg", nlg)
     runner = web.AppRunner(app)
     await runner.setup()
-    port = _free_port()
+    port = free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     yield f"http://127.0.0.1:{port}/nlg", received
     await runner.cleanup()
@@ -67,7 +61,7 @@ async def test_other_responses_come_from_the_model_without_a_round_trip(content_
 
 
 async def test_service_down_falls_back_to_the_trained_answer() -> None:
-    dead = f"http://127.0.0.1:{_free_port()}/nlg"
+    dead = f"http://127.0.0.1:{free_port()}/nlg"
     generator = _generator(dead)
     reply = await generator.generate("utter_faq/duration", _tracker(), "rest", domain_responses=TRAINED)
     assert reply["text"] == "Trained: 52 weeks."

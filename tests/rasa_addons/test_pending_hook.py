@@ -21,7 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import rasa_addons  # noqa: F401 - importing the package installs the hook
 from actions.pending import ActionRetryPendingSaves
-from bot.bench.stacks import free_port
+from bot.runtime.sandbox import free_port
 from rasa_addons import pending_hook
 
 REPO = Path(__file__).resolve().parents[2]

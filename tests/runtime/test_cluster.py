@@ -104,7 +104,7 @@ def test_nginx_accepts_the_rendered_configuration(tmp_path: Path) -> None:
 def test_the_supervisor_stops_nginx_and_its_workers(tmp_path: Path) -> None:
     """Every child leads its own process group, so stopping nginx's master takes its workers too."""
     from bot.runtime.cluster import nginx_process
-    from tests.web.server import free_port
+    from bot.runtime.sandbox import free_port
 
     settings = dataclasses.replace(
         load_settings(), rasa_port=free_port(), action_port=free_port(), web_port=free_port()

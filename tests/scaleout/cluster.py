@@ -16,18 +16,14 @@ from pathlib import Path
 
 import psycopg2
 import redis
-from cryptography.fernet import Fernet
 from sqlalchemy.engine import make_url
 
 from bot.runtime.cluster import Layout, cluster_processes, nginx_binary, write_nginx_config
-from bot.runtime.processes import prepare_data
-from bot.runtime.supervisor import Supervisor
+from bot.runtime.sandbox import free_port, isolated_env, running
 from bot.settings import Settings, load_settings, scoped_environment
-from tests.web.server import free_port
 
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
-READY_SECONDS = 240.0
 
 
 def server_urls() -> tuple[str, str]:
@@ -144,32 +140,21 @@ def running_cluster(
         actions_listen=actions_listen,
         web_listen=web_listen,
     )
-    env = {
-        "CATR_DATA_DIR": str(work / "data"),
-        "DATABASE_URL": database_urls["leads"],
-        "TRACKER_DATABASE_URL": database_urls["tracker"],
-        "TRACKER_DB": str(work / "data" / "unused-tracker.db"),
-        "LOCK_STORE_URL": redis_url,
-        "LOCK_STORE_KEY_PREFIX": lock_prefix,
-        "LEADS_ENCRYPTION_KEY": Fernet.generate_key().decode(),
-        "RASA_AUTH_TOKEN": uuid.uuid4().hex,
-        "RASA_PORT": str(rasa_listen),
-        "ACTION_PORT": str(actions_listen),
-        "WEB_PORT": str(web_listen),
-        "PUBLIC_BASE_URL": f"http://127.0.0.1:{web_listen}",
-        "RASA_URL": "",
-        "ACTION_SERVER_URL": "",
-        "NLG_SERVER_URL": "",
-        "COORDINATOR_EMAILS": "",
-    }
-    with scoped_environment(env):
-        settings = load_settings()
-        prepare_data(settings)
-        write_nginx_config(settings, layout, work / "nginx")
-        specs = cluster_processes(settings, layout, work / "nginx", with_worker=False)
-        supervisor = Supervisor(settings, specs, log_dir)
-        supervisor.start(ready_timeout=READY_SECONDS)
-    try:
+    env = isolated_env(
+        work,
+        copy_content=False,
+        ports=(rasa_listen, actions_listen, web_listen),
+        DATABASE_URL=database_urls["leads"],
+        TRACKER_DATABASE_URL=database_urls["tracker"],
+        TRACKER_DB=str(work / "data" / "unused-tracker.db"),
+        LOCK_STORE_URL=redis_url,
+        LOCK_STORE_KEY_PREFIX=lock_prefix,
+        RASA_AUTH_TOKEN=uuid.uuid4().hex,
+    )
+    with contextlib.ExitStack() as stack:
+        with scoped_environment(env):  # the processes read it at start; the tests run without it
+            settings = load_settings()
+            write_nginx_config(settings, layout, work / "nginx")
+            specs = cluster_processes(settings, layout, work / "nginx", with_worker=False)
+            stack.enter_context(running(settings, specs, log_dir))
         yield ScaleoutCluster(settings, layout, env)
-    finally:
-        supervisor.stop()

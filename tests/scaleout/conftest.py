@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import ARTIFACTS, real_servers_required
+from tests.conftest import ARTIFACTS, fresh_model_or_fail, real_servers_required
 from tests.scaleout.cluster import (
     ScaleoutCluster,
     missing_servers,
@@ -21,7 +21,6 @@ from tests.scaleout.cluster import (
 
 @pytest.fixture(scope="package")
 def scaleout_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScaleoutCluster]:
-    from bot.runtime.training import is_stale, model_path
     from bot.settings import load_settings
 
     postgres_url, redis_url = server_urls()
@@ -31,8 +30,7 @@ def scaleout_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scale
         if real_servers_required():
             pytest.fail(f"{reason}, and REQUIRE_REAL_SERVERS=1 makes it mandatory", pytrace=False)
         pytest.skip(f"{reason} (.ci/run sets REQUIRE_REAL_SERVERS=1, which makes this a failure)")
-    if not model_path(load_settings()).exists() or is_stale(load_settings()):
-        pytest.fail("The trained model is missing or stale: run `make model` (make test does it first).")
+    fresh_model_or_fail(load_settings())
     log_dir = ARTIFACTS / "logs" / "scaleout"
     shutil.rmtree(log_dir, ignore_errors=True)
     started = time.monotonic()
