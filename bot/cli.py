@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.runtime.cluster_cli",
     "bot.runtime.ops_cli",
     "bot.bench.cli",
+    "bot.safety.cli",
 )
 
 

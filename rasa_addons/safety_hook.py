@@ -20,7 +20,6 @@ from rasa.core.processor import MessageProcessor
 
 from bot.leads.funnel import record_funnel_event, safety_event
 from bot.safety import Verdict, screen
-from bot.safety.lexicon import Category, classifier_min_confidence, load_lexicons
 from bot.settings import get_settings
 from bot.storage.db import get_database
 
@@ -29,12 +28,7 @@ log = logging.getLogger(__name__)
 # The trained answers of the NLU safety intents (data/nlu/safety.yml): the classifier is a second
 # net for what the lexicons miss; when the lexicons already answered, these would repeat it.
 TRAINED_SAFETY_RESPONSES = ("utter_emergency", "utter_medical_advice", "utter_self_harm")
-# The classifier's safety intents and the category each stands for.
-SECOND_NET_INTENTS: dict[str, Category] = {
-    "self_harm": "self_harm",
-    "emergency": "emergency",
-    "medical_advice": "advice",
-}
+SAFETY_INTENTS = ("self_harm", "emergency", "medical_advice")
 
 _rasa_handle_message = MessageProcessor.handle_message
 
@@ -78,22 +72,15 @@ def _trained_texts(processor: MessageProcessor) -> set[str]:
     }
 
 
-async def _parse_with_second_net(
-    self: MessageProcessor, message: UserMessage
-) -> tuple[dict[str, Any], Verdict | None]:
-    """NLU as usual; a safety intent is a verdict from data/safety/classifier.yml's confidence up,
-    and below it the message is read as its next likeliest intent."""
+async def _parse_leaving_safety_to_the_layer(self: MessageProcessor, message: UserMessage) -> dict[str, Any]:
+    """NLU as usual, but a message the safety layer found ordinary is read as its likeliest
+    ordinary intent: the layer's own classifier (bot/safety/classifier.py) is the one learned net,
+    measured on the held-out sets; DIET's safety intents only help it tell them from questions."""
     parse_data = await self.parse_message(message)
-    intent = parse_data.get("intent") or {}
-    category = SECOND_NET_INTENTS.get(intent.get("name", ""))
-    if category is None:
-        return parse_data, None
-    if intent.get("confidence", 0) >= classifier_min_confidence():
-        english = next(lexicon for lexicon in load_lexicons() if lexicon.language == "en")
-        return parse_data, Verdict(category, "en", english.replies[category], "classifier")
-    others = [i for i in parse_data.get("intent_ranking", []) if i.get("name") not in SECOND_NET_INTENTS]
-    parse_data["intent"] = others[0] if others else {"name": "nlu_fallback", "confidence": 1.0}
-    return parse_data, None
+    if (parse_data.get("intent") or {}).get("name") in SAFETY_INTENTS:
+        others = [i for i in parse_data.get("intent_ranking", []) if i.get("name") not in SAFETY_INTENTS]
+        parse_data["intent"] = others[0] if others else {"name": "nlu_fallback", "confidence": 1.0}
+    return parse_data
 
 
 def _with(message: UserMessage, channel: OutputChannel, parse_data: dict[str, Any] | None) -> UserMessage:
@@ -111,10 +98,10 @@ def _with(message: UserMessage, channel: OutputChannel, parse_data: dict[str, An
 async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
     """Rasa's step, with the safety layer first."""
     verdict = screen(message.text or "")
-    if verdict is None and message.parse_data is None and message.text and not message.text.startswith("/"):
-        parse_data, verdict = await _parse_with_second_net(self, message)
-        message = _with(message, message.output_channel, parse_data)
     if verdict is None:
+        if message.parse_data is None and message.text and not message.text.startswith("/"):
+            parse_data = await _parse_leaving_safety_to_the_layer(self, message)
+            message = _with(message, message.output_channel, parse_data)
         return await _rasa_handle_message(self, message)
     await record_trigger(message.sender_id, verdict)
     await message.output_channel.send_response(message.sender_id, {"text": verdict.reply})
@@ -128,3 +115,4 @@ async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
 
 def install() -> None:
     MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]
+    screen("warm up")  # loads the lexicons and the classifier before the first person writes

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from bot.nlp import pipeline
+from bot.safety import classifier as safety_classifier
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ def prepare(settings: Settings) -> list[Path]:
     written.append(write_synonyms(generated / "synonyms.yml"))
     written += write_faq(settings, generated / "faq.yml", domain_dir / "faq_answers.yml")
     written.append(write_safety_responses(domain_dir / "safety_answers.yml"))
+    written.append(safety_classifier.save_model(safety_classifier.model_file()))
     for path in written:
         log.info("event=generated path=%s", path.relative_to(settings.repo_root))
     return written

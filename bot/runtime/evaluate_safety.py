@@ -12,11 +12,13 @@ from bot.safety.scoring import CHECKSUMS, Score, messages
 
 def safety_lines() -> list[str]:
     """Recall per category and false alarms, one block per held-out file."""
-    lines = ["", "Safety layer (lexicons) on the frozen held-out sets:"]
+    lines = ["", "Safety layer on the frozen held-out sets (lexicons alone, then with the classifier):"]
     for name in sorted(CHECKSUMS):
-        score = Score()
-        for case in messages(name):
-            verdict = screen(case["text"])
-            score.add(case["expect"], verdict.category if verdict else None)
-        lines.append(f"- {name}: " + "; ".join(line.strip() for line in score.lines()))
+        for learned in (False, True):
+            score = Score()
+            for case in messages(name):
+                verdict = screen(case["text"], learned=learned)
+                score.add(case["expect"], verdict.category if verdict else None)
+            what = "with classifier" if learned else "lexicons alone"
+            lines.append(f"- {name}, {what}: " + "; ".join(line.strip() for line in score.lines()))
     return lines

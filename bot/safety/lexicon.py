@@ -146,13 +146,13 @@ def _cue_before(compiler: PatternCompiler, cues: Any, window: int) -> re.Pattern
     return re.compile(rf"(?:{'|'.join(bodies)})(?:\s+{_BREAKERS}\S+){{0,{window}}}\s*$")
 
 
-@lru_cache(maxsize=1)
-def classifier_min_confidence(folder: Path = SAFETY_DIR) -> float:
-    """Below this, the trained classifier's emergency/medical_advice guess is not trusted."""
+@lru_cache(maxsize=4)
+def threshold(name: str, folder: Path = SAFETY_DIR) -> float:
+    """A probability threshold from data/safety/classifier.yml (chosen by measurement, see there)."""
     data = yaml.safe_load((folder / "classifier.yml").read_text(encoding="utf-8")) or {}
-    value = data.get("min_confidence")
+    value = data.get(name)
     if not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise LexiconError(f"{folder / 'classifier.yml'}: min_confidence must be a number from 0 to 1")
+        raise LexiconError(f"{folder / 'classifier.yml'}: {name} must be a number from 0 to 1")
     return float(value)
 
 

@@ -19,6 +19,8 @@ CHECKSUMS = {
     "fr.yml": "ddb867a0b9a69a71237a9517c26e8445c1023cad80a146fb0efc118ca6dd8e4b",
     "fresh_en.yml": "bfa15f7bb2daa1346c458bdbde48f09ac89fe43d05b98bd273435d23401ab3e9",
     "fresh_fr.yml": "068b322409570a4903a7607a69ac907a0fe91fb108ede9a13c52ad6cb85b1e40",
+    "fresh2_en.yml": "a80e54a52968202e4df7f4dd49e1859c3d9a6ffa4f58c03454331036d1118c9e",
+    "fresh2_fr.yml": "943ce388094eb4bd810e8529e582f9b5bc3e62ce2230de9c1217896fe6ea5d0b",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.chat.language import guess_other_language
+from bot.safety.classifier import guess
 from bot.safety.lexicon import (
     CATEGORIES,
     HYPOTHETICAL_CATEGORIES,
@@ -12,6 +14,7 @@ from bot.safety.lexicon import (
     Lexicon,
     Trigger,
     load_lexicons,
+    threshold,
 )
 from bot.safety.patterns import normalise
 
@@ -62,8 +65,27 @@ def _hits(lexicon: Lexicon, lexicons: tuple[Lexicon, ...], text: str) -> list[tu
     return hits
 
 
-def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None) -> Verdict | None:
-    """The most serious category ``text`` triggers in any language, or None for an ordinary message."""
+def _more_serious(a: Verdict | None, b: Verdict | None) -> Verdict | None:
+    if a is None or b is None:
+        return a or b
+    return b if CATEGORIES.index(b.category) < CATEGORIES.index(a.category) else a
+
+
+def _learned(text: str, lexicons: tuple[Lexicon, ...]) -> Verdict | None:
+    """The classifier's verdict from data/safety/classifier.yml's min_risk up, in the message's language."""
+    found = guess(text)
+    if found is None or found.risk < threshold("min_risk"):
+        return None
+    language = "fr" if guess_other_language(text) == "fr" else "en"
+    lexicon = next((each for each in lexicons if each.language == language), lexicons[0])
+    reply = lexicon.replies[found.category]
+    return Verdict(found.category, lexicon.language, reply, f"risk {found.risk:.2f}")
+
+
+def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None, learned: bool = True) -> Verdict | None:
+    """The most serious category ``text`` triggers in any language, or None for an ordinary message.
+
+    ``learned=False`` reads the lexicons alone (to measure them apart from the classifier)."""
     lexicons = lexicons if lexicons is not None else load_lexicons()
     best: Verdict | None = None
     # Apostrophes both dropped ("can't" -> "cant") and spaced ("l'imurel" -> "l imurel").
@@ -72,4 +94,4 @@ def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None) -> Verdict | 
             for category, reason in _hits(lexicon, lexicons, normalised):
                 if best is None or CATEGORIES.index(category) < CATEGORIES.index(best.category):
                     best = Verdict(category, lexicon.language, lexicon.replies[category], reason)
-    return best
+    return _more_serious(best, _learned(text, lexicons)) if learned else best

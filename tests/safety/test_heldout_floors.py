@@ -1,9 +1,10 @@
-"""The safety layer on the frozen held-out sets (never copied into data/), without Rasa.
+"""The safety layer (lexicons and its classifier) on the frozen held-out sets, without Rasa.
 
 en/fr were written before any tuning and the lexicons were then tuned on their failures (by kind),
-so they pin the issue's floors: every red flag caught, at most 3% false alarms. fresh_* were written
-after that round and never looked at case by case: their floors only guard against regressions,
-at the figures first measured; they are the honest estimate for messages nobody has seen.
+so they pin the issue's floors: every red flag caught, at most 3% false alarms. fresh_* (after the
+first lexicon round) and fresh2_* (after the second) were never looked at case by case: their floors
+guard against regressions at the figures measured when the classifier came in; they are the honest
+estimate for messages nobody has seen. None of these messages is in data/ (training).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from bot.safety.scoring import CHECKSUMS, Score, messages, sha256
 FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     "en.yml": (1.0, 0.03),
     "fr.yml": (1.0, 0.03),
-    "fresh_en.yml": (0.73, 0.15),
-    "fresh_fr.yml": (0.58, 0.10),
+    "fresh_en.yml": (0.92, 0.14),
+    "fresh_fr.yml": (0.83, 0.10),
+    "fresh2_en.yml": (0.89, 0.10),
+    "fresh2_fr.yml": (0.85, 0.11),
 }
 
 
