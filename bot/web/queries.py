@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from bot.leads.funnel import FUNNEL_STEPS, funnel_counts
+from bot.leads.funnel import FUNNEL_STEPS, SAFETY_CATEGORIES, funnel_counts, safety_event
 from bot.storage.models import OUTCOMES, REFERRAL_STATUSES, AuditEvent, Referral, Screening
 
 LIST_LIMIT = 500
@@ -153,4 +153,5 @@ def funnel_report(session: Session, since: datetime | None = None) -> dict[str, 
     outcomes = {outcome: 0 for outcome in (*OUTCOMES, "handoff")}
     for outcome, is_handoff, count in session.execute(outcome_query).all():
         outcomes["handoff" if is_handoff else outcome] += count
-    return {"steps": steps, "outcomes": outcomes, "questions": questions}
+    safety = {category: counts.get(safety_event(category), 0) for category in SAFETY_CATEGORIES}
+    return {"steps": steps, "outcomes": outcomes, "questions": questions, "safety": safety}

@@ -159,3 +159,14 @@ def test_the_funnel_page_shows_steps_outcomes_and_drop_off_by_question(
     assert re.search(r"<th scope=\"row\">Age</th><td>3</td><td>\d+</td>", page)
     assert re.search(r"<th scope=\"row\">Antibody</th><td>1</td><td>2</td>", page)
     assert "Prescreen started" in page and "Likely eligible" in page
+
+
+def test_the_funnel_page_counts_safety_replies_by_kind(web: WebServer, coordinator: StaffClient) -> None:
+    with web.database.session_scope() as session:
+        for n in range(3):
+            record_funnel_event(session, f"safety-sender-{n}", "safety:emergency")
+        record_funnel_event(session, "safety-sender-0", "safety:emergency")  # the same conversation again
+        record_funnel_event(session, "safety-sender-9", "safety:self_harm")
+    page = coordinator.get("/inbox/funnel").text
+    assert re.search(r"<th scope=\"row\">Safety emergency</th><td>[3-9]\d*</td>", page)
+    assert re.search(r"<th scope=\"row\">Safety self harm</th><td>[1-9]\d*</td>", page)
