@@ -20,19 +20,18 @@ HERE = Path(__file__).resolve().parent
 
 
 def create_app(settings: Settings, name: str = "catr_pat_web") -> Sanic:
-    from bot.web import admin, auth, chat, editor, inbox, login, nlg, pages, reports, security
+    from bot.web import admin, auth, chat, editor, inbox, login, nlg, pages, reports, security, static_files
 
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = 256 * 1024
     app.config.FALLBACK_ERROR_FORMAT = "json"
     app.ctx.settings = settings
-    app.static("/static", str(HERE / "static"), name="static")
 
     @app.get("/health")
     async def health(_: Request) -> response.HTTPResponse:
         return response.json({"status": "ok"})
 
-    for module in (security, auth, pages, chat, nlg, login, inbox, reports, editor, admin):
+    for module in (security, static_files, auth, pages, chat, nlg, login, inbox, reports, editor, admin):
         module.register(app)
     return app
 
