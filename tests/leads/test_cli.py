@@ -50,7 +50,8 @@ def tracker_url(
     environment: Database, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> str:
     """The conversation store: a SQLite file in the data folder, or the test's PostgreSQL schema."""
-    url = f"sqlite:///{tmp_path / 'data' / 'tracker.db'}" if database_url.startswith("sqlite") else database_url
+    sqlite = f"sqlite:///{tmp_path / 'data' / 'tracker.db'}"
+    url = sqlite if database_url.startswith("sqlite") else database_url
     monkeypatch.setenv("TRACKER_DATABASE_URL", url)
     get_settings.cache_clear()
     return url
@@ -119,7 +120,8 @@ async def test_erase_command_erases_the_leads_and_the_stored_conversation(
     cipher = Cipher([KEY.encode()])
     store_lead(environment, cipher, conversation_id="sender-x")
     await store_conversation(tracker_url, "sender-x", cipher)
-    assert _run("leads", "erase", "sender-x" if named_by == "sender id" else cipher.reference("sender-x")) == 0
+    named = "sender-x" if named_by == "sender id" else cipher.reference("sender-x")
+    assert _run("leads", "erase", named) == 0
     printed = capsys.readouterr().out
     assert "screenings=1" in printed and "conversation_events=8" in printed
     with environment.session_scope() as session:
