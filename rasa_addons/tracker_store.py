@@ -52,12 +52,12 @@ def _sqlite_settings(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _prepare_sqlite_file(kwargs: dict[str, Any]) -> None:
-    """Create the SQLite file owner-only before Rasa opens it (it would be 0644 otherwise)."""
-    dialect, host = kwargs.get("dialect") or "sqlite", kwargs.get("host")
+def _prepare_sqlite_file(dialect: str, host: str | None, db: str) -> None:
+    """Create the SQLite file owner-only, in an owner-only folder, before Rasa opens it (Rasa would
+    create it 0644, and fail to create it at all in a folder that does not exist yet)."""
     if "://" not in str(host or "") and dialect != "sqlite":
         return
-    path = sqlite_path(SQLTrackerStore.get_db_url(dialect, host, db=kwargs.get("db") or "rasa.db"))
+    path = sqlite_path(SQLTrackerStore.get_db_url(dialect, host, db=db))
     if path is not None:
         private_file(path)
 
@@ -66,11 +66,20 @@ class LeanSQLTrackerStore(SQLTrackerStore):
     """Rasa's ``SQLTrackerStore`` (same settings in endpoints.yml), minus repeated work, with each
     event's data encrypted."""
 
-    def __init__(self, *args: Any, cipher: Cipher | None = None, **kwargs: Any) -> None:
-        if not args:  # endpoints.yml passes everything by name
-            _prepare_sqlite_file(kwargs)
+    def __init__(
+        self,
+        domain: Any = None,
+        dialect: str = "sqlite",
+        host: str | None = None,
+        port: int | None = None,
+        db: str = "rasa.db",
+        *args: Any,
+        cipher: Cipher | None = None,
+        **kwargs: Any,
+    ) -> None:
+        _prepare_sqlite_file(dialect, host, db)
         self.cipher = cipher or load_cipher(get_settings())
-        super().__init__(*args, **kwargs)
+        super().__init__(domain, dialect, host, port, db, *args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             url = self.engine.url
             path = sqlite_path(url)
