@@ -27,7 +27,6 @@ tests/rasa_addons/test_tracker_store.py pins the rows and trackers against Rasa'
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,6 +35,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from bot.leads import transcript
 from bot.leads.crypto import Cipher, load_cipher
 from bot.settings import get_settings
 from bot.storage.private import private_file, sqlite_path, tighten_sqlite
@@ -114,12 +114,10 @@ class LeanSQLTrackerStore(SQLTrackerStore):
         return itertools.islice(tracker.events, stored, len(tracker.events))
 
     def seal_data(self, data: dict[str, Any]) -> str:
-        """An event's data as stored: encrypted JSON."""
-        return self.cipher.encrypt(json.dumps(data)) or ""
+        return transcript.seal(self.cipher, data)
 
     def open_data(self, stored: str) -> dict[str, Any]:
-        """An event's data from its stored form (plain JSON rows from before encryption still read)."""
-        return json.loads(stored if stored.startswith("{") else self.cipher.decrypt(stored))
+        return transcript.open_(self.cipher, stored)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Rasa's ``save`` with the data column encrypted (the other columns as Rasa writes them)."""

@@ -34,6 +34,7 @@ def web(tmp_path_factory: pytest.TempPathFactory, fake_rasa: FakeRasa) -> Iterat
         RASA_URL=fake_rasa.url,
         CORS_ORIGINS=f"https://foundation.example.org,{fake_rasa.url}",  # the fake also serves a host page
     )
+    fake_rasa.record_to(f"sqlite:///{server.settings.data_dir / 'tracker.db'}", server.cipher)
     yield server
     server.stop()
 

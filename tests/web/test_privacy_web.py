@@ -91,3 +91,25 @@ def test_out_of_range_referral_ids_are_not_found(web: WebServer, coordinator: St
         f"{web.url}/api/v1/referrals/{TOO_BIG}", headers={"Authorization": f"Bearer {token}"}, timeout=10
     )
     assert answer.status_code == 404
+
+
+def _chat(web: WebServer, sender: str, message: str) -> None:
+    answer = requests.post(f"{web.url}/api/chat", json={"sender": sender, "message": message}, timeout=10)
+    assert answer.status_code == 200
+
+
+def _history(web: WebServer, sender: object) -> requests.Response:
+    return requests.post(f"{web.url}/api/chat/history", json={"sender": sender}, timeout=10)
+
+
+def test_the_history_is_given_only_to_the_holder_of_the_sender_id(web: WebServer) -> None:
+    holder = "a" * 16 + "0123456789abcdef"
+    _chat(web, holder, "my email is zoe@example.org")
+    _chat(web, holder, "/faq_duration")
+    messages = _history(web, holder).json()["messages"]
+    assert [m["who"] for m in messages] == ["user", "bot", "user", "bot"]
+    assert messages[0]["text"] == "my email is zoe@example.org"
+    assert messages[2]["text"] == "How long is the study?"  # a button shows as its title
+    assert _history(web, "b" * 32).json() == {"messages": []}
+    for bad in ("short", "../../etc/passwd", 42, None):
+        assert _history(web, bad).status_code == 400
