@@ -69,6 +69,8 @@ class Settings:
     # Several Rasa servers share conversations only with a lock store (deploy/endpoints.production.yml).
     lock_store_url: str = "redis://127.0.0.1:6379/1"
     lock_store_key_prefix: str = "catrpat"
+    # `python -m bot backup|restore` encrypt with it (or --passphrase-file); never stored with the data
+    backup_passphrase: str = ""
 
     @property
     def secure_cookies(self) -> bool:
@@ -145,6 +147,7 @@ def load_settings() -> Settings:
         session_hours=_env_int("SESSION_HOURS", 8),
         lock_store_url=_env("LOCK_STORE_URL", "redis://127.0.0.1:6379/1"),
         lock_store_key_prefix=_lock_store_key_prefix(_env("LOCK_STORE_KEY_PREFIX", "catrpat")),
+        backup_passphrase=_env("BACKUP_PASSPHRASE", ""),
     )
 
 
