@@ -33,13 +33,15 @@ def _tracker_events(live_stack, sender: str) -> int:
         return connection.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
 
 
-def test_delete_my_data_erases_lead_and_conversation(live_stack) -> None:
+def test_delete_my_data_asks_first_then_erases_lead_and_conversation(live_stack) -> None:
     chat = Conversation(live_stack.rasa_url)
     chat.say("can I join?")
     chat.say("yes")
     chat.say("17")  # a finished (anonymous) pre-screen
     assert _tracker_events(live_stack, chat.sender) > 0
-    assert "deleted" in chat.text("delete my data")
+    assert "type DELETE" in chat.text("delete my data")  # nothing is erased without a confirmation
+    assert _tracker_events(live_stack, chat.sender) > 0
+    assert "deleted" in chat.text("DELETE")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and _tracker_events(live_stack, chat.sender) > 0:
         time.sleep(0.5)
