@@ -122,4 +122,4 @@ class FaultStack:
                 rows = export_leads(session, cipher, actor="test")
         finally:
             database.dispose()
-        return [row for row in rows if row["conversation_id"] == conversation_id]
+        return [row for row in rows if row["conversation_ref"] == cipher.reference(conversation_id)]
