@@ -88,7 +88,7 @@ def purge_conversations(settings: Settings, older_than_days: int) -> int:
     """Delete conversation events older than the retention period."""
     cutoff = time.time() - older_than_days * 86400
     deleted = _delete(settings, [delete(EVENTS).where(EVENTS.c.timestamp < cutoff)])
-    if deleted:
-        compact(settings.tracker_database_url, TRACKER_TABLES)
+    # runs right after the leads purge (worker and CLI): nothing purged stays in either database's files
+    compact_stores(settings)
     log.info("event=conversations_purged events=%d older_than_days=%d", deleted, older_than_days)
     return deleted

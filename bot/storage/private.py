@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import URL, make_url
 
 log = logging.getLogger(__name__)
@@ -77,9 +77,11 @@ def _compact_sqlite(path: Path) -> None:
 def _compact_postgres(url: str, tables: Sequence[str]) -> None:
     engine = create_engine(url, future=True, isolation_level="AUTOCOMMIT")
     try:
+        present = set(inspect(engine).get_table_names())
         with engine.connect() as connection:
             for table in tables:
-                connection.exec_driver_sql(f'VACUUM "{table}"')
+                if table in present:
+                    connection.exec_driver_sql(f'VACUUM "{table}"')
     finally:
         engine.dispose()
 
