@@ -1,7 +1,8 @@
 """ "Delete my data": once confirmed, erase the person's lead, contact, referral and conversation.
 
-The rules ask first (utter_confirm_erasure); this action checks again, so that no path (a model
-guess, a replayed button) erases without the confirmation right after the question.
+The rules ask first (utter_confirm_erasure); asking again right after that question ("DELETE",
+its button, "delete my data") confirms. This action checks it again, so that no path (a model
+guess, a story) erases without the confirmation right after the question.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from bot.leads.erasure import erase_person
 
 log = logging.getLogger(__name__)
 
-CONFIRM_INTENT = "confirm_erasure"
+CONFIRM_INTENT = "delete_data"
 CONFIRM_QUESTION = "utter_confirm_erasure"
 ERASED_TEXT = (
     "Done: I deleted your answers, your contact details and this conversation. "

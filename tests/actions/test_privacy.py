@@ -46,11 +46,13 @@ async def test_delete_my_data_first_asks_for_a_confirmation_and_erases_nothing(
     assert len(_rows(Screening)) == 1 and count_events(tracker_url, SENDER) > 0
 
 
-async def test_a_confirmation_out_of_the_blue_is_asked_again(tracker_for, dispatcher, domain) -> None:
+async def test_a_delete_after_another_answer_is_asked_again(tracker_for, dispatcher, domain) -> None:
     await ActionPrescreenOutcome().run(
         dispatcher, tracker_for("yes", slots={**LIKELY, **CONSENTED}, active_loop=None), domain
     )
-    tracker = tracker_for("DELETE", intent="confirm_erasure", active_loop=None)  # no question before it
+    tracker = tracker_for("DELETE", intent="delete_data", active_loop=None)
+    other = {"event": "bot", "text": "The study lasts 52 weeks.", "metadata": {"utter_action": "utter_faq"}}
+    tracker.events.insert(0, other)  # the question was not the last thing the assistant said
     await ActionDeleteData().run(dispatcher, tracker, domain)
     assert dispatcher.messages[-1]["response"] == "utter_confirm_erasure" and len(_rows(Screening)) == 1
 
