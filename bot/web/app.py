@@ -7,7 +7,6 @@ Rasa, and the staff side (inbox, editor, users, CRM API), each registered by its
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from sanic import Sanic, response
 from sanic.request import Request
@@ -15,9 +14,6 @@ from sanic.request import Request
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
-
-HERE = Path(__file__).resolve().parent
-
 
 def create_app(settings: Settings, name: str = "catr_pat_web") -> Sanic:
     from bot.web import admin, auth, chat, editor, inbox, login, nlg, pages, reports, security, static_files
