@@ -34,7 +34,6 @@ def web(tmp_path_factory: pytest.TempPathFactory, fake_rasa: FakeRasa) -> Iterat
         RASA_URL=fake_rasa.url,
         CORS_ORIGINS=f"https://foundation.example.org,{fake_rasa.url}",  # the fake also serves a host page
     )
-    fake_rasa.record_to(f"sqlite:///{server.settings.data_dir / 'tracker.db'}", server.cipher)
     yield server
     server.stop()
 
@@ -51,6 +50,15 @@ def web_behind_tls(tmp_path_factory: pytest.TempPathFactory, fake_rasa: FakeRasa
     )
     yield server
     server.stop()
+
+
+@pytest.fixture
+def recorded(web: WebServer, fake_rasa: FakeRasa) -> Iterator[None]:
+    """The fake Rasa stores each turn in the web app's tracker store, as Rasa does (for the history);
+    only where needed: it slows every reply, and the flood tests count replies per second."""
+    fake_rasa.record_to(f"sqlite:///{web.settings.data_dir / 'tracker.db'}", web.cipher)
+    yield
+    fake_rasa.stop_recording()
 
 
 @pytest.fixture

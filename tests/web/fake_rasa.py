@@ -99,6 +99,11 @@ class FakeRasa:
 
         self.tracker_store = LeanSQLTrackerStore(DOMAIN, host=url, cipher=cipher)
 
+    def stop_recording(self) -> None:
+        if self.tracker_store is not None:
+            self.tracker_store.engine.dispose()
+        self.tracker_store = None
+
     def store_turn(self, sender: str, message: str, replies: list[dict[str, Any]]) -> None:
         store = self.tracker_store
         if store is None or not sender:

@@ -71,7 +71,7 @@ def test_keyboard_only_chat_with_focus_moving_into_the_panel_and_back(page: Page
     assert page.locator(".cpw-launcher").get_attribute("aria-expanded") == "false"
 
 
-def test_conversation_survives_a_reload_and_start_over_clears_it(page: Page) -> None:
+def test_conversation_survives_a_reload_and_start_over_clears_it(page: Page, recorded: None) -> None:
     page.get_by_role("button", name="Questions? Chat with us").click()
     page.get_by_label("Your message").fill("hello")
     page.get_by_role("button", name="Send").click()

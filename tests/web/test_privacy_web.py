@@ -102,7 +102,7 @@ def _history(web: WebServer, sender: object) -> requests.Response:
     return requests.post(f"{web.url}/api/chat/history", json={"sender": sender}, timeout=10)
 
 
-def test_the_history_is_given_only_to_the_holder_of_the_sender_id(web: WebServer) -> None:
+def test_the_history_is_given_only_to_the_holder_of_the_sender_id(web: WebServer, recorded: None) -> None:
     holder = "a" * 16 + "0123456789abcdef"
     _chat(web, holder, "my email is zoe@example.org")
     _chat(web, holder, "/faq_duration")
