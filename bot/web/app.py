@@ -15,6 +15,7 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+
 def create_app(settings: Settings, name: str = "catr_pat_web") -> Sanic:
     from bot.web import admin, auth, chat, editor, inbox, login, nlg, pages, reports, security, static_files
 
