@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.runtime.cli",
     "bot.content.cli",
     "bot.leads.cli",
+    "bot.storage.cli",
     "bot.users.cli",
     "bot.runtime.cluster_cli",
     "bot.runtime.ops_cli",

@@ -82,6 +82,8 @@ class Settings:
     restart_backoff_seconds: float = 1.0
     restart_backoff_max_seconds: float = 30.0
     restart_stable_seconds: float = 60.0
+    # `python -m bot backup|restore` encrypt with it (or --passphrase-file); never stored with the data
+    backup_passphrase: str = ""
 
     @property
     def secure_cookies(self) -> bool:
@@ -162,6 +164,7 @@ def load_settings() -> Settings:
         restart_backoff_seconds=_env_float("RESTART_BACKOFF_SECONDS", 1.0),
         restart_backoff_max_seconds=_env_float("RESTART_BACKOFF_MAX_SECONDS", 30.0),
         restart_stable_seconds=_env_float("RESTART_STABLE_SECONDS", 60.0),
+        backup_passphrase=_env("BACKUP_PASSPHRASE", ""),
     )
 
 

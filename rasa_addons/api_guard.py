@@ -30,6 +30,7 @@ from sanic import Sanic
 from sanic.request import Request
 
 from bot.request_body import LIST, NUMBER, OBJECT, TEXT, BadRequest, check_fields, parse_json
+from bot.settings import get_settings
 
 Form = Literal["object", "event_or_events", "events", "none_or_json", "yaml", "nlu_yaml_or_json"]
 Fields = Mapping[str, tuple[type, ...]]
@@ -131,10 +132,14 @@ _rasa_configure_app = rasa.core.run.configure_app
 
 
 def configure_app(*args: Any, **kwargs: Any) -> Sanic:
-    """Same contract as ``rasa.core.run.configure_app``; the app also gets the body check."""
-    app = _rasa_configure_app(*args, **kwargs)
+    """Same contract as ``rasa.core.run.configure_app``; the app also gets the body check, and an
+    API enabled without ``--auth-token`` takes the token from the environment (``RASA_AUTH_TOKEN``):
+    a token on the command line is visible to every local user in ``ps``."""
     arguments = inspect.signature(_rasa_configure_app).bind(*args, **kwargs)
     arguments.apply_defaults()
+    if arguments.arguments["enable_api"] and not arguments.arguments["auth_token"]:
+        arguments.arguments["auth_token"] = get_settings().rasa_auth_token or None
+    app = _rasa_configure_app(*arguments.args, **arguments.kwargs)
     if arguments.arguments["enable_api"]:
         routes = [route.name for route in app.router.routes if route.name in ROUTES]
         app.register_named_middleware(guard(app, arguments.arguments["auth_token"]), routes, "request")

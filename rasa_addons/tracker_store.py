@@ -15,19 +15,30 @@ Three costs of Rasa 3.6's ``SQLTrackerStore`` are avoidable:
   connections, as SQLAlchemy 2.0 does, in WAL mode: one sync per commit, readers and the writer
   proceed together, and every commit stays durable (synchronous stays FULL).
 
+Privacy at rest (issue 19): each event's ``data`` (what the person typed, slot values such as
+contact details and answers, the bot's replies) is stored encrypted with the leads key
+(bot/leads/crypto.py, Fernet); the other columns (type, intent and action or slot names,
+timestamp) stay readable, so Rasa's queries work unchanged. Rows written before this (plain JSON)
+are still read. The SQLite file and its side files are 0600 in a 0700 folder.
+
 tests/rasa_addons/test_tracker_store.py pins the rows and trackers against Rasa's own store.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from bot.leads import transcript
+from bot.leads.crypto import Cipher, load_cipher
+from bot.settings import get_settings
+from bot.storage.private import private_file, sqlite_path, tighten_sqlite
 
 # Attribute noted on a tracker: how many of its events (from the latest session on) are stored.
 STORED_EVENTS = "_catr_stored_events"
@@ -41,13 +52,39 @@ def _sqlite_settings(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class LeanSQLTrackerStore(SQLTrackerStore):
-    """Rasa's ``SQLTrackerStore`` (same settings in endpoints.yml), minus repeated work."""
+def _prepare_sqlite_file(dialect: str, host: str | None, db: str) -> None:
+    """Create the SQLite file owner-only, in an owner-only folder, before Rasa opens it (Rasa would
+    create it 0644, and fail to create it at all in a folder that does not exist yet)."""
+    if "://" not in str(host or "") and dialect != "sqlite":
+        return
+    path = sqlite_path(SQLTrackerStore.get_db_url(dialect, host, db=db))
+    if path is not None:
+        private_file(path)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+
+class LeanSQLTrackerStore(SQLTrackerStore):
+    """Rasa's ``SQLTrackerStore`` (same settings in endpoints.yml), minus repeated work, with each
+    event's data encrypted."""
+
+    def __init__(
+        self,
+        domain: Any = None,
+        dialect: str = "sqlite",
+        host: str | None = None,
+        port: int | None = None,
+        db: str = "rasa.db",
+        *args: Any,
+        cipher: Cipher | None = None,
+        **kwargs: Any,
+    ) -> None:
+        _prepare_sqlite_file(dialect, host, db)
+        self.cipher = cipher or load_cipher(get_settings())
+        super().__init__(domain, dialect, host, port, db, *args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             url = self.engine.url
+            path = sqlite_path(url)
+            if path is not None:
+                tighten_sqlite(path)
             self.engine.dispose()
             self.engine = sa.create_engine(
                 url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
@@ -64,7 +101,7 @@ class LeanSQLTrackerStore(SQLTrackerStore):
         if not (self.domain and rows):
             return None
         tracker = DialogueStateTracker.from_dict(
-            sender_id, [json.loads(data) for (data,) in rows], self.domain.slots
+            sender_id, [self.open_data(data) for (data,) in rows], self.domain.slots
         )
         if not fetch_events_from_all_sessions:
             setattr(tracker, STORED_EVENTS, len(rows))
@@ -76,6 +113,27 @@ class LeanSQLTrackerStore(SQLTrackerStore):
             return super()._additional_events(session, tracker)
         return itertools.islice(tracker.events, stored, len(tracker.events))
 
+    def seal_data(self, data: dict[str, Any]) -> str:
+        return transcript.seal(self.cipher, data)
+
+    def open_data(self, stored: str) -> dict[str, Any]:
+        return transcript.open_(self.cipher, stored)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
-        await super().save(tracker)
+        """Rasa's ``save`` with the data column encrypted (the other columns as Rasa writes them)."""
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = event.as_dict()
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                        action_name=data.get("name"),
+                        data=self.seal_data(data),
+                    )
+                )
+            session.commit()
         setattr(tracker, STORED_EVENTS, len(tracker.events))

@@ -11,9 +11,10 @@ import sys
 
 from bot.leads.conversations import purge_conversations
 from bot.leads.crypto import load_cipher
-from bot.leads.export import export_leads, to_csv, to_json
+from bot.leads.erasure import erase_person
+from bot.leads.export import export_leads, find_conversation, to_csv, to_json
 from bot.leads.notify import send_pending
-from bot.leads.retention import erase_conversation, purge
+from bot.leads.retention import purge
 from bot.settings import Settings, get_settings
 from bot.storage.db import Database, get_database
 from bot.storage.migrate import upgrade
@@ -37,9 +38,14 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def erase_command(args: argparse.Namespace) -> int:
-    database = _ready(get_settings())
+    """Erase by sender id, or by the ``conversation_ref`` an export shows."""
+    settings = get_settings()
+    database = _ready(settings)
     with database.session_scope() as session:
-        counts = erase_conversation(session, args.conversation_id, actor=CLI_ACTOR)
+        conversation_id = (
+            find_conversation(session, load_cipher(settings), args.conversation) or args.conversation
+        )
+    counts = erase_person(settings, conversation_id, actor=CLI_ACTOR, database=database)
     print(" ".join(f"{key}={value}" for key, value in counts.items()))
     return 0
 
@@ -82,8 +88,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export = lead_commands.add_parser("export", help="print every lead (personal data: handle with care)")
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.set_defaults(func=export_command)
-    erase = lead_commands.add_parser("erase", help="delete everything stored for one conversation")
-    erase.add_argument("conversation_id", help="the Rasa sender id")
+    erase = lead_commands.add_parser(
+        "erase", help="delete everything stored for one person: leads rows and the conversation"
+    )
+    erase.add_argument("conversation", help="the conversation_ref from an export, or the Rasa sender id")
     erase.set_defaults(func=erase_command)
 
     purge_parser = subparsers.add_parser("purge", help="delete leads older than the retention period")

@@ -7,6 +7,8 @@ The key itself is never logged.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import os
 import tempfile
@@ -16,6 +18,7 @@ from pathlib import Path
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from bot.settings import Settings
+from bot.storage.private import private_dir
 
 KEY_FILE_NAME = "leads.key"
 logger = logging.getLogger(__name__)
@@ -28,6 +31,14 @@ class Cipher:
         if not keys:
             raise ValueError("Cipher needs at least one Fernet key")
         self._fernet = MultiFernet([Fernet(key) for key in keys])
+        # A separate key for references, derived from the primary key: a reference reveals nothing
+        # about the Fernet key, and nobody without the key can link a sender id to its reference.
+        self._reference_key = hmac.new(keys[0], b"catr-reference-v1", hashlib.sha256).digest()
+
+    def reference(self, value: str) -> str:
+        """A keyed, non-reversible reference for an identifier (exports show it instead of the
+        sender id, which is a bearer secret for its conversation)."""
+        return hmac.new(self._reference_key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
 
     def encrypt(self, value: str | None) -> str | None:
         if not value:
@@ -62,7 +73,7 @@ def parse_keys(raw: str) -> list[bytes]:
 
 def _create_key_file(path: Path) -> None:
     """Write a fresh key atomically: a half-written key file would make every contact unreadable."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".leads-key-")
     try:
         os.fchmod(descriptor, 0o600)

@@ -19,7 +19,7 @@ from bot.storage.models import Screening
 logger = logging.getLogger(__name__)
 CSV_COLUMNS = (
     "reference",
-    "conversation_id",
+    "conversation_ref",
     "created_at",
     "outcome",
     "is_handoff",
@@ -45,7 +45,8 @@ def lead_record(screening: Screening, cipher: Cipher) -> dict[str, Any]:
     return {
         "reference": referral.id if referral else None,
         "screening_id": screening.id,
-        "conversation_id": screening.conversation_id,
+        # a keyed hash, never the sender id: whoever holds that can read and erase the conversation
+        "conversation_ref": cipher.reference(screening.conversation_id),
         "outcome": screening.outcome or ("handoff" if screening.is_handoff else ""),
         "is_handoff": bool(screening.is_handoff),
         "reasons": [str(reason) for reason in screening.reasons or []],
@@ -79,6 +80,12 @@ def export_leads(session: Session, cipher: Cipher, actor: str = "export") -> lis
     )
     logger.info("leads exported count=%s", len(records))
     return records
+
+
+def find_conversation(session: Session, cipher: Cipher, reference: str) -> str | None:
+    """The sender id behind an export's ``conversation_ref``, or None (a scan: erasures are rare)."""
+    senders = session.execute(select(Screening.conversation_id).distinct()).scalars()
+    return next((sender for sender in senders if cipher.reference(sender) == reference), None)
 
 
 def neutralise_cell(value: str) -> str:

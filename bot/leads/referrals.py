@@ -12,6 +12,14 @@ from bot.leads.crypto import Cipher
 from bot.leads.export import lead_record
 from bot.storage.models import REFERRAL_STATUSES, Referral, Screening, utcnow
 
+# Referral ids are 32-bit integers (PostgreSQL's INTEGER); anything else names no referral, and
+# asking the database about it would fail (an overflow) instead of finding nothing.
+MAX_ID = 2**31 - 1
+
+
+def is_possible_id(referral_id: int) -> bool:
+    return 0 < referral_id <= MAX_ID
+
 
 def list_referrals(session: Session, status: str | None = None) -> list[dict[str, Any]]:
     """A summary without personal data (no audit needed): id, outcome, status, dates."""
@@ -33,6 +41,8 @@ def list_referrals(session: Session, status: str | None = None) -> list[dict[str
 
 def read_lead(session: Session, cipher: Cipher, referral_id: int, actor: str) -> dict[str, Any]:
     """The full, decrypted lead behind a referral; the view is audited."""
+    if not is_possible_id(referral_id):
+        raise LookupError(f"no referral with id {referral_id}")
     statement = (
         select(Screening)
         .join(Referral)
@@ -50,6 +60,8 @@ def update_referral(
     session: Session, referral_id: int, *, actor: str, status: str | None = None, notes: str | None = None
 ) -> Referral:
     """Change status and/or notes; the audit names which fields changed, not their content."""
+    if not is_possible_id(referral_id):
+        raise LookupError(f"no referral with id {referral_id}")
     referral = session.get(Referral, referral_id, with_for_update=True)
     if referral is None:
         raise LookupError(f"no referral with id {referral_id}")

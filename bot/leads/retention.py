@@ -35,10 +35,11 @@ def _delete_screenings(session: Session, screening_ids: Select) -> dict[str, int
     }
 
 
-def erase_conversation(
+def erase_leads(
     session: Session, conversation_id: str, actor: str, now: datetime | None = None
 ) -> dict[str, int]:
-    """Delete everything stored for one sender (a person's erasure request); returns counts."""
+    """Delete one sender's rows in the leads database; returns counts. Only half of an erasure:
+    ``bot.leads.erasure.erase_person`` also erases the stored conversation."""
     of_sender = select(Screening.id).where(Screening.conversation_id == conversation_id)
     ids = sorted(session.execute(of_sender).scalars())
     counts = _delete_screenings(session, of_sender)
@@ -57,7 +58,7 @@ def erase_conversation(
         details={**counts, "screening_ids": ids},
         at=now,
     )
-    logger.info("conversation erased %s", " ".join(f"{key}={value}" for key, value in counts.items()))
+    logger.info("event=leads_erased %s", " ".join(f"{key}={value}" for key, value in counts.items()))
     return counts
 
 

@@ -75,8 +75,9 @@ def rasa_server(
         "--cors", *(settings.cors_origins or (settings.public_base_url,)),
     ]  # fmt: skip
     if settings.rasa_auth_token:
-        # The HTTP API can replace the model: only ever with a token.
-        command += ["--enable-api", "--auth-token", settings.rasa_auth_token]
+        # The HTTP API can replace the model: only ever with a token, which Rasa takes from its
+        # environment (RASA_AUTH_TOKEN, rasa_addons/api_guard.py) so that `ps` never shows it.
+        command += ["--enable-api"]
     return ProcessSpec(name=name, command=command, health_url=f"http://127.0.0.1:{port}/")
 
 

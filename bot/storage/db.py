@@ -6,11 +6,9 @@ queue on the busy timeout instead of failing); PostgreSQL is used as is through 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
@@ -18,16 +16,9 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
+from bot.storage.private import private_file, sqlite_path, tighten_sqlite
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
-
-
-def sqlite_path(url: str | URL) -> Path | None:
-    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return Path(parsed.database).resolve()
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -50,10 +41,9 @@ def make_engine(url: str | URL) -> Engine:
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, future=True, pool_pre_ping=True)
     path = sqlite_path(url)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():  # owner-only: screening answers are health data (WAL files inherit this)
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    if path is not None:  # owner-only: screening answers are health data (WAL files inherit this)
+        private_file(path)
+        tighten_sqlite(path)
     connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False}
     engine = create_engine(url, future=True, connect_args=connect_args)
     _configure_sqlite(engine)

@@ -1,38 +1,34 @@
-"""Accounts and sign-in: argon2id password hashes and a lockout after repeated failures.
+"""Accounts and sign-in: argon2id password hashes, and throttling of repeated failures.
 
-The lockout is kept per email address whether or not an account exists, and an unknown email costs
-the same argon2 work as a known one, so sign-in answers reveal nothing about who has an account.
+Throttling (bot/users/throttle.py) counts per address and per e-mail from that address, whether or
+not an account exists, and an unknown e-mail costs the same argon2 work as a known one, so sign-in
+answers reveal nothing about who has an account, and no stranger can lock an account out.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from email_validator import EmailNotValidError
+from email_validator import validate_email as _validate_email
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.storage.models import USER_ROLES, LoginThrottle, User, utcnow
+from bot.storage.models import USER_ROLES, User, utcnow
+from bot.users import throttle
+from bot.users.throttle import LockedOut
 
-MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=15)
+__all__ = ["Account", "LockedOut", "authenticate", "create_user", "find_user", "unlock"]
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024  # argon2 cost does not grow with length, but nobody needs a megabyte
 
 logger = logging.getLogger(__name__)
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a real password: evens out the time an unknown email takes")
-
-
-class LockedOut(Exception):
-    """Too many failed sign-ins for this email; ``until`` is when the next try is accepted."""
-
-    def __init__(self, until: datetime) -> None:
-        super().__init__(f"locked until {until.isoformat()}")
-        self.until = until
 
 
 @dataclass(frozen=True)
@@ -46,6 +42,17 @@ class Account:
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
+
+
+def valid_email(email: str) -> str:
+    """A normalised address (RFC syntax, a domain with a dot, no display names, quotes or spaces);
+    ValueError naming the value otherwise. Sign-in links and notifications go to it."""
+    if len(email) > 254:
+        raise ValueError("an email address has at most 254 characters")
+    try:
+        return _validate_email(email, check_deliverability=False).normalized.lower()
+    except EmailNotValidError as error:
+        raise ValueError(f"{email!r} is not an email address: {error}") from error
 
 
 def check_password_rules(password: str) -> None:
@@ -66,8 +73,7 @@ def create_user(session: Session, email: str, password: str, role: str) -> User:
     email = normalise_email(email)
     if role not in USER_ROLES:
         raise ValueError(f"unknown role {role!r}; expected one of {', '.join(USER_ROLES)}")
-    if "@" not in email or len(email) > 254 or any(char.isspace() for char in email):
-        raise ValueError(f"{email!r} is not an email address")
+    email = valid_email(email)
     check_password_rules(password)
     if find_user(session, email) is not None:
         raise ValueError(f"an account for {email} already exists")
@@ -83,16 +89,6 @@ def set_password(session: Session, user: User, password: str) -> None:
     user.password_hash = _hasher.hash(password)
 
 
-def _throttle(session: Session, email: str) -> LoginThrottle:
-    row = session.execute(
-        select(LoginThrottle).where(LoginThrottle.email == email).with_for_update()
-    ).scalar_one_or_none()
-    if row is None:
-        row = LoginThrottle(email=email[:254], failures=0, updated_at=utcnow())
-        session.add(row)
-    return row
-
-
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)
@@ -100,26 +96,24 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
-def authenticate(session: Session, email: str, password: str, now: datetime | None = None) -> Account | None:
+def authenticate(
+    session: Session, email: str, password: str, now: datetime | None = None, address: str = ""
+) -> Account | None:
     """The account when email and password match an active user, else None; raises LockedOut
-    (without checking the password) while the email is locked. The caller's session must commit,
-    also on failure, so the failure count sticks."""
+    (without checking the password) while this address, or this e-mail from this address, is
+    backing off. The caller's session must commit, also on failure, so the failure count sticks."""
     now = now or utcnow()
     email = normalise_email(email)[:254]
-    throttle = _throttle(session, email)
-    if throttle.locked_until is not None and throttle.locked_until > now:
-        raise LockedOut(throttle.locked_until)
+    rows = throttle.check(session, email, address, now)
     user = find_user(session, email)
     password = password[:MAX_PASSWORD_LENGTH]
     matched = _verify(user.password_hash, password) if user else _verify(_DUMMY_HASH, password)
     if not (matched and user is not None and user.is_active):
-        throttle.failures += 1
-        throttle.updated_at = now
-        if throttle.failures >= MAX_FAILURES:
-            throttle.failures, throttle.locked_until = 0, now + LOCKOUT
-            logger.warning("event=login_locked user_id=%s", user.id if user else "-")
+        throttle.failed(rows, email, address, now)
+        if any(row.locked_until is not None and row.locked_until > now for row in rows):
+            logger.warning("event=login_backoff user_id=%s", user.id if user else "-")
         return None
-    throttle.failures, throttle.locked_until, throttle.updated_at = 0, None, now
+    throttle.succeeded(rows, now)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     user.last_login_at = now
@@ -127,6 +121,5 @@ def authenticate(session: Session, email: str, password: str, now: datetime | No
 
 
 def unlock(session: Session, email: str) -> None:
-    """Clear a lockout (an admin vouches for the person)."""
-    throttle = _throttle(session, normalise_email(email))
-    throttle.failures, throttle.locked_until = 0, None
+    """Clear the throttles on this e-mail from every address (an admin vouches for the person)."""
+    throttle.clear(session, normalise_email(email))

@@ -7,7 +7,6 @@ Rasa, and the staff side (inbox, editor, users, CRM API), each registered by its
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from sanic import Sanic, response
 from sanic.request import Request
@@ -16,17 +15,14 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-HERE = Path(__file__).resolve().parent
-
 
 def create_app(settings: Settings, name: str = "catr_pat_web") -> Sanic:
-    from bot.web import admin, auth, chat, editor, inbox, login, nlg, pages, reports, security
+    from bot.web import admin, auth, chat, editor, inbox, login, nlg, pages, reports, security, static_files
 
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = 256 * 1024
     app.config.FALLBACK_ERROR_FORMAT = "json"
     app.ctx.settings = settings
-    app.static("/static", str(HERE / "static"), name="static")
 
     @app.get("/health")
     async def health(_: Request) -> response.HTTPResponse:
@@ -40,7 +36,7 @@ def create_app(settings: Settings, name: str = "catr_pat_web") -> Sanic:
         restarts = {name: state["restarts"] for name, state in status["processes"].items()}
         return response.json({"status": "ok", "processes": processes, "restarts": restarts})
 
-    for module in (security, auth, pages, chat, nlg, login, inbox, reports, editor, admin):
+    for module in (security, static_files, auth, pages, chat, nlg, login, inbox, reports, editor, admin):
         module.register(app)
     return app
 

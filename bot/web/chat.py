@@ -7,6 +7,7 @@ themselves (bot.chat) are the same ones Rasa's REST channel applies (rasa_addons
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 
@@ -14,10 +15,12 @@ import aiohttp
 from sanic import Sanic, response
 from sanic.request import Request
 
-from bot.chat.inbound import read_message
+from bot.chat.inbound import SENDER_PATTERN, read_message
 from bot.chat.ratelimit import TokenBuckets
 from bot.chat.replies import NO_REPLY_TEXT, RATE_LIMITED_TEXT, UNAVAILABLE_TEXT
+from bot.leads.transcript import visible_history
 from bot.request_body import BadRequest, parse_json
+from bot.web.context import cipher_of, settings_of
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +37,37 @@ def _rate_limited(wait: float, by: str) -> response.HTTPResponse:
     )
 
 
+async def chat_history(request: Request) -> response.HTTPResponse:
+    """The visible messages of one conversation, for the widget after a page reload.
+
+    Only the holder of the sender id (128 random bits, kept by the widget) can name the
+    conversation; it travels in a POST body, never in a URL that logs or referrers could keep.
+    """
+    wait = request.app.ctx.chat_addresses.take(request.remote_addr or request.ip)
+    if wait:
+        return _rate_limited(wait, "address")
+    try:
+        body = parse_json(request.body)
+    except BadRequest as error:
+        return response.json({"error": str(error)}, status=400)
+    sender = body.get("sender") if isinstance(body, dict) else None
+    if not isinstance(sender, str) or not SENDER_PATTERN.fullmatch(sender):
+        return response.json({"error": "'sender' must be 8-64 letters, digits, '-' or '_'."}, status=400)
+    wait = request.app.ctx.chat_senders.take(sender)
+    if wait:
+        return _rate_limited(wait, "sender")
+    url, cipher = settings_of(request).tracker_database_url, cipher_of(request)
+    try:
+        messages = await asyncio.to_thread(visible_history, url, cipher, sender)
+    except Exception as error:  # the history is a comfort: the chat itself still works
+        log.warning("event=chat_history_failed error=%s", type(error).__name__)
+        messages = []
+    return response.json({"messages": messages}, headers={"Cache-Control": "no-store"})
+
+
 def register(app: Sanic) -> None:
+    app.add_route(chat_history, "/api/chat/history", methods=["POST"], name="chat_history")
+
     @app.before_server_start
     async def open_client(app: Sanic, _loop: object) -> None:
         app.ctx.http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))

@@ -6,6 +6,7 @@ in ``bot.leads``, with the signed-in coordinator's email as the actor.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, timezone
 
@@ -13,14 +14,13 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sqlalchemy.orm import Session
 
-from bot.leads.conversations import request_erasure
+from bot.leads.erasure import erase_person
 from bot.leads.export import export_leads, to_csv
 from bot.leads.referrals import read_lead, update_referral
-from bot.leads.retention import erase_conversation
 from bot.storage.models import OUTCOMES, REFERRAL_STATUSES
 from bot.users.roles import INBOX
 from bot.web.auth import requires
-from bot.web.context import cipher_of, unit_of_work
+from bot.web.context import cipher_of, database_of, settings_of, unit_of_work
 from bot.web.pages import render_staff
 from bot.web.queries import (
     HANDOFF_CHOICES,
@@ -107,17 +107,11 @@ def register(app: Sanic) -> None:
             message = "Tick the box to confirm that everything stored for this person should be deleted."
             return render_staff(request, "error.html", status=400, title="Nothing erased", message=message)
         actor = request.ctx.account.email
-
-        def run(session: Session) -> str | None:
-            conversation_id = conversation_of(session, referral_id)
-            if conversation_id is not None:
-                erase_conversation(session, conversation_id, actor=actor)
-            return conversation_id
-
-        conversation_id = await unit_of_work(request, run)
+        conversation_id = await unit_of_work(request, lambda s: conversation_of(s, referral_id))
         if conversation_id is None:
             return _not_found(request)
-        request_erasure(request.app.ctx.settings, conversation_id)  # the chat history too
+        settings, database = settings_of(request), database_of(request.app)
+        await asyncio.to_thread(erase_person, settings, conversation_id, actor, database=database)
         return response.redirect("/inbox?erased=1", status=303)
 
     @app.post("/inbox/export.csv")

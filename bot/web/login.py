@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import math
 from datetime import timedelta
 
 from sanic import Sanic, response
 from sanic.request import Request
 from sqlalchemy.orm import Session
 
+from bot.storage.models import utcnow
 from bot.users.accounts import Account, LockedOut, authenticate
 from bot.users.roles import home_path
 from bot.users.tokens import end_session, start_session
@@ -72,17 +74,25 @@ def register(app: Sanic) -> None:
         email = (request.form.get("email") or "").strip()
         password = request.form.get("password") or ""
         lifetime = timedelta(hours=settings.session_hours)
+        # the client behind a proxy when Sanic is told to trust it (PROXIES_COUNT), as in chat.py
+        address = request.remote_addr or request.ip or ""
 
         def sign_in(session: Session) -> tuple[Account, str] | None:
-            account = authenticate(session, email, password)
+            account = authenticate(session, email, password, address=address)
             return None if account is None else (account, start_session(session, account, lifetime))
 
         try:
             result = await unit_of_work(request, sign_in)
-        except LockedOut:
-            log.info("event=login_refused reason=locked")
-            message = "Too many failed attempts. For your safety, sign-in is paused for 15 minutes."
-            return _login_page(request, status=429, error=message, email=email)
+        except LockedOut as locked:
+            log.info("event=login_refused reason=backoff")
+            wait = max(1, math.ceil((locked.until - utcnow()).total_seconds() / 60))
+            message = (
+                "Too many failed attempts from this connection. For your safety, sign-in from here "
+                f"is paused for {wait} minute{'s' if wait > 1 else ''}."
+            )
+            page = _login_page(request, status=429, error=message, email=email)
+            page.headers["Retry-After"] = str(wait * 60)
+            return page
         if result is None:
             log.info("event=login_failed")
             return _login_page(request, status=401, error=WRONG, email=email)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from bot.leads.funnel import FUNNEL_STEPS, SAFETY_CATEGORIES, funnel_counts, safety_event
+from bot.leads.referrals import is_possible_id
 from bot.storage.models import OUTCOMES, REFERRAL_STATUSES, AuditEvent, Referral, Screening
 
 LIST_LIMIT = 500
@@ -116,6 +117,8 @@ def referral_counts(session: Session, chosen: ReferralFilter) -> dict[str, Any]:
 
 def conversation_of(session: Session, referral_id: int) -> str | None:
     """The sender id behind a referral (what erasure is keyed on), or None when there is no such referral."""
+    if not is_possible_id(referral_id):
+        return None
     statement = select(Screening.conversation_id).join(Referral).where(Referral.id == referral_id)
     return session.execute(statement).scalar_one_or_none()
 

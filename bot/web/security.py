@@ -38,7 +38,7 @@ BASE_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 }
 EMBEDDABLE = ("/static/widget.js", "/static/widget.css")
-CORS_PATHS = ("/api/chat",)
+CORS_PATHS = ("/api/chat", "/api/chat/history")
 STAFF_PREFIXES = ("/login", "/logout", "/inbox", "/editor", "/admin", "/api/v1")
 
 
@@ -66,12 +66,15 @@ def _cors_headers(request: Request) -> dict[str, str]:
     }
 
 
+async def chat_preflight(request: Request) -> response.HTTPResponse:
+    """The browser asks before a cross-origin JSON POST; unlisted origins get no permission."""
+    headers = _cors_headers(request)
+    return response.empty(status=204 if headers else 403, headers=headers)
+
+
 def register(app: Sanic) -> None:
-    @app.options("/api/chat")
-    async def chat_preflight(request: Request) -> response.HTTPResponse:
-        """The browser asks before a cross-origin JSON POST; unlisted origins get no permission."""
-        headers = _cors_headers(request)
-        return response.empty(status=204 if headers else 403, headers=headers)
+    app.add_route(chat_preflight, "/api/chat", methods=["OPTIONS"], name="chat_preflight")
+    app.add_route(chat_preflight, "/api/chat/history", methods=["OPTIONS"], name="history_preflight")
 
     @app.on_response
     async def add_headers(request: Request, resp: response.HTTPResponse) -> None:

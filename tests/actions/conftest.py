@@ -76,6 +76,14 @@ def make_tracker(
     )
 
 
+def confirmed_erasure(sender_id: str = "test-sender-0001", slots: dict[str, Any] | None = None) -> Tracker:
+    """A tracker whose latest message confirms an erasure right after the confirmation question."""
+    tracker = make_tracker("DELETE", "delete_data", slots, active_loop=None, sender_id=sender_id)
+    question = {"event": "bot", "text": "Type DELETE", "metadata": {"utter_action": "utter_confirm_erasure"}}
+    tracker.events.insert(0, question)
+    return tracker
+
+
 @pytest.fixture
 def tracker_for() -> Callable[..., Tracker]:
     return make_tracker

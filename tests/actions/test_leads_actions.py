@@ -10,7 +10,6 @@ from actions import context
 from actions.consent import ActionConsentDeclined, ActionRecordConsent
 from actions.contact_form import ValidateContactForm
 from actions.prescreen_outcome import ActionPrescreenOutcome
-from actions.privacy import ActionDeleteData
 from actions.referral import ActionSubmitContact
 from bot.eligibility import Answer, parse_answer
 from bot.storage.models import Contact, Referral, Screening
@@ -138,17 +137,3 @@ async def test_talk_to_a_person_without_prescreen_is_a_handoff(tracker_for, disp
     )
     (screening,) = _rows(Screening)
     assert screening.is_handoff and screening.outcome is None
-
-
-async def test_delete_my_data_erases_the_lead_and_queues_the_conversation(
-    tracker_for, dispatcher, domain
-) -> None:
-    await ActionPrescreenOutcome().run(
-        dispatcher, tracker_for("yes", slots={**LIKELY, **CONSENTED}, active_loop=None), domain
-    )
-    events = await ActionDeleteData().run(
-        dispatcher, tracker_for("delete my data", intent="delete_data"), domain
-    )
-    assert _rows(Screening) == []
-    assert any(event.get("event") == "restart" for event in events)
-    assert (context.settings().data_dir / "erasure-queue" / "test-sender-0001").exists()

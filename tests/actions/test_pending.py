@@ -13,6 +13,7 @@ from actions.privacy import ActionDeleteData
 from actions.referral import SAVED_TEXT, ActionSubmitContact
 from actions.storage import SAVE_FAILED_TEXT
 from bot.storage.models import Contact, Referral, Screening
+from tests.actions.conftest import confirmed_erasure
 from tests.actions.test_leads_actions import CONSENTED, LIKELY, _rows, _slots
 
 CONTACT = {"contact_name": "Jane Doe", "contact_email": "jane@example.org", "contact_time": "mornings"}
@@ -119,9 +120,7 @@ async def test_stop_or_delete_my_data_saves_nothing_that_was_pending(
 async def test_a_failed_erasure_drops_what_was_pending(tracker_for, dispatcher, domain, database) -> None:
     database.down()
     slots = {"screening_pending": True, "referral_pending": True}
-    events = await ActionDeleteData().run(
-        dispatcher, tracker_for("delete my data", intent="delete_data", slots=slots), domain
-    )
+    events = await ActionDeleteData().run(dispatcher, confirmed_erasure(slots=slots), domain)
     assert _slots(events) == {"screening_pending": False, "referral_pending": False}
 
 

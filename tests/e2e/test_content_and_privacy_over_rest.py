@@ -33,13 +33,15 @@ def _tracker_events(live_stack, sender: str) -> int:
         return connection.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
 
 
-def test_delete_my_data_erases_lead_and_conversation(live_stack) -> None:
+def test_delete_my_data_asks_first_then_erases_lead_and_conversation(live_stack) -> None:
     chat = Conversation(live_stack.rasa_url)
     chat.say("can I join?")
     chat.say("yes")
     chat.say("17")  # a finished (anonymous) pre-screen
     assert _tracker_events(live_stack, chat.sender) > 0
-    assert "deleted" in chat.text("delete my data")
+    assert "type delete" in chat.text("delete my data")  # nothing is erased without a confirmation
+    assert _tracker_events(live_stack, chat.sender) > 0
+    assert "deleted" in chat.text("DELETE")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and _tracker_events(live_stack, chat.sender) > 0:
         time.sleep(0.5)
@@ -62,6 +64,6 @@ def test_talk_to_a_person_asks_consent_then_contact_and_creates_a_handoff(live_s
         rows = [
             r
             for r in export_leads(session, load_cipher(live_stack), actor="test")
-            if r["conversation_id"] == chat.sender
+            if r["conversation_ref"] == load_cipher(live_stack).reference(chat.sender)
         ]
     assert len(rows) == 1 and rows[0]["contact"]["phone"] == "+33612345678"

@@ -33,6 +33,14 @@ def _leads(live_stack) -> list[dict]:
         return export_leads(session, load_cipher(live_stack), actor="test")
 
 
+def _of(live_stack, sender: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The exported leads of one conversation (exports name it by a keyed reference, not its id)."""
+    from bot.leads.crypto import load_cipher
+
+    reference = load_cipher(live_stack).reference(sender)
+    return [row for row in _leads(live_stack) if row["conversation_ref"] == reference]
+
+
 def test_full_prescreen_with_contact_leaves_one_lead_and_emails_the_coordinator(
     live_stack, smtp_inbox
 ) -> None:
@@ -46,7 +54,7 @@ def test_full_prescreen_with_contact_leaves_one_lead_and_emails_the_coordinator(
     assert "email" in chat.text("Marie Curie-Test")
     assert "good time" in chat.text("marie.test@example.org")
     assert "passed your details" in chat.text("weekday mornings")
-    (lead,) = [row for row in _leads(live_stack) if row["conversation_id"] == chat.sender]
+    (lead,) = _of(live_stack, chat.sender)
     assert lead["outcome"] == "likely_eligible" and lead["answers"]["age"] == 54
     assert lead["contact"]["email"] == "marie.test@example.org" and lead["consent_version"]
     deadline = time.monotonic() + 60
@@ -76,7 +84,7 @@ def test_a_hard_exclusion_stops_at_once_and_explains(live_stack, answers: list[s
         chat.say(answer)
     text = chat.text(answers[-1])
     assert expected in text and "own doctor" in text
-    (lead,) = [row for row in _leads(live_stack) if row["conversation_id"] == chat.sender]
+    (lead,) = _of(live_stack, chat.sender)
     assert lead["outcome"] == "not_eligible" and not any(lead["contact"].values())
 
 
@@ -113,7 +121,7 @@ def test_stop_ends_the_prescreen_and_keeps_nothing(live_stack) -> None:
     chat = _start(live_stack)
     chat.say("54")
     assert "did not keep your answers" in chat.text("stop")
-    assert [row for row in _leads(live_stack) if row["conversation_id"] == chat.sender] == []
+    assert _of(live_stack, chat.sender) == []
 
 
 def test_no_consent_means_no_health_question(live_stack) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
+from sqlalchemy import select
 
 from bot import cli as bot_cli
 from bot.leads import cli as leads_cli
@@ -21,7 +22,9 @@ from bot.leads.crypto import Cipher
 from bot.settings import REPO_ROOT, get_settings
 from bot.storage.db import Database
 from bot.storage.migrate import upgrade
+from bot.storage.models import Screening
 from tests.db_fixtures import PERSON, store_lead
+from tests.tracker_fixtures import count_events, store_conversation
 
 KEY = Fernet.generate_key().decode()
 
@@ -40,6 +43,18 @@ def environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, database_url: s
     yield database
     database.dispose()
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def tracker_url(
+    environment: Database, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """The conversation store: a SQLite file in the data folder, or the test's PostgreSQL schema."""
+    sqlite = f"sqlite:///{tmp_path / 'data' / 'tracker.db'}"
+    url = sqlite if database_url.startswith("sqlite") else database_url
+    monkeypatch.setenv("TRACKER_DATABASE_URL", url)
+    get_settings.cache_clear()
+    return url
 
 
 def _run(*argv: str) -> int:
@@ -81,7 +96,7 @@ def test_purge_defaults_to_the_retention_setting(
     assert _run("purge") == 0
     assert "older than 30 days" in capsys.readouterr().out
     assert _run("leads", "export") == 0
-    assert [r["conversation_id"] for r in json.loads(capsys.readouterr().out)] == ["new"]
+    assert [r["conversation_ref"] for r in json.loads(capsys.readouterr().out)] == [cipher.reference("new")]
 
 
 def test_purge_days_option_overrides_the_setting(
@@ -96,6 +111,22 @@ def test_erase_command_reports_counts(environment: Database, capsys: pytest.Capt
     store_lead(environment, Cipher([KEY.encode()]), conversation_id="sender-x")
     assert _run("leads", "erase", "sender-x") == 0
     assert "screenings=1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("named_by", ["sender id", "export reference"])
+async def test_erase_command_erases_the_leads_and_the_stored_conversation(
+    environment: Database, tracker_url: str, capsys: pytest.CaptureFixture[str], named_by: str
+) -> None:
+    cipher = Cipher([KEY.encode()])
+    store_lead(environment, cipher, conversation_id="sender-x")
+    await store_conversation(tracker_url, "sender-x", cipher)
+    named = "sender-x" if named_by == "sender id" else cipher.reference("sender-x")
+    assert _run("leads", "erase", named) == 0
+    printed = capsys.readouterr().out
+    assert "screenings=1" in printed and "conversation_events=8" in printed
+    with environment.session_scope() as session:
+        assert session.execute(select(Screening)).first() is None
+    assert count_events(tracker_url, "sender-x") == 0
 
 
 def test_notify_runs_one_pass(environment: Database, capsys: pytest.CaptureFixture[str]) -> None:

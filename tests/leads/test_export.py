@@ -46,7 +46,7 @@ def test_export_json_shape(db: Database, cipher: Cipher) -> None:
     records = json.loads(to_json(_export(db, cipher)))
     lead, anonymous = records
     for record in records:
-        assert {"conversation_id", "outcome", "reasons", "answers", "contact", "consent_at"} <= record.keys()
+        assert {"conversation_ref", "outcome", "reasons", "answers", "contact", "consent_at"} <= record.keys()
         assert {"consent_version", "status", "created_at"} <= record.keys()
         assert all(isinstance(reason, str) for reason in record["reasons"])
         datetime.fromisoformat(record["created_at"])

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from bot.leads.crypto import Cipher
 from bot.leads.funnel import record_funnel_event
-from bot.leads.retention import erase_conversation, purge
+from bot.leads.retention import erase_leads, purge
 from bot.storage.db import Database
 from bot.storage.models import AuditEvent, Contact, FunnelEvent, Referral, Screening
 from tests.db_fixtures import PERSON, store_lead
@@ -44,7 +44,7 @@ def test_erase_removes_everything_for_the_sender(db: Database, cipher: Cipher) -
     _funnel(db, "sender-erase")
     _funnel(db, "sender-keep")
     with db.session_scope() as session:
-        counts = erase_conversation(session, "sender-erase", actor="dpo@site")
+        counts = erase_leads(session, "sender-erase", actor="dpo@site")
     assert counts == {"screenings": 1, "contacts": 1, "referrals": 1, "funnel_events": 2}
     assert _counts(db) == {"screenings": 1, "contacts": 1, "referrals": 1, "funnel_events": 2}
     with db.session_scope() as session:
@@ -56,7 +56,7 @@ def test_erase_leaves_an_audit_row_without_personal_data(db: Database, cipher: C
     with db.session_scope() as session:
         screening_id = session.get(Referral, referral_id).screening_id
     with db.session_scope() as session:
-        erase_conversation(session, "sender-erase", actor="dpo@site")
+        erase_leads(session, "sender-erase", actor="dpo@site")
     (event,) = _audit_rows(db, "erased")
     dumped = json.dumps(
         [event.actor, event.target_type, event.target_id, event.details, event.at.isoformat()]
@@ -69,7 +69,7 @@ def test_erase_leaves_an_audit_row_without_personal_data(db: Database, cipher: C
 
 def test_erasing_an_unknown_sender_is_audited_with_zero_counts(db: Database) -> None:
     with db.session_scope() as session:
-        counts = erase_conversation(session, "nobody", actor="dpo@site")
+        counts = erase_leads(session, "nobody", actor="dpo@site")
     assert set(counts.values()) == {0}
     assert len(_audit_rows(db, "erased")) == 1
 

@@ -1,15 +1,18 @@
-"""LeanSQLTrackerStore writes the rows Rasa's SQLTrackerStore writes and reads back the same
-trackers, on SQLite and PostgreSQL, without the per-save count query; endpoints load it."""
+"""LeanSQLTrackerStore writes the rows Rasa's SQLTrackerStore writes (with each event's data
+encrypted) and reads back the same trackers, on SQLite and PostgreSQL, without the per-save count
+query; endpoints load it."""
 
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from cryptography.fernet import Fernet
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
@@ -23,6 +26,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
+from bot.leads.crypto import Cipher
 from bot.settings import scoped_environment
 from rasa_addons.tracker_store import LeanSQLTrackerStore
 from tests.db_fixtures import database_url  # noqa: F401 - fixture
@@ -40,6 +44,7 @@ slots:
 )
 
 
+CIPHER = Cipher([Fernet.generate_key()])
 CLOCK = itertools.count(1_764_000_000)  # explicit timestamps: Rasa's store filters sessions on them
 
 
@@ -87,7 +92,7 @@ def stores(database_url: str) -> Iterator[tuple[SQLTrackerStore, LeanSQLTrackerS
     url = database_url.replace("leads.db", "tracker.db")
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    rasa, ours = SQLTrackerStore(DOMAIN, host=url), LeanSQLTrackerStore(DOMAIN, host=url)
+    rasa, ours = SQLTrackerStore(DOMAIN, host=url), LeanSQLTrackerStore(DOMAIN, host=url, cipher=CIPHER)
     yield rasa, ours
     rasa.engine.dispose()
     ours.engine.dispose()
@@ -129,7 +134,10 @@ async def test_the_same_rows_and_trackers_as_rasas_own_store_without_counting(st
     assert counted and not [sql for sql in counted if "count(" in sql.lower()]
 
     assert len(_rows(ours, "ours-sender")) == sum(len(turn) for turn in TURNS)
-    assert _rows(ours, "ours-sender") == _rows(rasa, "rasa-sender")
+    ours_rows, rasa_rows = _rows(ours, "ours-sender"), _rows(rasa, "rasa-sender")
+    assert [row[:-1] for row in ours_rows] == [row[:-1] for row in rasa_rows]
+    assert [ours.open_data(row[-1]) for row in ours_rows] == [json.loads(row[-1]) for row in rasa_rows]
+    assert not any(row[-1].startswith("{") for row in ours_rows), "event data stored in clear"
     for full in (False, True):
         read = ours.retrieve_full_tracker if full else ours.retrieve
         theirs = rasa.retrieve_full_tracker if full else rasa.retrieve
@@ -153,7 +161,7 @@ async def test_an_unknown_conversation_reads_as_none(stores) -> None:
 
 
 def test_sqlite_keeps_its_connections_in_wal_mode(tmp_path: Path) -> None:
-    store = LeanSQLTrackerStore(DOMAIN, host=f"sqlite:///{tmp_path / 'tracker.db'}")
+    store = LeanSQLTrackerStore(DOMAIN, host=f"sqlite:///{tmp_path / 'tracker.db'}", cipher=CIPHER)
     assert isinstance(store.engine.pool, sa.pool.QueuePool)
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -108,9 +108,10 @@ def leads_of(database_url: str, key: str, conversation_id: str) -> list[dict]:
     from bot.storage.db import Database
 
     database = Database(database_url)
+    cipher = Cipher([key.encode()])
     try:
         with database.session_scope() as session:
-            rows = export_leads(session, Cipher([key.encode()]), actor="test")
+            rows = export_leads(session, cipher, actor="test")
     finally:
         database.dispose()
-    return [row for row in rows if row["conversation_id"] == conversation_id]
+    return [row for row in rows if row["conversation_ref"] == cipher.reference(conversation_id)]

@@ -102,6 +102,19 @@ def test_systemd_units_restart_on_failure_as_a_dedicated_user_with_limits_and_a_
                      "Environment=CATR_DATA_DIR=/var/lib/catr-pat"):  # fmt: skip
             assert line in text.splitlines(), (line, text)
         assert "MemoryMax=" in text and "ExecStart=/opt/catr/.venv/bin/python -m " in text
-    assert "--auth-token ${RASA_AUTH_TOKEN}" in services["catr-pat-rasa.service"]  # never the token itself
+    assert "--enable-api" in services["catr-pat-rasa.service"]
+    assert "--auth-token" not in services["catr-pat-rasa.service"]  # from the environment file, never `ps`
     assert "After=network-online.target catr-pat-actions.service" in services["catr-pat-rasa.service"]
     assert "WantedBy=multi-user.target" in units["catr-pat.target"]
+
+
+def test_the_rasa_api_token_never_appears_on_a_command_line() -> None:
+    import dataclasses
+
+    from bot.runtime.processes import all_processes
+    from bot.settings import load_settings
+
+    settings = dataclasses.replace(load_settings(), rasa_auth_token="very-secret-token")
+    for spec in all_processes(settings):
+        assert not any("very-secret-token" in part for part in spec.command), spec.name
+    assert settings.rasa_env()["RASA_AUTH_TOKEN"] == "very-secret-token"

@@ -101,10 +101,13 @@ def test_concurrent_prescreens_over_two_rasa_servers_lose_and_duplicate_nothing(
         assert slots["prescreen_outcome"] == "likely_eligible"
 
     # Exactly one lead per conversation, with that person's contact details.
-    leads = [lead for lead in all_leads(cluster) if lead["conversation_id"] in senders]
-    assert Counter(lead["conversation_id"] for lead in leads) == Counter(senders)
+    from bot.leads.crypto import load_cipher
+
+    references = [load_cipher(cluster.settings).reference(sender) for sender in senders]  # not the ids
+    leads = [lead for lead in all_leads(cluster) if lead["conversation_ref"] in references]
+    assert Counter(lead["conversation_ref"] for lead in leads) == Counter(references)
     for lead in leads:
-        number = senders.index(lead["conversation_id"])
+        number = references.index(lead["conversation_ref"])
         assert lead["outcome"] == "likely_eligible"
         assert lead["contact"]["email"] == f"camille.scaleout{number}@example.org"
         assert lead["answers"]["age"] == 54

@@ -53,6 +53,15 @@ def web_behind_tls(tmp_path_factory: pytest.TempPathFactory, fake_rasa: FakeRasa
 
 
 @pytest.fixture
+def recorded(web: WebServer, fake_rasa: FakeRasa) -> Iterator[None]:
+    """The fake Rasa stores each turn in the web app's tracker store, as Rasa does (for the history);
+    only where needed: it slows every reply, and the flood tests count replies per second."""
+    fake_rasa.record_to(f"sqlite:///{web.settings.data_dir / 'tracker.db'}", web.cipher)
+    yield
+    fake_rasa.stop_recording()
+
+
+@pytest.fixture
 def account(web: WebServer) -> Callable[[str], StaffAccount]:
     """A new account with the given role in the web server's database."""
     return lambda role: add_account(web.database, role)

@@ -1,10 +1,13 @@
 """A stand-in for Rasa's REST channel and model API, so widget tests run without a trained model.
 
-It answers like Rasa does (a JSON list of ``{text, buttons}``) and records what it was sent.
+It answers like Rasa does (a JSON list of ``{text, buttons}``) and records what it was sent; after
+``record_to`` it also stores each turn in a tracker store, as Rasa does, so the web app's
+history endpoint has something to read back.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import threading
@@ -43,6 +46,8 @@ class FakeRasa:
     def __init__(self) -> None:
         self.messages: list[dict[str, Any]] = []
         self.model_loads: list[dict[str, Any]] = []
+        self.tracker_store: Any = None
+        self._store_lock = threading.Lock()
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -60,7 +65,9 @@ class FakeRasa:
             def do_POST(self) -> None:
                 body = self._body()
                 owner.messages.append(body)
-                self._json(200, reply_to(body.get("message", "")))
+                replies = reply_to(body.get("message", ""))
+                owner.store_turn(str(body.get("sender", "")), str(body.get("message", "")), replies)
+                self._json(200, replies)
 
             def do_GET(self) -> None:
                 """``/foundation?widget=<url>``: a foundation's trial page on another origin, embedding
@@ -84,6 +91,35 @@ class FakeRasa:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.handle_error = lambda *_args: None  # a browser closing mid-reply is not a failure
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def record_to(self, url: str, cipher: Any) -> None:
+        """Store every turn from now on in the tracker store at ``url`` (encrypted, as Rasa's is)."""
+        from rasa_addons.tracker_store import LeanSQLTrackerStore
+        from tests.tracker_fixtures import DOMAIN
+
+        self.tracker_store = LeanSQLTrackerStore(DOMAIN, host=url, cipher=cipher)
+
+    def stop_recording(self) -> None:
+        if self.tracker_store is not None:
+            self.tracker_store.engine.dispose()
+        self.tracker_store = None
+
+    def store_turn(self, sender: str, message: str, replies: list[dict[str, Any]]) -> None:
+        store = self.tracker_store
+        if store is None or not sender:
+            return
+        from rasa.shared.core.events import BotUttered, UserUttered
+        from rasa.shared.core.trackers import DialogueStateTracker
+
+        async def save() -> None:
+            tracker = await store.retrieve(sender) or DialogueStateTracker(sender, store.domain.slots)
+            tracker.update(UserUttered(message))
+            for reply in replies:
+                tracker.update(BotUttered(reply.get("text"), {"buttons": reply.get("buttons")}))
+            await store.save(tracker)
+
+        with self._store_lock:
+            asyncio.run(save())
 
     @property
     def url(self) -> str:

@@ -19,7 +19,7 @@ from tests.web.staff import StaffClient, add_account, add_api_token
 
 # Patients, Rasa and the sign-in form must reach these without an account.
 PUBLIC_PATHS = frozenset(
-    {"", "health", "privacy", "api/chat", "nlg", "login", "logout", "static/<__file_uri__:path>"}
+    {"", "health", "privacy", "api/chat", "api/chat/history", "nlg", "login", "logout", "static/<name:path>"}
 )
 
 

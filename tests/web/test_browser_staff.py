@@ -67,7 +67,7 @@ def test_coordinator_signs_in_changes_a_status_and_exports_csv(web: WebServer, p
     download = download_info.value
     assert download.suggested_filename.startswith("catr-pat-leads-")
     text = download.path().read_text(encoding="utf-8-sig")
-    assert text.startswith("reference,conversation_id") and "zoe.testperson@example.org" in text
+    assert text.startswith("reference,conversation_ref") and "zoe.testperson@example.org" in text
 
     page.get_by_role("link", name="Audit log").click()
     expect(page.get_by_role("cell", name="exported").first).to_be_visible()

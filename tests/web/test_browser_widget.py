@@ -3,6 +3,7 @@ quick replies, typing indicator, reloads, start over, 320 px, reduced motion, ot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -70,20 +71,35 @@ def test_keyboard_only_chat_with_focus_moving_into_the_panel_and_back(page: Page
     assert page.locator(".cpw-launcher").get_attribute("aria-expanded") == "false"
 
 
-def test_conversation_survives_a_reload_and_start_over_clears_it(page: Page) -> None:
+def test_conversation_survives_a_reload_and_start_over_clears_it(page: Page, recorded: None) -> None:
     page.get_by_role("button", name="Questions? Chat with us").click()
     page.get_by_label("Your message").fill("hello")
     page.get_by_role("button", name="Send").click()
     expect(page.locator(".cpw-bot")).to_contain_text(GREETING)
+    page.get_by_role("button", name="How long is the study?").click()
+    expect(page.locator(".cpw-bot").last).to_contain_text(DURATION)
     page.reload()
-    expect(page.locator(".cpw-panel")).to_be_visible()
-    expect(page.locator(".cpw-bot")).to_contain_text(GREETING)
-    expect(page.get_by_role("button", name="How long is the study?")).to_be_visible()
+    page.get_by_role("button", name="Questions? Chat with us").click()
+    expect(page.locator(".cpw-bot").first).to_contain_text(GREETING)  # fetched again from our server
+    expect(page.locator(".cpw-user").last).to_contain_text("How long is the study?")  # the title, not /faq_
+    expect(page.locator(".cpw-bot").last).to_contain_text(DURATION)
     page.get_by_role("button", name="Start over").click()
     expect(page.locator(".cpw-msg")).to_have_count(0)
     expect(page.get_by_role("status")).to_have_text("Conversation cleared. You can start again.")
     page.reload()
+    page.get_by_role("button", name="Questions? Chat with us").click()
     expect(page.locator(".cpw-msg")).to_have_count(0)
+
+
+def test_the_host_pages_storage_holds_the_conversation_id_and_no_message(page: Page) -> None:
+    """Any script on the foundation's page can read sessionStorage: no transcript may sit there."""
+    page.get_by_role("button", name="Questions? Chat with us").click()
+    page.get_by_label("Your message").fill("my email is zoe@example.org")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".cpw-bot")).to_contain_text(GREETING)
+    stored = page.evaluate("JSON.stringify(Object.assign({}, sessionStorage))")
+    assert "zoe@example.org" not in stored and GREETING not in stored
+    assert re.fullmatch(r'\{"catrpat-chat":"[0-9a-f]{32}"\}', stored), stored
 
 
 def test_typing_indicator_is_announced_while_waiting(page: Page) -> None:

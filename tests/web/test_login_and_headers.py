@@ -7,7 +7,7 @@ import re
 import pytest
 import requests
 
-from bot.users.accounts import MAX_FAILURES
+from bot.users.throttle import FREE_PAIR_FAILURES
 from tests.web.server import WebServer
 from tests.web.staff import StaffAccount, StaffClient, add_account
 
@@ -63,14 +63,17 @@ def test_wrong_password_and_unknown_email_get_the_same_answer(web: WebServer, ac
     )
 
 
-def test_five_failed_sign_ins_lock_the_account_even_for_the_right_password(web: WebServer, account) -> None:  # type: ignore[no-untyped-def]
+def test_repeated_failed_sign_ins_pause_this_connection_even_for_the_right_password(
+    web: WebServer, account
+) -> None:  # type: ignore[no-untyped-def]
     user = account("coordinator")
     client = StaffClient(web.url)
-    for _ in range(MAX_FAILURES):
+    for _ in range(FREE_PAIR_FAILURES + 1):
         assert client.sign_in(user, password="wrong password again").status_code == 401
     locked = client.sign_in(user)
     assert locked.status_code == 429
-    assert "paused for 15 minutes" in locked.text
+    assert "from this connection" in locked.text and "paused for 1 minute" in locked.text
+    assert locked.headers["Retry-After"] == "60"
 
 
 @pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/\\evil.example"])

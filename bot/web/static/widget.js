@@ -1,7 +1,10 @@
 /* CATR-PAT chat widget. Embed with one tag:
  *   <script src="https://<assistant host>/static/widget.js" data-title="..." defer></script>
  * Everything (script, styles) is served by the assistant's own host: no third-party request.
- * The conversation survives page reloads in the same tab (sessionStorage); "Start over" clears it.
+ * The conversation survives page reloads in the same tab: sessionStorage keeps only the random
+ * conversation id (any script on the host page can read that storage, so no message is kept
+ * there) and the visible messages are fetched again from the assistant's server, which gives
+ * them only to the holder of that id. "Start over" forgets the id.
  * Accessibility: every control is a native button or labelled input; opening moves focus to the
  * message box, closing (button or Escape) returns it to the launcher; new messages are announced
  * through the role="log" live region and the typing state through a role="status" line.
@@ -14,18 +17,22 @@
   var STORE = "catrpat-chat";
   var MAX_CHARS = 2000;
 
-  function load() {
-    try { return JSON.parse(sessionStorage.getItem(STORE)) || null; } catch (e) { return null; }
+  function storedSender() {
+    try {
+      var value = sessionStorage.getItem(STORE);
+      return /^[0-9a-f]{32}$/.test(value || "") ? value : null;
+    } catch (e) { return null; }
   }
-  function save() {
-    try { sessionStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { /* storage blocked: still chat */ }
+  function keepSender() {
+    try { sessionStorage.setItem(STORE, state.sender); } catch (e) { /* storage blocked: still chat */ }
   }
   function newSender() {
     var bytes = new Uint8Array(16);
     window.crypto.getRandomValues(bytes);
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
-  var state = load() || { sender: newSender(), history: [], open: false };
+  var restored = storedSender();
+  var state = { sender: restored || newSender(), open: false };
 
   var css = document.createElement("link");
   css.rel = "stylesheet";
@@ -91,7 +98,7 @@
     log.appendChild(group);
   }
 
-  function addMessage(who, text, buttons, remember) {
+  function addMessage(who, text, buttons) {
     var item = document.createElement("div");
     item.className = "cpw-msg cpw-" + who;
     var label = document.createElement("span");
@@ -104,7 +111,6 @@
     log.appendChild(item);
     if (buttons && buttons.length) { addQuickReplies(buttons); }
     log.scrollTop = log.scrollHeight;
-    if (remember) { state.history.push({ who: who, text: text, buttons: buttons || [] }); save(); }
   }
 
   function clearQuickReplies() {
@@ -114,7 +120,8 @@
   function send(message, shown) {
     if (!message || !message.trim()) { return; }
     clearQuickReplies();
-    addMessage("user", shown || message, null, true);
+    addMessage("user", shown || message, null);
+    keepSender();
     setTyping(true);
     fetch(base + "/api/chat", {
       method: "POST",
@@ -123,16 +130,16 @@
     }).then(function (r) { return r.json(); }).then(function (replies) {
       setTyping(false);
       (Array.isArray(replies) ? replies : []).forEach(function (reply) {
-        if (reply.text) { addMessage("bot", reply.text, reply.buttons || reply.quick_replies, true); }
+        if (reply.text) { addMessage("bot", reply.text, reply.buttons || reply.quick_replies); }
       });
     }).catch(function () {
       setTyping(false);
-      addMessage("bot", "Sorry, I can't connect right now. Please try again in a moment.", null, false);
+      addMessage("bot", "Sorry, I can't connect right now. Please try again in a moment.", null);
     });
   }
 
   function setOpen(open) {
-    state.open = open; save();
+    state.open = open;
     panel.hidden = !open;
     launcher.setAttribute("aria-expanded", String(open));
     if (open) { input.focus(); } else { launcher.focus(); }
@@ -148,17 +155,27 @@
     send(text);
   });
   root.querySelector(".cpw-restart").addEventListener("click", function () {
-    state = { sender: newSender(), history: [], open: true };
-    save();
+    state = { sender: newSender(), open: true };
+    try { sessionStorage.removeItem(STORE); } catch (e) { /* storage blocked */ }
     log.textContent = "";
     setTyping(false);
     typing.textContent = "Conversation cleared. You can start again.";
     input.focus();
   });
 
-  state.history.forEach(function (m, i) {
-    var last = i === state.history.length - 1;
-    addMessage(m.who, m.text, last ? m.buttons : null, false);
-  });
-  if (state.open) { panel.hidden = false; launcher.setAttribute("aria-expanded", "true"); }
+  function restoreHistory() {
+    fetch(base + "/api/chat/history", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: state.sender })
+    }).then(function (r) { return r.ok ? r.json() : { messages: [] }; }).then(function (body) {
+      var messages = Array.isArray(body.messages) ? body.messages : [];
+      if (log.childNodes.length) { return; }  // the person already started typing: keep what is shown
+      messages.forEach(function (m, i) {
+        var last = i === messages.length - 1;
+        addMessage(m.who === "user" ? "user" : "bot", String(m.text || ""), last ? m.buttons : null);
+      });
+    }).catch(function () { /* no history: the chat still works */ });
+  }
+  if (restored) { restoreHistory(); }
 })();
