@@ -37,7 +37,8 @@ def test_referral_list_and_detail_with_a_coordinator_token(web: WebServer, lead)
 def test_funnel_as_json(web: WebServer) -> None:
     token = add_api_token(web.database, add_account(web.database, "admin").email)
     body = _get(web, "/api/v1/funnel", token).json()
-    assert set(body) == {"steps", "outcomes", "questions"}
+    assert set(body) == {"steps", "outcomes", "questions", "safety"}
+    assert set(body["safety"]) == {"self_harm", "emergency", "urgent", "advice"}
 
 
 def test_missing_or_forged_token_gets_401_and_bad_filters_get_400(web: WebServer) -> None:
