@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.processor import MessageProcessor
 
+from bot.content.loader import load_faq
 from bot.leads.funnel import record_funnel_event, safety_event
 from bot.safety import Verdict, screen
+from bot.safety.screen import mentions_a_dose
 from bot.settings import get_settings
 from bot.storage.db import get_database
 
@@ -34,7 +38,9 @@ _rasa_handle_message = MessageProcessor.handle_message
 
 
 class _WithoutRepeats(OutputChannel):
-    """Passes messages on to the real channel, except the texts already said this turn."""
+    """Passes messages on to the real channel, except the texts already said this turn and any
+    study answer that states a dose (after a safety reply it would read as an instruction; the
+    pre-screen's own questions always pass)."""
 
     def __init__(self, inner: OutputChannel, said: set[str]) -> None:
         self.inner = inner
@@ -44,9 +50,21 @@ class _WithoutRepeats(OutputChannel):
         return self.inner.name()
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        if message.get("text") in self.said:
+        text = message.get("text") or ""
+        if text in self.said or text in _answers_with_doses():
             return
         await self.inner.send_response(recipient_id, message)
+
+
+def _answers_with_doses() -> frozenset[str]:
+    """The FAQ answers that state a dose, as served (re-read when staff edit the file)."""
+    path = get_settings().content_dir / "faq.yml"
+    return _dose_answers_of(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=2)
+def _dose_answers_of(path: Path, _mtime_ns: int) -> frozenset[str]:
+    return frozenset(" ".join(e.answer.split()) for e in load_faq(path) if mentions_a_dose(e.answer))
 
 
 def _record(sender_id: str, verdict: Verdict) -> None:
@@ -108,7 +126,8 @@ async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
     if verdict.category == "self_harm":
         return getattr(message.output_channel, "messages", None)
     said = {verdict.reply, *_trained_texts(self)}
-    guarded = _with(message, _WithoutRepeats(message.output_channel, said), message.parse_data)
+    channel = _WithoutRepeats(message.output_channel, said)
+    guarded = _with(message, channel, message.parse_data)
     await _rasa_handle_message(self, guarded)
     return getattr(message.output_channel, "messages", None)
 

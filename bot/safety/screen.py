@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.chat.language import guess_other_language
@@ -17,6 +18,14 @@ from bot.safety.lexicon import (
     threshold,
 )
 from bot.safety.patterns import normalise
+
+# A dose in a text ("2 mg for each kilo", "150 mg a day"): study facts can state the protocol's
+# doses, but never right after a safety reply, where it would read as an instruction.
+DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|milligrams?|g|ml|micrograms?|mcg)\b", re.IGNORECASE)
+
+
+def mentions_a_dose(text: str) -> bool:
+    return DOSE.search(text) is not None
 
 
 @dataclass(frozen=True)
