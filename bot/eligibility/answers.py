@@ -15,6 +15,9 @@ from bot.eligibility.parsers.age import parse_age
 from bot.eligibility.parsers.antibody import parse_antibody
 from bot.eligibility.parsers.checklist import parse_checklist
 from bot.eligibility.parsers.drugs import parse_drug_history
+from bot.eligibility.parsers.inline import apply_inline_corrections
+from bot.eligibility.parsers.lung import parse_lung_function
+from bot.eligibility.parsers.text import normalise
 from bot.eligibility.parsers.yes_no import parse_yes_no
 
 log = logging.getLogger(__name__)
@@ -25,10 +28,13 @@ def parse_answer(slot: str, text: str, today: date, criteria: CriteriaSet | None
     criteria = criteria or default_criteria()
     spec = criteria.slot(slot)  # an unknown slot is a developer error: let the KeyError say so
     try:
+        text = apply_inline_corrections(normalise(text))
         if spec.answer_type == "age":
             return parse_age(text, today, spec, criteria.date_order)
         if spec.answer_type == "yes_no":
             return parse_yes_no(text, spec)
+        if spec.answer_type == "lung_function":
+            return parse_lung_function(text, spec, criteria.rules_for(slot))
         if spec.answer_type == "antibody":
             return parse_antibody(text, spec, criteria.rules_for(slot))
         if spec.answer_type == "drug_history":

@@ -85,7 +85,7 @@ def check(criteria: CriteriaSet, criterion: Criterion, answer: Answer | None, to
     try:
         if answer_type == "age":
             return _age(criterion.rule, answer)
-        if answer_type == "yes_no":
+        if answer_type in ("yes_no", "lung_function"):
             return _yes_no(criterion.rule, answer)
         if answer_type == "antibody":
             return _antibody(criterion.rule, answer)

@@ -28,20 +28,28 @@ from bot.settings import get_settings
 
 SLOT_KEYS = {
     "slot", "answer_type", "question", "why_we_ask", "reask", "buttons", "examples", "phrases",
-    "not_applicable_means", "correction_cues",
+    "not_applicable_means", "correction_cues", "on_conflict", "confirm",
 }  # fmt: skip
 CRITERION_KEYS = {
     "id", "kind", "slot", "label", "why", "rule", "not_eligible_text", "source", "item", "keywords",
     "checked_by",
 }  # fmt: skip
 OUTCOME_KEYS = ("likely_eligible", "needs_review", "not_eligible", "review_intro", "alternatives")
-PHRASE_KINDS = ("yes", "no", "not_applicable")
+PHRASE_KINDS = ("yes", "no", "not_applicable", "unsure")
 NOT_APPLICABLE_MEANINGS = ("no", "not_applicable", "unsure")
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 
 def default_path() -> Path:
     return get_settings().repo_root / "data" / "eligibility" / "criteria.yml"
+
+
+def _conflict(entry: dict, context: str) -> str:
+    """How a reply with both a yes phrase and a no phrase reads: the longer phrase, or unsure."""
+    value = entry.get("on_conflict", "longest")
+    if value not in ("longest", "unsure"):
+        raise CriteriaError(f"{context}: on_conflict must be 'longest' or 'unsure', got {value!r}")
+    return value
 
 
 def load_criteria(path: Path | None = None) -> CriteriaSet:
@@ -140,6 +148,8 @@ def _slot(entry: Mapping[str, Any], where: str) -> SlotSpec:
         examples=text_list(entry, "examples", context),
         phrases={kind: text_list(phrases, kind, f"{context}: phrases") for kind in PHRASE_KINDS},
         not_applicable_means=meaning,
+        on_conflict=_conflict(entry, context),
+        confirm=str(entry.get("confirm") or ""),
         correction_cues=tuple(cue.lower() for cue in text_list(entry, "correction_cues", context)),
     )
     for key in ("question", "why_we_ask", "reask"):
