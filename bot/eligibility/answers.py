@@ -39,7 +39,7 @@ def parse_answer(slot: str, text: str, today: date, criteria: CriteriaSet | None
             return parse_antibody(text, spec, criteria.rules_for(slot))
         if spec.answer_type == "drug_history":
             return parse_drug_history(text, today, spec, criteria.rules_for(slot), criteria.date_order)
-        return parse_checklist(text, spec)
+        return parse_checklist(text, spec, today)
     except Exception as error:  # last line of defence: a parser bug must become a re-ask, not a crash
         # only the error's type: its message or traceback could quote what the person typed
         log.error("event=eligibility_parse_failed slot=%s error=%s", slot, type(error).__name__)

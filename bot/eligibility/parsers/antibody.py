@@ -20,7 +20,8 @@ NEVER_TESTED = re.compile(
     r"didn'?t have (a|the|that) test|haven'?t had (a|the|that) test|not checked|never checked)\b"
 )
 NEGATIVE = re.compile(r"\bnegative\b")
-ZERO_FOR_O = re.compile(r"(?<=\bj)0|(?<=\banti-j)0|(?<=\bo)0(?=j)|(?<=\b)0(?=j\b)")  # "j0-1", "0j": a zero typed for o
+# "j0-1", "0j": a zero typed for the letter o
+ZERO_FOR_O = re.compile(r"(?<=\bj)0|(?<=\banti-j)0|(?<=\bo)0(?=j)|(?<=\b)0(?=j\b)")
 
 
 def _value(result: str, names: list[str]) -> dict[str, Any]:

@@ -16,7 +16,9 @@ from bot.eligibility.models import Answer, SlotSpec
 from bot.eligibility.parsers.text import find_phrase
 from bot.eligibility.parsers.yes_no import HEDGE, UNSURE, parse_yes_no
 
-NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s*(%|percent|per cent|pc)?(?:\s*(litres?|liters?|l|ml)\b)?")
+NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s*(%|percent|per cent|pc)?(?:\s*(litres?|liters?|l|ml)\b)?"
+)
 MAX_PERCENT = 160  # above this a figure is not a percentage of predicted
 
 

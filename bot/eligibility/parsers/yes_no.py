@@ -40,9 +40,7 @@ AFFIRMATION = re.compile(
     r"i think so|i believe so|i guess so|i suppose so|probably|likely)\b|\b(i am|i'm|im)\s*[.!]*$"
 )
 ENDED = ("stopped", "finished", "quit")  # right before a phrase: "stopped breastfeeding"
-FLIP_WORDS = re.compile(
-    r"\b(not|never|without|isnt|wasnt|dont|didnt|havent|hasnt)\b|n't\b"
-)
+FLIP_WORDS = re.compile(r"\b(not|never|without|isnt|wasnt|dont|didnt|havent|hasnt)\b|n't\b")
 
 
 @dataclass(frozen=True)
