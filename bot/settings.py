@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -69,6 +70,9 @@ class Settings:
     # Several Rasa servers share conversations only with a lock store (deploy/endpoints.production.yml).
     lock_store_url: str = "redis://127.0.0.1:6379/1"
     lock_store_key_prefix: str = "catrpat"
+    # The pre-screen's "today" (6-month medicine window...): tests pin it to the day the frozen
+    # held-out profiles were written against; unset in production.
+    prescreen_today: date | None = None
 
     @property
     def secure_cookies(self) -> bool:
@@ -145,7 +149,16 @@ def load_settings() -> Settings:
         session_hours=_env_int("SESSION_HOURS", 8),
         lock_store_url=_env("LOCK_STORE_URL", "redis://127.0.0.1:6379/1"),
         lock_store_key_prefix=_lock_store_key_prefix(_env("LOCK_STORE_KEY_PREFIX", "catrpat")),
+        prescreen_today=_env_date("CATR_PRESCREEN_TODAY"),
     )
+
+
+def _env_date(name: str) -> date | None:
+    value = _env(name, "")
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as error:
+        raise ValueError(f"{name}={value!r} must be a date like 2026-12-01") from error
 
 
 def _lock_store_key_prefix(value: str) -> str:

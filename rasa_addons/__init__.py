@@ -1,10 +1,12 @@
 """Small extensions that run inside the Rasa server process (loaded by name from endpoints.yml and
 credentials.yml). Importing the package also installs the speed fixes of rasa_addons/speedups.py
 and rasa_addons/pending_hook.py, the body check of Rasa's HTTP API (rasa_addons/api_guard.py), and the
-safety layer in front of every message (rasa_addons/safety_hook.py)."""
+safety layer in front of every message (rasa_addons/safety_hook.py), and the pre-screen's answer-first
+reading of a message against the pending question (rasa_addons/prescreen_hook.py)."""
 
 from rasa_addons.api_guard import install as _install_api_guard
 from rasa_addons.pending_hook import install as _install_pending_hook
+from rasa_addons.prescreen_hook import install as _install_prescreen_hook
 from rasa_addons.safety_hook import install as _install_safety_hook
 from rasa_addons.speedups import install as _install_speedups
 
@@ -12,3 +14,4 @@ _install_speedups()
 _install_pending_hook()
 _install_api_guard()
 _install_safety_hook()
+_install_prescreen_hook()

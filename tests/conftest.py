@@ -93,6 +93,8 @@ def stack_env(tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox) -
         "RASA_URL": "",
         "ACTION_SERVER_URL": "",
         "NLG_SERVER_URL": "",
+        # the frozen pre-screen profiles (tests/prescreen/heldout/) count months from this day
+        "CATR_PRESCREEN_TODAY": "2026-12-01",
     }
     with scoped_environment(values):
         yield values

@@ -44,6 +44,27 @@ def default_path() -> Path:
     return get_settings().repo_root / "data" / "eligibility" / "criteria.yml"
 
 
+DIALOGUE_KEYS = (
+    "confirm", "second_ask", "moved_on", "proxy_question", "proxy_declined", "consent_moved_on",
+    "contact_second_ask", "contact_prefilled", "contact_no_reach", "skip_words",
+)  # fmt: skip
+
+
+def _text_map(value: Any, context: str) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise CriteriaError(f"{context}: must map names to non-empty texts")
+    return {str(key): text.strip() for key, text in value.items()}
+
+
+def _dialogue(value: Any, where: str) -> dict[str, str]:
+    """The texts of the conversation around the questions (re-asks, confirmations, the relative's question)."""
+    texts = _text_map(value or {}, f"{where}: dialogue")
+    missing = [key for key in DIALOGUE_KEYS if key not in texts]
+    if missing:
+        raise CriteriaError(f"{where}: dialogue is missing {', '.join(missing)}")
+    return texts
+
+
 def _conflict(entry: dict, context: str) -> str:
     """How a reply with both a yes phrase and a no phrase reads: the longer phrase, or unsure."""
     value = entry.get("on_conflict", "longest")
@@ -84,6 +105,7 @@ def load_criteria(path: Path | None = None) -> CriteriaSet:
         texts=texts,
         date_order=date_order,
         path=where,
+        dialogue=_dialogue(raw.get("dialogue"), where),
     )
 
 
@@ -149,7 +171,7 @@ def _slot(entry: Mapping[str, Any], where: str) -> SlotSpec:
         phrases={kind: text_list(phrases, kind, f"{context}: phrases") for kind in PHRASE_KINDS},
         not_applicable_means=meaning,
         on_conflict=_conflict(entry, context),
-        confirm=str(entry.get("confirm") or ""),
+        confirm=_text_map(entry.get("confirm") or {}, f"{context}: confirm"),
         correction_cues=tuple(cue.lower() for cue in text_list(entry, "correction_cues", context)),
     )
     for key in ("question", "why_we_ask", "reask"):

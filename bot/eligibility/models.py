@@ -51,7 +51,7 @@ class SlotSpec:
     correction_cues: tuple[str, ...] = ()
     items: tuple[Criterion, ...] = ()
     on_conflict: str = "longest"
-    confirm: str = ""
+    confirm: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def prompt(self) -> str:
@@ -84,6 +84,7 @@ class CriteriaSet:
     texts: OutcomeTexts
     date_order: str = "DMY"
     path: str = ""
+    dialogue: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def slot_names(self) -> tuple[str, ...]:
