@@ -12,12 +12,20 @@ from rasa_sdk.types import DomainDict
 
 from actions import context, storage
 from bot.eligibility import Answer, Outcome, evaluate
+from bot.eligibility.readings import reading
 from bot.leads.repository import record_screening
 
 
 def stored_answers(answers: dict[str, Answer]) -> dict[str, Any]:
-    """What coordinators read: the parsed value, or "not sure" where the person did not know."""
-    return {slot: (answer.value if answer.status == "ok" else "not sure") for slot, answer in answers.items()}
+    """What coordinators read: the parsed value, "not sure" where the person did not know or
+    hedged, and the short reading ("PL-7", "clear", "unsure") that the evaluation checks."""
+    stored: dict[str, Any] = {}
+    for slot, answer in answers.items():
+        meaning = reading(context.criteria(), slot, answer, context.today())
+        status = "not sure" if meaning == "unsure" or answer.status != "ok" else "ok"
+        value = answer.value if answer.status == "ok" else None
+        stored[slot] = {"status": status, "value": value, "reading": meaning}
+    return stored
 
 
 def save_outcome(tracker: Tracker) -> tuple[Outcome, int | None]:
@@ -51,6 +59,9 @@ class ActionPrescreenOutcome(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if tracker.get_slot("proxy_agrees") == "no":  # the person spoken for did not agree: keep nothing
+            dispatcher.utter_message(text=context.criteria().dialogue["proxy_declined"])
+            return [SlotSet("prescreen_outcome", None), SlotSet("screening_pending", False)]
         outcome, screening_id = save_outcome(tracker)
         storage.funnel(tracker.sender_id, "prescreen_finished")
         dispatcher.utter_message(text=outcome.message())

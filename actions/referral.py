@@ -86,6 +86,9 @@ class ActionSubmitContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if not (tracker.get_slot("contact_email") or tracker.get_slot("contact_phone")):
+            dispatcher.utter_message(text=context.criteria().dialogue["contact_no_reach"])
+            return [*contact_reset_events(), SlotSet("handoff_requested", False)]
         events = submit_contact(tracker)
         if events is None:
             dispatcher.utter_message(text=storage.SAVE_FAILED_TEXT)

@@ -46,13 +46,18 @@ EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w@])(\+?\d[\d .()/-]{6,}\d)(?![\w@])")
 NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'.-]*(?:['.-][^\W\d_]+)*\.?$")
 NOT_NAME_WORDS = frozenset(
-    """a an the and or but no not nope yes yeah yep ok okay sure please thanks thank you no thanks maybe
-    i me my mine we us our he she they his her him them it its is are was were be do does did can
-    could would should will shall may might what who why how when where which that this there here
-    call email mail phone number reach contact coordinator later now today tomorrow morning evening
-    afternoon any time anytime sorry hello hi hey dear question study trial doctor help stop
-    rather prefer dont don't want need like know think not sure""".split()
-)
+    [
+        "a", "an", "the", "and", "or", "but", "no", "not", "nope", "yes", "yeah", "yep", "ok", "okay",
+        "sure", "please", "thanks", "thank", "you", "maybe", "i", "me", "my", "mine", "we", "us",
+        "our", "he", "she", "they", "his", "her", "him", "them", "it", "its", "is", "are", "was",
+        "were", "be", "do", "does", "did", "can", "could", "would", "should", "will", "shall", "may",
+        "might", "what", "who", "why", "how", "when", "where", "which", "that", "this", "there",
+        "here", "call", "email", "mail", "phone", "number", "reach", "contact", "coordinator", "later",
+        "now", "today", "tomorrow", "morning", "evening", "afternoon", "any", "time", "anytime",
+        "sorry", "hello", "hi", "hey", "dear", "question", "study", "trial", "doctor", "help", "stop",
+        "rather", "prefer", "dont", "don't", "want", "need", "like", "know", "think",
+    ]
+)  # fmt: skip
 LEAD_IN = re.compile(
     r"^(?:(?:yes|yeah|yep|ok|okay|sure|please|sure thing)[\s,.!]*)*"
     r"(?:(?:you can (?:call|reach|email|contact) me(?: on| at)?|call me|reach me(?: on| at)?|"

@@ -46,7 +46,8 @@ def default_path() -> Path:
 
 DIALOGUE_KEYS = (
     "confirm", "second_ask", "moved_on", "proxy_question", "proxy_declined", "consent_moved_on",
-    "contact_second_ask", "contact_prefilled", "contact_no_reach", "skip_words",
+    "contact_second_ask", "contact_prefilled", "contact_no_reach", "skip_words", "updated", "moved_on_last",
+    "contact_name_question", "contact_reach_question", "contact_time_question",
 )  # fmt: skip
 
 
@@ -57,7 +58,7 @@ def _text_map(value: Any, context: str) -> dict[str, str]:
 
 
 def _dialogue(value: Any, where: str) -> dict[str, str]:
-    """The texts of the conversation around the questions (re-asks, confirmations, the relative's question)."""
+    """The texts around the questions (re-asks, confirmations, the relative's question)."""
     texts = _text_map(value or {}, f"{where}: dialogue")
     missing = [key for key in DIALOGUE_KEYS if key not in texts]
     if missing:

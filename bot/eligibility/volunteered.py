@@ -29,7 +29,9 @@ CT_WORDS = re.compile(
     r"honeycomb(ing)?)\b"
 )
 LUNG_TESTS = re.compile(r"\b(fvc|cvf|dlco|tlco)\b")
-COVER_WORDS = re.compile(r"\b(carte vitale|s[ée]cu|assurance maladie|s[ée]curit[ée] sociale|ameli|cpam|msa)\b")
+COVER_WORDS = re.compile(
+    r"\b(carte vitale|s[ée]cu|assurance maladie|s[ée]curit[ée] sociale|ameli|cpam|msa)\b"
+)
 PREGNANT = re.compile(r"\b(i'?m|i am|im|she'?s|she is)\s+(pregnant|breastfeeding|expecting)\b")
 DRUG_CLEAR = re.compile(r"\b(never|not)\b")
 
@@ -60,7 +62,9 @@ def _by_slot(slot: str, answer_type: str, text: str, today: date, criteria: Crit
     if answer_type == "age":
         return _age(text, today, criteria)
     if answer_type == "antibody":
-        return next((a for c in clauses if not _doubtful(c) and (a := _antibody(slot, c, today, criteria))), None)
+        return next(
+            (a for c in clauses if not _doubtful(c) and (a := _antibody(slot, c, today, criteria))), None
+        )
     if answer_type == "lung_function" and LUNG_TESTS.search(text):
         return _usable(slot, text, today, criteria)
     if answer_type == "drug_history":

@@ -18,6 +18,8 @@ import yaml
 
 from bot.eligibility import default_criteria, parse_answer
 from bot.eligibility.readings import reading
+from bot.runtime.simulated_patient import Played, load_profiles, play_all
+from bot.settings import Settings
 
 REFERENCE_DAY = date(2026, 12, 1)  # the day the held-out sets were written against (their header)
 
@@ -72,3 +74,53 @@ def report(repo_root: Path) -> list[str]:
         if score.rate < floor:
             problems.append(f"pre-screen question {slot!r} understood {score.rate:.1%} < floor {floor:.0%}")
     return problems
+
+
+def play_profiles(settings: Settings) -> list[Played]:
+    """Every frozen profile against a stack of our own (own ports, data folder and pinned day)."""
+    import tempfile
+
+    from bot.runtime.processes import all_processes, prepare_data
+    from bot.runtime.supervisor import Supervisor
+    from bot.settings import load_settings, scoped_environment
+
+    with tempfile.TemporaryDirectory(prefix="catr-profiles-") as data_dir:
+        values = {
+            "CATR_DATA_DIR": data_dir,
+            "TRACKER_DB": f"{data_dir}/tracker.db",
+            "DATABASE_URL": f"sqlite:///{data_dir}/leads.db",
+            "CATR_PRESCREEN_TODAY": REFERENCE_DAY.isoformat(),
+            "RASA_PORT": str(settings.rasa_port + 20),
+            "ACTION_PORT": str(settings.action_port + 20),
+            "WEB_PORT": str(settings.web_port + 20),
+            "RASA_URL": "",
+            "ACTION_SERVER_URL": "",
+            "NLG_SERVER_URL": "",
+        }
+        with scoped_environment(values):
+            stack = load_settings()
+            prepare_data(stack)
+            logs = settings.repo_root / "results" / "profiles"
+            supervisor = Supervisor(stack, all_processes(stack), log_dir=logs)
+            supervisor.start(ready_timeout=300)
+            try:
+                return play_all(stack, load_profiles(heldout_dir(settings.repo_root) / "profiles_en.yml"))
+            finally:
+                supervisor.stop()
+
+
+def report_profiles(results: list[Played]) -> list[str]:
+    """Prints the profile pass count and each failure; returns the problems."""
+    passed = sum(result.passed for result in results)
+    print(f"\nSimulated patients (tests/prescreen/heldout/profiles_en.yml): {passed}/{len(results)} passed")
+    problems = []
+    for result in results:
+        if not result.passed:
+            print(f"  FAIL {result.profile_id}: {'; '.join(result.problems)}")
+            problems.append(f"profile {result.profile_id}: {'; '.join(result.problems)}")
+    return problems
+
+
+def evaluate_prescreen(settings: Settings) -> list[str]:
+    """Both pre-screen figures, for `python -m bot evaluate`; returns what misses its floor."""
+    return report(settings.repo_root) + report_profiles(play_profiles(settings))
