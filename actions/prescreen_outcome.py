@@ -17,15 +17,20 @@ from bot.leads.repository import record_screening
 
 
 def stored_answers(answers: dict[str, Answer]) -> dict[str, Any]:
-    """What coordinators read: the parsed value, "not sure" where the person did not know or
-    hedged, and the short reading ("PL-7", "clear", "unsure") that the evaluation checks."""
+    """What coordinators read: the parsed value, or "not sure" where the person did not know or
+    hedged (an age stays a number, or empty); and under "readings" the short meaning of each
+    answer ("PL-7", "clear", "unsure") that the evaluation checks."""
     stored: dict[str, Any] = {}
+    readings: dict[str, Any] = {}
     for slot, answer in answers.items():
-        meaning = reading(context.criteria(), slot, answer, context.today())
-        status = "not sure" if meaning == "unsure" or answer.status != "ok" else "ok"
-        value = answer.value if answer.status == "ok" else None
-        stored[slot] = {"status": status, "value": value, "reading": meaning}
-    return stored
+        readings[slot] = reading(context.criteria(), slot, answer, context.today())
+        if context.criteria().slot(slot).answer_type == "age":
+            stored[slot] = answer.value if isinstance(answer.value, int) else None
+        elif answer.status != "ok" or readings[slot] == "unsure":
+            stored[slot] = "not sure"
+        else:
+            stored[slot] = answer.value
+    return {**stored, "readings": readings}
 
 
 def save_outcome(tracker: Tracker) -> tuple[Outcome, int | None]:

@@ -169,14 +169,13 @@ def check(played: Played, profile: Mapping[str, Any], lead: Mapping[str, Any] | 
         return
     if lead.get("outcome") != expect["outcome"]:
         played.problems.append(f"outcome {lead.get('outcome')!r}, expected {expect['outcome']!r}")
-    answers = lead.get("answers") or {}
+    readings = (lead.get("answers") or {}).get("readings") or {}
     for slot, wanted in (expect.get("answers") or {}).items():
         if lead.get("outcome") == "not_eligible":
             if not _failed_labels(criteria, slot, wanted) & set(lead.get("reasons") or ()):
                 played.problems.append(f"{slot}: not among the reasons {lead.get('reasons')}")
             continue
-        stored = answers.get(slot)
-        got = stored.get("reading") if isinstance(stored, dict) else None
+        got = readings.get(slot)
         if got != wanted:
             played.problems.append(f"{slot}: stored {got!r}, expected {wanted!r}")
     contact = lead.get("contact") or {}

@@ -27,6 +27,7 @@ FUTURE_AFTER = re.compile(
     r"^\s*(next|soon|in (a|an|\d+|two|three|few|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"this (year|month|week)|later)"
 )
+APPROXIMATE = re.compile(r"\b(guess|around|about|roughly|approximately|approx|or so|ish|something like)\b")
 NOT_YEARS = re.compile(r"^\s*(months?|mo|weeks?|days?|kg|kilos?|lbs?|pounds?|cm|m|%|percent)\b")
 
 
@@ -73,7 +74,7 @@ def _checked(age: int, spec: SlotSpec, hedged: bool) -> Answer:
 def parse_age(text: str, today: date, spec: SlotSpec, date_order: str = "DMY") -> Answer:
     """Whole years from 1 to 120; anything else is a kind re-ask. A hedge ("I think 52?") is unsure."""
     clean = normalise(text)
-    doubt = bool(UNSURE.search(clean) or HEDGE.search(clean))
+    doubt = bool(UNSURE.search(clean) or HEDGE.search(clean) or APPROXIMATE.search(clean))
     answer = _age_in(clean, today, spec, date_order)
     if doubt and answer.status != "invalid":
         return Answer(status="unsure", value=answer.value, hedged=True)
