@@ -7,6 +7,7 @@ so adding a yes/no question is a data change. It never raises on what a person t
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 from bot.eligibility.loader import default_criteria
@@ -21,6 +22,16 @@ from bot.eligibility.parsers.text import normalise
 from bot.eligibility.parsers.yes_no import parse_yes_no
 
 log = logging.getLogger(__name__)
+FILLER = re.compile(r"^(?:(?:sorry|ok|okay|hmm+|um+|uh+|but|and|wait|so|hi|hello)\b[\s,.!]*)+")
+QUESTION_START = re.compile(
+    r"^(what|what's|whats|which|how|why|where|who|when|is|are|does|do|can|could|should|will|would)\b"
+)
+
+
+def only_a_question(text: str) -> bool:
+    """A normalised message that asks something and says nothing after its question mark."""
+    core = FILLER.sub("", text).strip()
+    return bool(QUESTION_START.match(core)) and core.rstrip().endswith("?")
 
 
 def parse_answer(slot: str, text: str, today: date, criteria: CriteriaSet | None = None) -> Answer:
@@ -29,6 +40,8 @@ def parse_answer(slot: str, text: str, today: date, criteria: CriteriaSet | None
     spec = criteria.slot(slot)  # an unknown slot is a developer error: let the KeyError say so
     try:
         text = apply_inline_corrections(normalise(text))
+        if only_a_question(text):  # "is tacrolimus the same as prograf?": answered, then asked again
+            return Answer(status="invalid", message=spec.reask)
         if spec.answer_type == "age":
             return parse_age(text, today, spec, criteria.date_order)
         if spec.answer_type == "yes_no":

@@ -21,6 +21,7 @@ from bot.eligibility.volunteered import volunteered_answers
 
 # Whatever the question, these keep their meaning: the person wants out, or a person, or safety.
 ALWAYS_KEPT = frozenset({"stop_prescreen", "human_handoff", "delete_data", "emergency", "medical_advice"})
+WANTS_OUT = frozenset({"stop_prescreen", "human_handoff", "delete_data"})
 # Real questions while a question is pending: answered, then the question comes back.
 QUESTIONS = frozenset({"faq", "why_ask", "bot_challenge"})
 CONSENT_QUESTIONS = frozenset({"action_ask_consent", "action_ask_handoff_consent"})
@@ -57,7 +58,13 @@ def _answers_prescreen(state: State, text: str, criteria: CriteriaSet, today: da
 
 def route(state: State, text: str, intent: str, criteria: CriteriaSet, today: date) -> str | None:
     """The intent to use instead of NLU's, or None to keep it."""
-    if not text or text.startswith("/") or intent in ALWAYS_KEPT:
+    if not text or text.startswith("/"):
+        return None
+    details = contact_in_text(text)
+    at_contact_step = state.active_loop == CONTACT_FORM or state.last_action in CONTACT_OFFERS
+    if at_contact_step and (details.email or details.phone) and intent not in WANTS_OUT:
+        return "inform" if state.active_loop == CONTACT_FORM else "affirm"  # an address is never an emergency
+    if intent in ALWAYS_KEPT:
         return None
     if state.active_loop == PRESCREEN_FORM and state.requested_slot:
         if _answers_prescreen(state, text, criteria, today):

@@ -15,6 +15,9 @@ MARKER = re.compile(
     r"sorry\s+i\s+meant?|i\s+meant?|or\s+rather|i\s+mean|sorry|oops|correction|my\s+bad|wait)\b[\s,.;:!-]*)+"
 )
 NUMBER_NO_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*,?\s+no\s*,?\s+(\d+(?:[.,]\d+)?)(?![\w.])")
+NUMBER_NOT_NUMBER = re.compile(
+    r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*,?\s+not\s+(\d+(?:[.,]\d+)?)(?![\w.])"
+)  # "45 not 44"
 LEADING_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)(?!\s*[/.-]\d)")
 LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)(?!.*\d)")
 
@@ -39,6 +42,7 @@ def _apply_once(text: str) -> str | None:
 def apply_inline_corrections(text: str) -> str:
     """The message as the person meant it, for an already normalised text; unchanged if no marker."""
     text = NUMBER_NO_NUMBER.sub(lambda m: m.group(2), text)
+    text = NUMBER_NOT_NUMBER.sub(lambda m: m.group(1), text)
     for _ in range(3):  # "45 sorry 46 no wait 47": at most a few fixes in one message
         fixed = _apply_once(text)
         if fixed is None:

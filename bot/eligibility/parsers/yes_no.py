@@ -61,7 +61,7 @@ def _negated(text: str, start: int, phrase: str, kind: str) -> bool:
         return False
     before = text[:start].split()[-3:]
     if before and before[-1] in ENDED:
-        return True
+        return kind == "yes"  # "stopped breastfeeding" is a no; "stopped because of nausea" stays a no
     if FLIP_WORDS.search(" ".join(before)):
         return True
     return kind == "yes" and bool(before) and before[-1].strip(",.") == "no"
