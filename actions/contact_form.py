@@ -58,7 +58,7 @@ def _reach(value: str) -> dict[str, Any]:
     return {
         "contact_reach": value,
         "contact_email": None,
-        "contact_phone": validate_phone(found.phone or value),
+        "contact_phone": _phone(found.phone or value),
     }
 
 
