@@ -9,7 +9,6 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any
 
-import phonenumbers
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -21,7 +20,6 @@ from actions.prescreen_form import MAX_ASKS
 from bot.eligibility.conversation import contact_in_text
 from bot.eligibility.parsers.text import has_phrase, normalise
 from bot.leads.contact import (
-    DEFAULT_PHONE_REGION,
     ValidationError,
     validate_email,
     validate_name,
@@ -49,7 +47,7 @@ def _reach(value: str) -> dict[str, Any]:
     if value == NO_REACH:
         return {"contact_reach": NO_REACH, "contact_email": None, "contact_phone": None}
     if found.email or "@" in value:
-        phone = _phone(found.phone) if found.phone else None
+        phone = validate_phone(found.phone) if found.phone else None
         return {
             "contact_reach": value,
             "contact_email": validate_email(found.email or value),
@@ -58,23 +56,8 @@ def _reach(value: str) -> dict[str, Any]:
     return {
         "contact_reach": value,
         "contact_email": None,
-        "contact_phone": _phone(found.phone or value),
+        "contact_phone": validate_phone(found.phone or value),
     }
-
-
-def _phone(value: str) -> str:
-    """A valid number; or one of the right length for its country (a range the phone-number
-    library does not know yet still reaches a person), which a coordinator can simply try."""
-    try:
-        return validate_phone(value)
-    except ValidationError:
-        try:
-            number = phonenumbers.parse(value, DEFAULT_PHONE_REGION)
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_possible_number(number):
-            raise
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _name(value: str) -> str:
