@@ -88,6 +88,8 @@ class ValidateContactForm(FormValidationAction):
         return [SlotSet(requested, context.latest_text(tracker))]
 
     def _checked(self, slot: str, check: Any, value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+        if value is None:  # cleared, not answered: nothing to check or to complain about
+            return {slot: None}
         try:
             result = check(str(value or ""))
         except ValidationError as error:
@@ -166,11 +168,8 @@ class ActionPrefillContact(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         found = contact_in_text(context.latest_text(tracker))
-        events: list[EventType] = [
-            *contact_reset_events(),
-            SlotSet("asked_slot", None),
-            SlotSet("ask_count", 0),
-        ]
+        # only what was typed is set: a slot set to None here would be "validated" as an empty answer
+        events: list[EventType] = [SlotSet("asked_slot", None), SlotSet("ask_count", 0)]
         if found.name:
             events.append(SlotSet("contact_name", found.name))
         if found.email or found.phone:
