@@ -84,3 +84,24 @@ async def test_not_sure_is_kept_as_unsure_not_forced(tracker_for, dispatcher, do
     tracker = tracker_for("not sure", intent="not_sure", slots={"requested_slot": "lung_function"})
     slots = _slots(await ValidatePrescreenForm().run(dispatcher, tracker, domain))
     assert slots["lung_function"]["status"] == "unsure"
+
+
+async def test_the_second_ask_offers_not_sure_and_a_coordinator(tracker_for, dispatcher, domain) -> None:
+    from actions.prescreen_questions import ASK_ACTIONS
+
+    ask_age = next(action for action in ASK_ACTIONS if action().name() == "action_ask_age")()
+    tracker = tracker_for("abc", slots={"requested_slot": "age", "asked_slot": "age", "ask_count": 1})
+    slots = _slots(await ask_age.run(dispatcher, tracker, domain))
+    assert slots["ask_count"] == 2
+    assert "not sure" in dispatcher.messages[-1]["text"] and "coordinator" in dispatcher.messages[-1]["text"]
+
+
+async def test_a_question_is_never_asked_a_third_time_in_a_row(tracker_for, dispatcher, domain) -> None:
+    from actions.prescreen_questions import ASK_ACTIONS
+
+    ask_age = next(action for action in ASK_ACTIONS if action().name() == "action_ask_age")()
+    tracker = tracker_for("what?", slots={"requested_slot": "age", "asked_slot": "age", "ask_count": 2})
+    slots = _slots(await ask_age.run(dispatcher, tracker, domain))
+    assert slots["age"]["status"] == "unsure"  # unknown: the outcome becomes needs_review
+    assert slots["requested_slot"] == "social_security" and slots["ask_count"] == 1
+    assert "How old are you?" not in [message["text"] for message in dispatcher.messages]
