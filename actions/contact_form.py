@@ -191,8 +191,5 @@ class ActionStopContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(
-            text="Okay, I stopped and saved no contact details. "
-            "You can still ask me anything about the study."
-        )
+        dispatcher.utter_message(text=context.criteria().dialogue["contact_stopped"])
         return [ActiveLoop(None), *contact_reset_events(), SlotSet("handoff_requested", False)]

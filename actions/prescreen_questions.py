@@ -107,9 +107,7 @@ class ActionExplainQuestion(Action):
         if slot in context.criteria().slot_names:
             dispatcher.utter_message(text=context.criteria().slot(slot).why_we_ask)
         else:
-            dispatcher.utter_message(
-                text="I ask only what the study's rules need, to see if it may be a fit for you."
-            )
+            dispatcher.utter_message(text=context.criteria().dialogue["why_we_ask"])
         return []
 
 
