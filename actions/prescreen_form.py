@@ -66,9 +66,8 @@ class ValidatePrescreenForm(FormValidationAction):
         if intent in context.NEVER_AN_ANSWER or not requested:
             return []
         text = context.latest_text(tracker)
-        if requested == PROXY_SLOT:
-            reading = read_yes_no(normalise(text)).value
-            return [SlotSet(PROXY_SLOT, reading)] if reading else []
+        if requested == PROXY_SLOT:  # asked once: anything but a clear yes or no is "unsure"
+            return [SlotSet(PROXY_SLOT, read_yes_no(normalise(text)).value or "unsure")]
         correction = detect_correction(
             text, context.today(), context.criteria(), current_slot=requested,
             previous=context.answers_from(tracker),
