@@ -16,10 +16,41 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context, storage
+from actions.prescreen_form import MAX_ASKS
 from actions.prescreen_questions import prescreen_reset_events
+from bot.eligibility.conversation import person_agrees, speaks_for_other
+from bot.eligibility.routing import is_explicit_yes as says_yes
+from bot.eligibility.volunteered import confirmation, volunteered_answers
 from bot.leads.consent import is_explicit_yes
 
 CONSENT_BUTTONS = [{"title": "Yes, I agree", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+# What ends one pre-screen: texts before it belong to an earlier one.
+PRESCREEN_ENDS = frozenset({"action_prescreen_outcome", "action_stop_prescreen", "action_consent_declined"})
+
+
+def texts_since_start(tracker: Tracker) -> list[str]:
+    """What the person wrote since the last pre-screen ended, oldest first (the opening story)."""
+    texts: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in PRESCREEN_ENDS:
+            break
+        if event.get("event") == "user" and not str(event.get("text") or "").startswith("/"):
+            texts.append(str(event.get("text") or ""))
+    return texts[::-1]
+
+
+def answer_asked_alongside(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+    """ "How long is the study? I'd like to join": the study question is answered too."""
+    message = tracker.latest_message or {}
+    asked = (message.get("nlu_intent") or {}).get("name")
+    selected = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    if asked == "faq" and selected.get("utter_action"):
+        dispatcher.utter_message(response=selected["utter_action"])
+
+
+def consent_asks(tracker: Tracker) -> int:
+    """How many times in a row the consent question was asked (the last bot steps were all it)."""
+    return int(tracker.get_slot("consent_asks") or 0)
 
 
 class ActionAskConsent(Action):
@@ -32,10 +63,20 @@ class ActionAskConsent(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         texts = context.consent_texts()
-        repeat = tracker.get_intent_of_latest_message() == "not_sure"
+        intent = tracker.get_intent_of_latest_message()
+        count = 1 if intent == "start_prescreen" else consent_asks(tracker) + 1
+        if count > MAX_ASKS:  # never a third time in a row: leave it, the door stays open
+            dispatcher.utter_message(text=context.criteria().dialogue["consent_moved_on"])
+            return [SlotSet("consent_asks", 0)]
+        answer_asked_alongside(tracker, dispatcher)
+        repeat = intent == "not_sure" or count == MAX_ASKS
         dispatcher.utter_message(text=texts.reask if repeat else texts.request, buttons=CONSENT_BUTTONS)
         # a new pre-screen starts from blank answers (someone may be starting again after a mistake)
-        return [*prescreen_reset_events(), SlotSet("handoff_requested", False)]
+        return [
+            *prescreen_reset_events(),
+            SlotSet("handoff_requested", False),
+            SlotSet("consent_asks", count),
+        ]
 
 
 class ActionAskHandoffConsent(Action):
@@ -64,7 +105,8 @@ class ActionRecordConsent(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if not is_explicit_yes(context.latest_text(tracker)):
+        text = context.latest_text(tracker)
+        if not (is_explicit_yes(text) or says_yes(text)):
             dispatcher.utter_message(text=context.consent_texts().reask, buttons=CONSENT_BUTTONS)
             return [UserUtteranceReverted()]  # back to the consent question, still unanswered
         storage.funnel(tracker.sender_id, "consent_given")
@@ -72,10 +114,26 @@ class ActionRecordConsent(Action):
             SlotSet("consent_at", context.now().isoformat()),
             SlotSet("consent_version", context.consent_texts().version),
         ]
+        events.append(SlotSet("consent_asks", 0))
         if not tracker.get_slot("handoff_requested"):
             storage.funnel(tracker.sender_id, "prescreen_started")
             events.append(SlotSet("screening_key", uuid.uuid4().hex))
+            events += story_events(tracker, dispatcher)
         return events
+
+
+def story_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[EventType]:
+    """What the opening already said: answers kept (and said back), and who is writing for whom."""
+    texts = texts_since_start(tracker)
+    events: list[EventType] = []
+    if any(speaks_for_other(text) for text in texts):
+        events.append(SlotSet("speaks_for", "other"))
+        if any(person_agrees(text) for text in texts):
+            events.append(SlotSet("proxy_agrees", "yes"))
+    answers = volunteered_answers(texts, context.today(), context.criteria())
+    if answers:
+        dispatcher.utter_message(text=confirmation(context.criteria(), answers, context.today()))
+    return [*events, *(SlotSet(slot, answer.to_dict()) for slot, answer in answers.items())]
 
 
 class ActionConsentDeclined(Action):
@@ -88,4 +146,4 @@ class ActionConsentDeclined(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(text=context.consent_texts().declined)
-        return [SlotSet("handoff_requested", False)]
+        return [SlotSet("handoff_requested", False), SlotSet("consent_asks", 0)]

@@ -16,6 +16,9 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import context
+from actions.prescreen_form import MAX_ASKS
+from bot.eligibility.conversation import contact_in_text
+from bot.eligibility.parsers.text import has_phrase, normalise
 from bot.leads.contact import (
     ValidationError,
     validate_email,
@@ -25,21 +28,54 @@ from bot.leads.contact import (
 )
 
 CONTACT_SLOTS = ("contact_name", "contact_reach", "contact_time")
-QUESTIONS = {
-    "contact_name": "What name should the coordinator use for you?",
-    "contact_reach": "What is the best email address or phone number to reach you?",
-    "contact_time": 'When is a good time to contact you? (For example "weekday mornings", or "any time".)',
-}
+GIVE_UP = {"contact_name": "(not given)", "contact_reach": "none", "contact_time": "any time"}
+
+
+NOT_GIVEN = "(not given)"  # a name or time the person chose not to give: stored as such
+NO_REACH = "none"
+
+
+def skipped(value: str) -> bool:
+    """ "skip", "rather not", "any time": the person chose not to give this detail."""
+    words = [w.strip() for w in context.criteria().dialogue["skip_words"].split(",")]
+    return has_phrase(normalise(value), words)
 
 
 def _reach(value: str) -> dict[str, Any]:
-    """An email if it looks like one, otherwise a phone number."""
-    if "@" in value:
-        return {"contact_reach": value, "contact_email": validate_email(value), "contact_phone": None}
-    return {"contact_reach": value, "contact_email": None, "contact_phone": validate_phone(value)}
+    """An email if there is one, otherwise a phone number (both kept when both are typed)."""
+    found = contact_in_text(value)
+    if value == NO_REACH:
+        return {"contact_reach": NO_REACH, "contact_email": None, "contact_phone": None}
+    if found.email or "@" in value:
+        phone = validate_phone(found.phone) if found.phone else None
+        return {
+            "contact_reach": value,
+            "contact_email": validate_email(found.email or value),
+            "contact_phone": phone,
+        }
+    return {
+        "contact_reach": value,
+        "contact_email": None,
+        "contact_phone": validate_phone(found.phone or value),
+    }
+
+
+def _name(value: str) -> str:
+    if value == NOT_GIVEN or skipped(value):
+        return NOT_GIVEN
+    found = contact_in_text(value)
+    return validate_name(found.name or value)
+
+
+def _time(value: str) -> str:
+    return "any time" if skipped(value) else validate_preferred_time(value)
 
 
 class ValidateContactForm(FormValidationAction):
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked_twice: dict[str, bool] = {}
+
     def name(self) -> str:
         return "validate_contact_form"
 
@@ -52,17 +88,29 @@ class ValidateContactForm(FormValidationAction):
         return [SlotSet(requested, context.latest_text(tracker))]
 
     def _checked(self, slot: str, check: Any, value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+        if value is None:  # cleared, not answered: nothing to check or to complain about
+            return {slot: None}
         try:
             result = check(str(value or ""))
         except ValidationError as error:
-            dispatcher.utter_message(text=error.message)
-            return {slot: None}
+            if self.asked_twice.get(slot):  # never a third time: go on without this detail
+                result = check(GIVE_UP[slot])
+            else:
+                dispatcher.utter_message(text=error.message)
+                return {slot: None}
         return result if isinstance(result, dict) else {slot: result}
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        asked = tracker.get_slot("asked_slot")
+        self.asked_twice = {asked: int(tracker.get_slot("ask_count") or 0) >= MAX_ASKS} if asked else {}
+        return await super().run(dispatcher, tracker, domain)
 
     async def validate_contact_name(
         self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
-        return self._checked("contact_name", validate_name, value, dispatcher)
+        return self._checked("contact_name", _name, value, dispatcher)
 
     async def validate_contact_reach(
         self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
@@ -72,7 +120,7 @@ class ValidateContactForm(FormValidationAction):
     async def validate_contact_time(
         self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
-        return self._checked("contact_time", validate_preferred_time, value, dispatcher)
+        return self._checked("contact_time", _time, value, dispatcher)
 
 
 class AskContactAction(Action, ABC):
@@ -89,8 +137,12 @@ class AskContactAction(Action, ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=QUESTIONS[self.slot])
-        return []
+        same = tracker.get_slot("asked_slot") == self.slot
+        count = int(tracker.get_slot("ask_count") or 0) + 1 if same else 1
+        dispatcher.utter_message(text=context.criteria().dialogue[f"{self.slot}_question"])
+        if count == MAX_ASKS:
+            dispatcher.utter_message(text=context.criteria().dialogue["contact_second_ask"])
+        return [SlotSet("asked_slot", self.slot), SlotSet("ask_count", count)]
 
 
 class ActionAskContactName(AskContactAction):
@@ -105,6 +157,28 @@ class ActionAskContactTime(AskContactAction):
     slot = "contact_time"
 
 
+class ActionPrefillContact(Action):
+    """At the contact offer, an e-mail, phone number or name typed is a yes: keep what it gives,
+    so the contact form asks only for what is missing."""
+
+    def name(self) -> str:
+        return "action_prefill_contact"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        found = contact_in_text(context.latest_text(tracker))
+        # only what was typed is set: a slot set to None here would be "validated" as an empty answer
+        events: list[EventType] = [SlotSet("asked_slot", None), SlotSet("ask_count", 0)]
+        if found.name:
+            events.append(SlotSet("contact_name", found.name))
+        if found.email or found.phone:
+            events.append(SlotSet("contact_reach", " ".join(filter(None, [found.email, found.phone]))))
+        if found.any:
+            dispatcher.utter_message(text=context.criteria().dialogue["contact_prefilled"])
+        return events
+
+
 def contact_reset_events() -> list[EventType]:
     names = [*CONTACT_SLOTS, "contact_email", "contact_phone", "requested_slot"]
     return [SlotSet(name, None) for name in names]
@@ -117,8 +191,5 @@ class ActionStopContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(
-            text="Okay, I stopped and saved no contact details. "
-            "You can still ask me anything about the study."
-        )
+        dispatcher.utter_message(text=context.criteria().dialogue["contact_stopped"])
         return [ActiveLoop(None), *contact_reset_events(), SlotSet("handoff_requested", False)]

@@ -50,7 +50,8 @@ def cipher() -> Cipher:
 
 
 def today() -> date:
-    return datetime.now(timezone.utc).date()
+    """UTC today, unless CATR_PRESCREEN_TODAY pins it (tests replaying the frozen profiles)."""
+    return settings().prescreen_today or datetime.now(timezone.utc).date()
 
 
 def now() -> datetime:

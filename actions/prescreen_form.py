@@ -1,8 +1,11 @@
 """validate_prescreen_form: reads each answer with the domain's parsers, one slot at a time.
 
 Extraction is ours (custom slot mappings): the requested question's parser decides whether a
-message is an answer, so "I took Imurel last year" is an answer even if NLU thinks it is a
-study question, while "what is tacrolimus?" goes to the FAQ and the form asks again after.
+message is an answer (rasa_addons/prescreen_hook.py has already routed answers here as
+``inform``), while "what is tacrolimus?" goes to the FAQ and the form asks again after. What a
+message says about other questions is kept too, and said back ("You said you are 61...").
+Never a loop: the ask actions (actions/prescreen_questions.py) count how often a question was
+asked in a row; a question already asked twice is recorded as "not sure" here instead.
 """
 
 from __future__ import annotations
@@ -17,8 +20,22 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from bot.eligibility import Answer, detect_correction, first_exclusion, parse_answer
+from bot.eligibility.parsers.text import normalise
+from bot.eligibility.parsers.yes_no import read_yes_no
+from bot.eligibility.volunteered import confirmation, volunteered_answers
 
-MAX_BAD_ANSWERS = 3
+MAX_ASKS = 2  # a question is asked at most twice in a row
+PROXY_SLOT = "proxy_agrees"
+QUESTIONS = frozenset({"faq", "why_ask", "bot_challenge"})
+
+
+def unknown_answer() -> dict[str, Any]:
+    """What a question that got no usable answer twice is recorded as: not sure, for a coordinator."""
+    return Answer(status="unsure", value="unsure", hedged=True, message="no usable answer").to_dict()
+
+
+def asked_twice(tracker: Tracker, slot: str) -> bool:
+    return tracker.get_slot("asked_slot") == slot and int(tracker.get_slot("ask_count") or 0) >= MAX_ASKS
 
 
 class ValidatePrescreenForm(FormValidationAction):
@@ -28,11 +45,18 @@ class ValidatePrescreenForm(FormValidationAction):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
-        """All questions, or only those answered so far once an answer already rules the study out."""
+        """Whether the relative's question comes first; only answered slots once one rules the study out."""
+        if tracker.get_slot(PROXY_SLOT) == "no":
+            return [PROXY_SLOT]
+        proxy = [PROXY_SLOT] if tracker.get_slot("speaks_for") == "other" else []
         answers = context.answers_from(tracker)
         if first_exclusion(context.criteria(), answers, context.today()) is not None:
-            return [slot for slot in domain_slots if slot in answers]
-        return domain_slots
+            return [*proxy, *(slot for slot in domain_slots if slot in answers)]
+        return [*proxy, *domain_slots]
+
+    def _volunteered(self, text: str, tracker: Tracker, requested: str) -> dict[str, Answer]:
+        answered = set(context.answers_from(tracker)) | {requested}
+        return volunteered_answers([text], context.today(), context.criteria(), skip=answered)
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -42,73 +66,58 @@ class ValidatePrescreenForm(FormValidationAction):
         if intent in context.NEVER_AN_ANSWER or not requested:
             return []
         text = context.latest_text(tracker)
+        if requested == PROXY_SLOT:  # asked once: anything but a clear yes or no is "unsure"
+            return [SlotSet(PROXY_SLOT, read_yes_no(normalise(text)).value or "unsure")]
         correction = detect_correction(
-            text,
-            context.today(),
-            context.criteria(),
-            current_slot=requested,
+            text, context.today(), context.criteria(), current_slot=requested,
             previous=context.answers_from(tracker),
-        )
+        )  # fmt: skip
         if (
             correction is not None
             and correction[0] != requested
             and tracker.get_slot(correction[0]) is not None
         ):
             slot, answer = correction
-            dispatcher.utter_message(text="Thanks, I've updated that answer.")
+            dispatcher.utter_message(text=context.criteria().dialogue["updated"])
             return [SlotSet(slot, answer.to_dict())]
         answer = parse_answer(requested, text, context.today(), context.criteria())
-        if answer.status == "invalid" and intent in context.MAYBE_AN_ANSWER:
-            return []  # not an answer: the form steps aside and the rules answer the question
-        return [SlotSet(requested, answer.to_dict())]
+        extra = self._volunteered(text, tracker, requested)
+        events: list[EventType] = [SlotSet(slot, value.to_dict()) for slot, value in extra.items()]
+        if extra:
+            dispatcher.utter_message(text=confirmation(context.criteria(), extra, context.today()))
+        if not answer.usable and asked_twice(tracker, requested):
+            dispatcher.utter_message(text=context.criteria().dialogue["moved_on"])
+            return [*events, SlotSet(requested, unknown_answer())]
+        if not answer.usable and (intent in QUESTIONS or extra):
+            return events  # not an answer: the rules answer the question, then the form asks again
+        return [*events, SlotSet(requested, answer.to_dict())]
 
     def _checked(self, slot: str, value: Any, tracker: Tracker) -> dict[str, Any]:
-        """Keep a usable answer; for an unusable one, clear it and count it for the kind re-ask."""
+        """Keep a usable answer; for an unusable one, clear it and keep the kind re-ask."""
         if not isinstance(value, dict):
             return {slot: None}
         answer = Answer.from_dict(value)
         if answer.usable:
-            return {slot: value, "bad_answer_count": 0, "reask_text": None}
-        spec = context.criteria().slot(slot)
-        count = int(tracker.get_slot("bad_answer_count") or 0) + 1
-        return {slot: None, "bad_answer_count": count, "reask_text": answer.message or spec.reask}
+            return {slot: value, "reask_text": None}
+        return {slot: None, "reask_text": answer.message or context.criteria().slot(slot).reask}
 
-    async def validate_age(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        return self._checked("age", value, tracker)
-
-    async def validate_antibody(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        return self._checked("antibody", value, tracker)
-
-    async def validate_ild_on_ct(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        return self._checked("ild_on_ct", value, tracker)
-
-    async def validate_recent_drugs(
+    async def validate_proxy_agrees(
         self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
-        return self._checked("recent_drugs", value, tracker)
+        if value in ("yes", "no", "unsure", "not_applicable"):
+            return {PROXY_SLOT: "unsure" if value == "not_applicable" else value}
+        return {PROXY_SLOT: None}
 
-    async def validate_drug_failed_before(
-        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict:
-        return self._checked("drug_failed_before", value, tracker)
 
-    async def validate_pregnancy(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        return self._checked("pregnancy", value, tracker)
+def _validator(slot: str) -> Any:
+    async def validate(self: ValidatePrescreenForm, value: Any, dispatcher, tracker: Tracker, domain) -> dict:
+        return self._checked(slot, value, tracker)
 
-    async def validate_checklist(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        return self._checked("checklist", value, tracker)
+    validate.__name__ = f"validate_{slot}"
+    validate.__doc__ = f"Keeps a usable answer to {slot!r}; clears an unusable one for the kind re-ask."
+    return validate
 
-    async def validate_lung_function(
-        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict:
-        return self._checked("lung_function", value, tracker)
 
-    async def validate_social_security(
-        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict:
-        return self._checked("social_security", value, tracker)
-
-    async def validate_contraception(
-        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict:
-        return self._checked("contraception", value, tracker)
+# One validate_<slot> per question in criteria.yml, as rasa-sdk looks them up by name.
+for _slot in context.criteria().slot_names:
+    setattr(ValidatePrescreenForm, f"validate_{_slot}", _validator(_slot))

@@ -12,12 +12,25 @@ from rasa_sdk.types import DomainDict
 
 from actions import context, storage
 from bot.eligibility import Answer, Outcome, evaluate
+from bot.eligibility.readings import reading
 from bot.leads.repository import record_screening
 
 
 def stored_answers(answers: dict[str, Answer]) -> dict[str, Any]:
-    """What coordinators read: the parsed value, or "not sure" where the person did not know."""
-    return {slot: (answer.value if answer.status == "ok" else "not sure") for slot, answer in answers.items()}
+    """What coordinators read: the parsed value, or "not sure" where the person did not know or
+    hedged (an age stays a number, or empty); and under "readings" the short meaning of each
+    answer ("PL-7", "clear", "unsure") that the evaluation checks."""
+    stored: dict[str, Any] = {}
+    readings: dict[str, Any] = {}
+    for slot, answer in answers.items():
+        readings[slot] = reading(context.criteria(), slot, answer, context.today())
+        if context.criteria().slot(slot).answer_type == "age":
+            stored[slot] = answer.value if isinstance(answer.value, int) else None
+        elif answer.status != "ok" or readings[slot] == "unsure":
+            stored[slot] = "not sure"
+        else:
+            stored[slot] = answer.value
+    return {**stored, "readings": readings}
 
 
 def save_outcome(tracker: Tracker) -> tuple[Outcome, int | None]:
@@ -51,6 +64,9 @@ class ActionPrescreenOutcome(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if tracker.get_slot("proxy_agrees") == "no":  # the person spoken for did not agree: keep nothing
+            dispatcher.utter_message(text=context.criteria().dialogue["proxy_declined"])
+            return [SlotSet("prescreen_outcome", None), SlotSet("screening_pending", False)]
         outcome, screening_id = save_outcome(tracker)
         storage.funnel(tracker.sender_id, "prescreen_finished")
         dispatcher.utter_message(text=outcome.message())

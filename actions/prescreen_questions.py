@@ -11,22 +11,55 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.prescreen_form import MAX_BAD_ANSWERS
+from actions.prescreen_form import MAX_ASKS, PROXY_SLOT, unknown_answer
+from bot.eligibility import Answer, next_slot
 from bot.leads.conversations import request_erasure
 
-OFFER_HANDOFF = (
-    "This seems hard to answer here, and that's okay. Would you rather have a study coordinator "
-    "contact you to go through it together?"
-)
+SECOND_ASK_BUTTONS = [
+    {"title": "Not sure", "payload": "Not sure"},
+    {"title": "Talk to a coordinator", "payload": "/human_handoff"},
+]
 
 
 def buttons_for(slot: str) -> list[dict[str, str]]:
     """Quick replies send their own words, so they are read exactly like typed answers."""
+    if slot == PROXY_SLOT:
+        return [{"title": "Yes", "payload": "Yes"}, {"title": "No", "payload": "No"}]
     return [{"title": title, "payload": title} for title in context.criteria().slot(slot).buttons]
 
 
+def prompt_for(slot: str) -> str:
+    if slot == PROXY_SLOT:
+        return context.criteria().dialogue["proxy_question"]
+    return context.criteria().slot(slot).prompt
+
+
+def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> list[EventType]:
+    """Instead of a third ask in a row: "not sure" for a coordinator, then the next question."""
+    dialogue = context.criteria().dialogue
+    value: Any = "unsure" if slot == PROXY_SLOT else unknown_answer()
+    answers = context.answers_from(tracker)
+    if slot != PROXY_SLOT:
+        answers[slot] = Answer.from_dict(value)
+    following = next_slot(context.criteria(), answers, context.today())
+    events: list[EventType] = [SlotSet(slot, value), SlotSet("reask_text", None)]
+    if following is None:
+        dispatcher.utter_message(text=dialogue["moved_on_last"])
+        return events
+    if slot != PROXY_SLOT:
+        dispatcher.utter_message(text=dialogue["moved_on"])
+    dispatcher.utter_message(text=prompt_for(following), buttons=buttons_for(following))
+    return [
+        *events,
+        SlotSet("requested_slot", following),
+        SlotSet("asked_slot", following),
+        SlotSet("ask_count", 1),
+    ]
+
+
 class AskSlotAction(Action, ABC):
-    """Asks one question; after an unusable answer, the kind re-ask that says what is needed."""
+    """Asks one question; the second time in a row with "not sure" and a coordinator offered,
+    and never a third time (the answer is then recorded as unknown and the next question comes)."""
 
     @property
     @abstractmethod
@@ -39,18 +72,18 @@ class AskSlotAction(Action, ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        spec = context.criteria().slot(self.slot)
-        reask = tracker.get_slot("reask_text")
-        dispatcher.utter_message(text=reask or spec.prompt, buttons=buttons_for(self.slot))
-        if int(tracker.get_slot("bad_answer_count") or 0) >= MAX_BAD_ANSWERS:
+        same = tracker.get_slot("asked_slot") == self.slot
+        count = int(tracker.get_slot("ask_count") or 0) + 1 if same else 1
+        limit = 1 if self.slot == PROXY_SLOT else MAX_ASKS  # the relative is asked once
+        if count > limit:
+            return _move_on(self.slot, tracker, dispatcher)
+        reask = tracker.get_slot("reask_text") if same else None
+        dispatcher.utter_message(text=reask or prompt_for(self.slot), buttons=buttons_for(self.slot))
+        if count == MAX_ASKS:
             dispatcher.utter_message(
-                text=OFFER_HANDOFF,
-                buttons=[
-                    {"title": "Talk to a coordinator", "payload": "/human_handoff"},
-                    {"title": "Stop the questions", "payload": "/stop_prescreen"},
-                ],
+                text=context.criteria().dialogue["second_ask"], buttons=SECOND_ASK_BUTTONS
             )
-        return [SlotSet("reask_text", None)]
+        return [SlotSet("reask_text", None), SlotSet("asked_slot", self.slot), SlotSet("ask_count", count)]
 
 
 def _ask_action(slot: str) -> type[AskSlotAction]:
@@ -58,7 +91,7 @@ def _ask_action(slot: str) -> type[AskSlotAction]:
 
 
 # One action_ask_<slot> per question in criteria.yml (the domain lists the same names; a test checks).
-ASK_ACTIONS = [_ask_action(slot) for slot in context.criteria().slot_names]
+ASK_ACTIONS = [_ask_action(slot) for slot in (PROXY_SLOT, *context.criteria().slot_names)]
 
 
 class ActionExplainQuestion(Action):
@@ -74,17 +107,18 @@ class ActionExplainQuestion(Action):
         if slot in context.criteria().slot_names:
             dispatcher.utter_message(text=context.criteria().slot(slot).why_we_ask)
         else:
-            dispatcher.utter_message(
-                text="I ask only what the study's rules need, to see if it may be a fit for you."
-            )
+            dispatcher.utter_message(text=context.criteria().dialogue["why_we_ask"])
         return []
 
 
 def prescreen_reset_events() -> list[EventType]:
     """Clears every answer and the pre-screen's bookkeeping."""
-    names: list[str] = [*context.criteria().slot_names, "requested_slot", "reask_text", "prescreen_outcome"]
+    names: list[str] = [
+        *context.criteria().slot_names, PROXY_SLOT, "speaks_for", "asked_slot", "requested_slot",
+        "reask_text", "prescreen_outcome",
+    ]  # fmt: skip
     events: list[EventType] = [SlotSet(name, None) for name in names]
-    return [*events, SlotSet("bad_answer_count", 0), SlotSet("screening_pending", False)]
+    return [*events, SlotSet("ask_count", 0), SlotSet("screening_pending", False)]
 
 
 class ActionStopPrescreen(Action):

@@ -16,10 +16,8 @@ from actions.prescreen_outcome import save_outcome
 from bot.leads.contact import validate_contact
 from bot.leads.repository import add_contact, create_handoff_referral, find_screening
 
-SAVED_TEXT = (
-    "Thank you. I've passed your details to the CATR-PAT study coordinators. They will contact you "
-    'to talk it through. You can delete your details at any time by typing "delete my data".'
-)
+# The text read when the details are passed on (in criteria.yml with the other conversation texts).
+SAVED_TEXT = context.criteria().dialogue["contact_saved"]
 
 
 class ActionStartHandoff(Action):
@@ -86,6 +84,9 @@ class ActionSubmitContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if not (tracker.get_slot("contact_email") or tracker.get_slot("contact_phone")):
+            dispatcher.utter_message(text=context.criteria().dialogue["contact_no_reach"])
+            return [*contact_reset_events(), SlotSet("handoff_requested", False)]
         events = submit_contact(tracker)
         if events is None:
             dispatcher.utter_message(text=storage.SAVE_FAILED_TEXT)

@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -84,6 +85,9 @@ class Settings:
     restart_stable_seconds: float = 60.0
     # `python -m bot backup|restore` encrypt with it (or --passphrase-file); never stored with the data
     backup_passphrase: str = ""
+    # The pre-screen's "today" (6-month medicine window...): tests pin it to the day the frozen
+    # held-out profiles were written against; unset in production.
+    prescreen_today: date | None = None
 
     @property
     def secure_cookies(self) -> bool:
@@ -165,7 +169,16 @@ def load_settings() -> Settings:
         restart_backoff_max_seconds=_env_float("RESTART_BACKOFF_MAX_SECONDS", 30.0),
         restart_stable_seconds=_env_float("RESTART_STABLE_SECONDS", 60.0),
         backup_passphrase=_env("BACKUP_PASSPHRASE", ""),
+        prescreen_today=_env_date("CATR_PRESCREEN_TODAY"),
     )
+
+
+def _env_date(name: str) -> date | None:
+    value = _env(name, "")
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as error:
+        raise ValueError(f"{name}={value!r} must be a date like 2026-12-01") from error
 
 
 def _lock_store_key_prefix(value: str) -> str:

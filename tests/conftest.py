@@ -85,6 +85,8 @@ def stack_env(tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox) -
         SMTP_PORT=str(smtp_inbox.port),
         COORDINATOR_EMAILS="coordinator@example.org",
         NOTIFY_INTERVAL_SECONDS="2",
+        # the frozen pre-screen profiles (tests/prescreen/heldout/) count months from this day
+        CATR_PRESCREEN_TODAY="2026-12-01",
     )
     with scoped_environment(values):
         yield values

@@ -16,6 +16,7 @@ from bot.eligibility.loader import default_criteria
 from bot.eligibility.models import Answer, CriteriaSet
 from bot.eligibility.parsers.checklist import read_checklist
 from bot.eligibility.parsers.entities import find_entities
+from bot.eligibility.parsers.inline import apply_inline_corrections
 from bot.eligibility.parsers.text import find_numbers, find_phrase, normalise
 
 TRIGGER = re.compile(
@@ -103,6 +104,7 @@ def detect_correction(
     rest = _remainder(normalise(text))
     if rest is None:
         return None
+    rest = apply_inline_corrections(rest)  # "sorry, I meant 45 not 44"
     try:
         slot = _slot_by_words(rest, criteria) or _bare_age_slot(rest, today, criteria, current_slot)
     except Exception:  # recognising a topic must never break the conversation

@@ -29,9 +29,10 @@ def _age(rule: Mapping, answer: Answer) -> Verdict:
 
 
 def _yes_no(rule: Mapping, answer: Answer) -> Verdict:
-    if answer.value != rule["exclude_if"]:
-        return "meets"
-    return "unknown" if answer.hedged else "excluded"
+    """A hedged answer ("I think so", "not that I know") neither excludes nor confirms: unknown."""
+    if answer.hedged:
+        return "unknown"
+    return "meets" if answer.value != rule["exclude_if"] else "excluded"
 
 
 def _antibody(rule: Mapping, answer: Answer) -> Verdict:
@@ -66,8 +67,10 @@ def _drug_history(rule: Mapping, answer: Answer, today: date) -> Verdict:
 
 def _checklist_item(criterion: Criterion, answer: Answer) -> Verdict:
     value = answer.value or {}
+    if answer.hedged:  # "none I think": a coordinator goes through the list
+        return "unknown"
     if criterion.item in value.get("applies", ()):
-        return "unknown" if answer.hedged else "excluded"
+        return "excluded"
     return "unknown" if criterion.item in value.get("unsure", ()) else "meets"
 
 
@@ -85,7 +88,7 @@ def check(criteria: CriteriaSet, criterion: Criterion, answer: Answer | None, to
     try:
         if answer_type == "age":
             return _age(criterion.rule, answer)
-        if answer_type == "yes_no":
+        if answer_type in ("yes_no", "lung_function"):
             return _yes_no(criterion.rule, answer)
         if answer_type == "antibody":
             return _antibody(criterion.rule, answer)

@@ -28,20 +28,51 @@ from bot.settings import get_settings
 
 SLOT_KEYS = {
     "slot", "answer_type", "question", "why_we_ask", "reask", "buttons", "examples", "phrases",
-    "not_applicable_means", "correction_cues",
+    "not_applicable_means", "correction_cues", "on_conflict", "confirm",
 }  # fmt: skip
 CRITERION_KEYS = {
     "id", "kind", "slot", "label", "why", "rule", "not_eligible_text", "source", "item", "keywords",
     "checked_by",
 }  # fmt: skip
 OUTCOME_KEYS = ("likely_eligible", "needs_review", "not_eligible", "review_intro", "alternatives")
-PHRASE_KINDS = ("yes", "no", "not_applicable")
+PHRASE_KINDS = ("yes", "no", "not_applicable", "unsure")
 NOT_APPLICABLE_MEANINGS = ("no", "not_applicable", "unsure")
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 
 def default_path() -> Path:
     return get_settings().repo_root / "data" / "eligibility" / "criteria.yml"
+
+
+DIALOGUE_KEYS = (
+    "confirm", "second_ask", "moved_on", "proxy_question", "proxy_declined", "consent_moved_on",
+    "contact_second_ask", "contact_prefilled", "contact_no_reach", "skip_words", "updated", "moved_on_last",
+    "contact_name_question", "contact_reach_question", "contact_time_question",
+    "contact_saved", "contact_stopped", "why_we_ask",
+)  # fmt: skip
+
+
+def _text_map(value: Any, context: str) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise CriteriaError(f"{context}: must map names to non-empty texts")
+    return {str(key): text.strip() for key, text in value.items()}
+
+
+def _dialogue(value: Any, where: str) -> dict[str, str]:
+    """The texts around the questions (re-asks, confirmations, the relative's question)."""
+    texts = _text_map(value or {}, f"{where}: dialogue")
+    missing = [key for key in DIALOGUE_KEYS if key not in texts]
+    if missing:
+        raise CriteriaError(f"{where}: dialogue is missing {', '.join(missing)}")
+    return texts
+
+
+def _conflict(entry: dict, context: str) -> str:
+    """How a reply with both a yes phrase and a no phrase reads: the longer phrase, or unsure."""
+    value = entry.get("on_conflict", "longest")
+    if value not in ("longest", "unsure"):
+        raise CriteriaError(f"{context}: on_conflict must be 'longest' or 'unsure', got {value!r}")
+    return value
 
 
 def load_criteria(path: Path | None = None) -> CriteriaSet:
@@ -76,6 +107,7 @@ def load_criteria(path: Path | None = None) -> CriteriaSet:
         texts=texts,
         date_order=date_order,
         path=where,
+        dialogue=_dialogue(raw.get("dialogue"), where),
     )
 
 
@@ -140,6 +172,8 @@ def _slot(entry: Mapping[str, Any], where: str) -> SlotSpec:
         examples=text_list(entry, "examples", context),
         phrases={kind: text_list(phrases, kind, f"{context}: phrases") for kind in PHRASE_KINDS},
         not_applicable_means=meaning,
+        on_conflict=_conflict(entry, context),
+        confirm=_text_map(entry.get("confirm") or {}, f"{context}: confirm"),
         correction_cues=tuple(cue.lower() for cue in text_list(entry, "correction_cues", context)),
     )
     for key in ("question", "why_we_ask", "reask"):

@@ -14,7 +14,7 @@ AnswerStatus = Literal["ok", "unsure", "invalid"]
 OutcomeKind = Literal["likely_eligible", "not_eligible", "needs_review"]
 Verdict = Literal["meets", "excluded", "unknown"]
 
-ANSWER_TYPES = ("age", "yes_no", "antibody", "drug_history", "checklist")
+ANSWER_TYPES = ("age", "yes_no", "antibody", "drug_history", "checklist", "lung_function")
 KINDS = ("inclusion", "exclusion")
 
 
@@ -50,6 +50,8 @@ class SlotSpec:
     not_applicable_means: str = "unsure"
     correction_cues: tuple[str, ...] = ()
     items: tuple[Criterion, ...] = ()
+    on_conflict: str = "longest"
+    confirm: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def prompt(self) -> str:
@@ -82,6 +84,7 @@ class CriteriaSet:
     texts: OutcomeTexts
     date_order: str = "DMY"
     path: str = ""
+    dialogue: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def slot_names(self) -> tuple[str, ...]:

@@ -74,7 +74,12 @@ def check_rule(criterion: Criterion, answer_type: str, context: str) -> None:
     rule = criterion.rule
     if answer_type == "age":
         _whole_number(rule, "min_age", context, 0, 120)
-    elif answer_type == "yes_no":
+    elif answer_type in ("yes_no", "lung_function"):
+        if answer_type == "lung_function" and not all(
+            isinstance(m, dict) and m.get("names") and isinstance(m.get("below"), (int, float))
+            for m in (rule.get("measures") or {None: None}).values()
+        ):
+            raise CriteriaError(f"{context}: rule.measures must map each test to names and a 'below' figure")
         if rule.get("exclude_if") not in YES_NO_VALUES:
             raise CriteriaError(f'{context}: rule.exclude_if must be "yes" or "no" (quoted), got {rule!r}')
     elif answer_type == "antibody":

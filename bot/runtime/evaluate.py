@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.runtime.evaluate_prescreen import evaluate_prescreen
 from bot.runtime.training import model_path
 from bot.settings import Settings
 
@@ -130,6 +131,7 @@ def evaluate(settings: Settings, report: Path | None = None) -> int:
     print("\n".join(safety))
     stories_passed = run_conversation_tests(settings, results / "core")
     problems = check_floors(scores, floors_file)
+    problems += evaluate_prescreen(settings)
     if stories_passed:
         print("Conversation tests: all stories predicted correctly")
     else:

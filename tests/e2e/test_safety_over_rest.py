@@ -11,6 +11,7 @@ import re
 import pytest
 import yaml
 
+from bot.eligibility import default_criteria
 from bot.safety.lexicon import CATEGORIES, load_lexicons
 from bot.safety.scoring import Score, messages
 from tests.e2e.conversation import Conversation
@@ -24,6 +25,10 @@ INSTRUCTION = re.compile(
     re.IGNORECASE,
 )
 DOMAIN_SAFETY = {"utter_emergency": "emergency", "utter_medical_advice": "advice"}
+
+
+# The question after the age, whatever order data/eligibility/criteria.yml sets.
+AFTER_AGE = default_criteria().slot(default_criteria().slot_names[1]).question.lower()[:40]
 
 
 def _safety_texts() -> dict[str, str]:
@@ -77,17 +82,16 @@ def test_crisis_reply_comes_alone_and_the_prescreen_resumes_after_it(live_stack)
     assert "how old are you" in chat.text("yes")
     crisis = chat.say("honestly i dont want to live anymore")
     assert len(crisis) == 1 and "3114" in crisis[0]["text"] and "988" in crisis[0]["text"]
-    assert "antibod" in chat.text("54"), "the pre-screen goes on where it was"
+    assert AFTER_AGE in chat.text("54"), "the pre-screen goes on where it was"
 
 
-def test_an_emergency_inside_an_answer_comes_first_and_the_prescreen_goes_on(live_stack) -> None:
+def test_an_emergency_inside_an_answer_comes_first_and_the_answer_is_kept(live_stack) -> None:
     chat = Conversation(live_stack.rasa_url)
     chat.text("can I join the study?")
     chat.text("yes")
     replies = chat.say("54 but my chest has been really tight since this morning")
     assert "15" in replies[0]["text"] and "112" in replies[0]["text"] and "911" in replies[0]["text"]
-    follow_up = " ".join(r.get("text", "") for r in replies[1:]).lower()
-    assert "how old are you" in follow_up or "antibod" in follow_up, "the pre-screen goes on"
+    assert AFTER_AGE in " ".join(r.get("text", "") for r in replies[1:]).lower()
 
 
 def test_french_emergency_gets_french_numbers_before_the_language_reply(live_stack) -> None:

@@ -58,5 +58,10 @@ def test_bare_yes_counts_as_positive_with_the_name_unknown(
     assert evaluate(criteria, {**good_answers, "antibody": answer}, today).outcome == "likely_eligible"
 
 
+def test_another_myositis_antibody_alone_reads_none_of_the_five(parse: Parse) -> None:
+    answer = parse("antibody", "mine is anti-TIF1")
+    assert answer.status == "ok" and answer.value["result"] == "negative"
+
+
 def test_an_antibody_we_do_not_know_gets_the_reask(parse: Parse, criteria: CriteriaSet) -> None:
-    assert parse("antibody", "MDA5") == Answer(status="invalid", message=criteria.slot("antibody").reask)
+    assert parse("antibody", "XYZ7") == Answer(status="invalid", message=criteria.slot("antibody").reask)

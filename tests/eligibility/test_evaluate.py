@@ -107,7 +107,11 @@ def test_next_slot_stops_at_the_first_hard_exclusion(
 
 
 def test_unsure_answers_do_not_stop_the_form(parse: Parse, criteria: CriteriaSet, today: date) -> None:
-    answers = {"age": parse("age", "54"), "antibody": parse("antibody", "not sure")}
+    answers = {
+        "age": parse("age", "54"),
+        "social_security": parse("social_security", "yes"),
+        "antibody": parse("antibody", "not sure"),
+    }
     assert first_exclusion(criteria, answers, today) is None
     assert next_slot(criteria, answers, today) == "ild_on_ct"
 

@@ -11,8 +11,9 @@ import pytest
 
 from bot.eligibility import CriteriaError, CriteriaSet, load_criteria
 
-SLOT_ORDER = [
+SLOT_ORDER = [  # the non-medical disqualifiers first: nobody hands over health data for nothing
     "age",
+    "social_security",
     "antibody",
     "ild_on_ct",
     "recent_drugs",
@@ -20,7 +21,6 @@ SLOT_ORDER = [
     "pregnancy",
     "checklist",
     "lung_function",
-    "social_security",
     "contraception",
 ]
 FORBIDDEN = re.compile(r"you are eligible|you're eligible|enrolled", re.IGNORECASE)

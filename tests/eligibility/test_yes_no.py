@@ -54,11 +54,14 @@ def test_unrelated_text_gets_the_slot_reask(parse: Parse, criteria: CriteriaSet,
     )
 
 
-@pytest.mark.parametrize(
-    "text", ["no", "not applicable", "I'm a man", "n/a", "N/A", "I'm not pregnant", "post-menopausal"]
-)
-def test_not_pregnant_and_not_applicable_count_as_no(parse: Parse, text: str) -> None:
+@pytest.mark.parametrize("text", ["no", "I'm not pregnant", "nope, not breastfeeding either"])
+def test_not_pregnant_reads_as_no(parse: Parse, text: str) -> None:
     assert parse("pregnancy", text).value == "no"
+
+
+@pytest.mark.parametrize("text", ["not applicable", "I'm a man", "n/a", "N/A", "post-menopausal", "male"])
+def test_pregnancy_question_not_applying_reads_not_applicable(parse: Parse, text: str) -> None:
+    assert parse("pregnancy", text).value == "not_applicable"
 
 
 @pytest.mark.parametrize("text", ["yes", "I'm pregnant", "breastfeeding", "yes, I'm breast feeding"])

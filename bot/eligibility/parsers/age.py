@@ -15,11 +15,19 @@ from dateutil.relativedelta import relativedelta
 
 from bot.eligibility.models import Answer, SlotSpec
 from bot.eligibility.parsers.text import find_numbers, normalise
+from bot.eligibility.parsers.yes_no import HEDGE, UNSURE
 
 MIN_AGE, MAX_AGE = 1, 120
 YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w.,/-])")
-BORN = re.compile(r"\b(born|birth|b\.|dob|birthday)\b")
+BORN = re.compile(r"\b(born|birth|dob|d\.o\.b|birthday)\b|\bb\.(?=\s*\d)")
 # numbers that are clearly not the person's age in years ("3 months", "54 kg", "1.80 m")
+# an age still to come ("turning 18 next month", "I'll be 50 in January") is one year less today
+FUTURE_BEFORE = re.compile(r"(\bturning|\bturns|\bwill be|'ll be|\bll be|\bgonna be|\bgoing to be)\s*$")
+FUTURE_AFTER = re.compile(
+    r"^\s*(next|soon|in (a|an|\d+|two|three|few|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"this (year|month|week)|later)"
+)
+APPROXIMATE = re.compile(r"\b(guess|around|about|roughly|approximately|approx|or so|ish|something like)\b")
 NOT_YEARS = re.compile(r"^\s*(months?|mo|weeks?|days?|kg|kilos?|lbs?|pounds?|cm|m|%|percent)\b")
 
 
@@ -64,15 +72,32 @@ def _checked(age: int, spec: SlotSpec, hedged: bool) -> Answer:
 
 
 def parse_age(text: str, today: date, spec: SlotSpec, date_order: str = "DMY") -> Answer:
-    """Whole years from 1 to 120; anything else is a kind re-ask."""
+    """Whole years from 1 to 120; anything else is a kind re-ask. A hedge ("I think 52?") is unsure."""
     clean = normalise(text)
+    doubt = bool(UNSURE.search(clean) or HEDGE.search(clean) or APPROXIMATE.search(clean))
+    answer = _age_in(clean, today, spec, date_order)
+    if doubt and answer.status != "invalid":
+        return Answer(status="unsure", value=answer.value, hedged=True)
+    if doubt and not find_numbers(clean):
+        return Answer(status="unsure", value=None, hedged=True)
+    return answer
+
+
+def _age_in(clean: str, today: date, spec: SlotSpec, date_order: str) -> Answer:
     from_birth = _from_birth(clean, today, spec, date_order)
     if from_birth is not None:
         return from_birth
+    future: Answer | None = None
     for number in find_numbers(clean):
         if NOT_YEARS.match(clean[number.end :]):
             continue
         if number.negative:
             return Answer(status="invalid", message=spec.reask)
+        before = clean[: number.start]
+        if FUTURE_BEFORE.search(before) or (
+            FUTURE_AFTER.match(clean[number.end :]) and not re.search(r"\bturned\s*$", before)
+        ):
+            future = future or _checked(int(number.value) - 1, spec, hedged=False)
+            continue
         return _checked(int(number.value), spec, hedged=False)
-    return Answer(status="invalid", message=spec.reask)
+    return future or Answer(status="invalid", message=spec.reask)

@@ -20,6 +20,8 @@ NEVER_TESTED = re.compile(
     r"didn'?t have (a|the|that) test|haven'?t had (a|the|that) test|not checked|never checked)\b"
 )
 NEGATIVE = re.compile(r"\bnegative\b")
+# "j0-1", "0j": a zero typed for the letter o
+ZERO_FOR_O = re.compile(r"(?<=\bj)0|(?<=\banti-j)0|(?<=\bo)0(?=j)|(?<=\b)0(?=j\b)")
 
 
 def _value(result: str, names: list[str]) -> dict[str, Any]:
@@ -28,13 +30,13 @@ def _value(result: str, names: list[str]) -> dict[str, Any]:
 
 def parse_antibody(text: str, spec: SlotSpec, rules: Mapping[str, Any]) -> Answer:
     """Value: result positive / negative / unsure, and the canonical names found (e.g. ["Jo-1"])."""
-    clean = normalise(text)
+    clean = ZERO_FOR_O.sub("o", normalise(text))
     if not clean:
         return Answer(status="invalid", message=spec.reask)
     accepted = tuple(rules.get("accepted", ()))
     names = canonical_names(clean, "ANTIBODY")
     known = [name for name in names if name in accepted]
-    reading = read_yes_no(clean)
+    reading = read_yes_no(clean, spec.phrases)
     doubtful = bool(UNSURE.search(clean) or NEVER_TESTED.search(clean))
     if known:
         if doubtful or NEGATION.search(clean) or NEGATIVE.search(clean):

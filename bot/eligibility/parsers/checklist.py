@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from bot.eligibility.models import Answer, Criterion, SlotSpec
+from bot.eligibility.parsers.checklist_rules import dose_verdict, keyword_verdict
 from bot.eligibility.parsers.text import find_phrase, normalise
 from bot.eligibility.parsers.yes_no import HEDGE, NEGATION, UNSURE, read_yes_no
 
@@ -19,14 +21,19 @@ NUMBER = re.compile(
     r"(?<![\w.,/-])(?:(?:number|item|#|nr)\s*(?P<named>one|\d+)|(?P<n>\d+|two|three|four|five|six|"
     r"seven|eight|nine))(?![\w%/]|[.,]\d)"
     r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|times?|hours?|mg|kg|g|ml|%|percent|am|pm)\b)"
+    # "3 drips", "2 scans": a number followed by a noun is a count, not an item
+    r"(?!\s+(?!(?:and|or|apply|applies|applied|is|are|too|also|for|only|but|not|none|both|yes|maybe|"
+    r"i|im|i'm|me|to|from|with|plus|as|please|of|out|in|on|at|fits?)\b)[a-z])"
 )
 RANGE = re.compile(r"(?<![\w.])([1-9])\s*(?:-|to)\s*([1-9])(?![\w.])")
-SPLIT = re.compile(r"[;.\n,]|\bbut\b|\bexcept\b|\bexcluding\b|\bapart from\b|\bother than\b")
+SPLIT = re.compile(
+    r"[;\n,]|(?<!\d)\.|\.(?!\d)|\bbut\b|\bexcept\b|\bexcluding\b|\bapart from\b|\bother than\b"
+)
 ONLY_NUMBERS = re.compile(r"^(?:\s|and|or|&|\+|#|number|item|\d|two|three|four|five|six|seven)*$")
-PAST = re.compile(r"\b(had|was|were|ago|used to|in the past|previously|before|history|once|former|years?)\b")
 ALL = re.compile(r"\ball of (them|these|those)\b|\ball apply\b|\ball (of the )?above\b")
 NONE_PHRASES = ("all good", "all fine", "all clear", "i'm fine", "im fine", "i'm good", "none apply",
-                "nothing applies", "none of them", "none of these", "none of the above")  # fmt: skip
+                "nothing applies", "none of them", "none of these", "none of the above",
+                "0", "zero")  # fmt: skip
 
 
 def _numbers(segment: str, count: int) -> set[int]:
@@ -46,7 +53,9 @@ def _keywords(segment: str, items: Sequence[Criterion]) -> set[int]:
     }
 
 
-def read_checklist(text: str, items: Sequence[Criterion]) -> tuple[set[int], set[int], set[int]]:
+def read_checklist(
+    text: str, items: Sequence[Criterion], today: date | None = None
+) -> tuple[set[int], set[int], set[int]]:
     """(applies, unsure, mentioned) for a normalised reply; mentioned includes "no fever"-style denials."""
     clean = re.sub(r"\bno\.\s*(?=\d)", "number ", text)
     applies: set[int] = set()
@@ -66,11 +75,26 @@ def read_checklist(text: str, items: Sequence[Criterion]) -> tuple[set[int], set
         if negated:
             continue
         (unsure if doubt else applies).update(numbers)
-        (unsure if doubt or PAST.search(segment) else applies).update(keywords)
+        for number in keywords:
+            item = next(item for item in items if item.item == number)
+            verdict = "unsure" if doubt or "?" in clean else keyword_verdict(item, segment, clean, today)
+            {"applies": applies, "unsure": unsure, "no": set()}[verdict].add(number)
+    for item in items:
+        verdict = dose_verdict(item, clean) if item.item else None
+        if verdict is not None and item.item not in numbers_said(clean, len(items)):
+            applies.discard(item.item)
+            unsure.discard(item.item)
+            mentioned.add(item.item)
+            {"applies": applies, "unsure": unsure, "no": set()}[verdict].add(item.item)
     return applies, unsure - applies, mentioned
 
 
-def parse_checklist(text: str, spec: SlotSpec) -> Answer:
+def numbers_said(text: str, count: int) -> set[int]:
+    """Item numbers given as numbers anywhere in the reply ("7, I was on 40 mg")."""
+    return _numbers(text, count)
+
+
+def parse_checklist(text: str, spec: SlotSpec, today: date | None = None) -> Answer:
     """Value: {"applies": [item numbers], "unsure": [item numbers]}."""
     clean = normalise(text)
     everything = [item.item for item in spec.items if item.item]
@@ -78,7 +102,7 @@ def parse_checklist(text: str, spec: SlotSpec) -> Answer:
         return Answer(status="invalid", message=spec.reask)
     if ALL.search(clean):
         return Answer(status="ok", value={"applies": everything, "unsure": []})
-    applies, unsure, mentioned = read_checklist(clean, spec.items)
+    applies, unsure, mentioned = read_checklist(clean, spec.items, today)
     if mentioned:
         return Answer(status="ok", value={"applies": sorted(applies), "unsure": sorted(unsure)})
     if any(find_phrase(clean, phrase) >= 0 for phrase in NONE_PHRASES):

@@ -26,16 +26,19 @@ MONTH = (
     + ")"
 )
 AMOUNT = (
-    r"\d+(?:\.\d+)?|a couple|couple|a few|few|several|some|many|an|a|one|two|three|four|five|six|"
+    r"\d+(?:\.\d+)?|half an?|a couple|couple|a few|few|several|some|many|an|a|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty"
 )
 UNIT = r"(?P<unit>day|week|month|year|yr|mo)s?"
-VAGUE = {"a couple": (2, 2), "couple": (2, 2), "a few": (2, 4), "few": (2, 4), "several": (3, 9),
+# "a few months" may well be six or seven: vague amounts are ranges, so they can straddle a window
+VAGUE = {"a couple": (2, 2), "couple": (2, 2), "a few": (2, 7), "few": (2, 7), "half a": (0.5, 0.5),
+         "half an": (0.5, 0.5), "several": (3, 9),
          "some": (3, 9), "many": (6, 24), "an": (1, 1), "a": (1, 1)}  # fmt: skip
 PATTERNS = {
     "ago": re.compile(
         r"\b(?:(?P<mod>more than|over|at least|less than|under|about|around|roughly|approximately|"
         rf"almost|nearly)\s+)?\b(?P<n>{AMOUNT})\s+(?:of\s+)?{UNIT}\s+(?:and\s+a\s+half\s+)?ago\b"
+        r"(?P<post>,?\s+(?:roughly|approximately|or so|more or less|give or take|ish|maybe|about))?"
     ),
     "recent": re.compile(
         rf"\b(?:in|within|during|over)\s+the\s+(?:last|past)\s+(?:(?P<n>{AMOUNT})\s+)?{UNIT}"
@@ -114,7 +117,7 @@ def _ago(match: re.Match[str], today: date) -> Period | None:
     low, high = amount
     if "and a half" in match.group(0):
         low, high = low + 0.5, high + 0.5
-    unit, mod = match.group("unit"), match.group("mod")
+    unit, mod = match.group("unit"), match.group("mod") or ("about" if match.group("post") else None)
     if mod in ("more than", "over", "at least"):
         return Period(None, _back(today, high, unit))
     if mod in ("less than", "under"):

@@ -14,7 +14,7 @@ from typing import Any
 from bot.eligibility.models import Answer, SlotSpec
 from bot.eligibility.parsers.dates import Period, find_periods, is_ongoing, mentions_time
 from bot.eligibility.parsers.entities import canonical_names
-from bot.eligibility.parsers.text import normalise
+from bot.eligibility.parsers.text import find_phrase, normalise
 from bot.eligibility.parsers.yes_no import NEGATION, UNSURE, read_yes_no
 
 # "not in the last 6 months" answers the question with a no, whatever happened before.
@@ -47,7 +47,8 @@ def parse_drug_history(
     reading = read_yes_no(clean)
     names = canonical_names(clean, "DRUG")
     targets = [name for name in names if name in rules.get("drugs", ())]
-    others_only = bool(names) and not targets
+    others = [d for d in rules.get("other_drugs", ()) if find_phrase(clean, d) >= 0]
+    others_only = bool(names or others) and not targets
     ongoing = is_ongoing(clean)
     periods = [] if NOT_RECENTLY.search(clean) else find_periods(clean, today, date_order)
     used = ongoing or bool(periods)
@@ -56,6 +57,8 @@ def parse_drug_history(
     if unsure and not used:
         return Answer(status="unsure", value=_value("unsure", targets, None, False), hedged=True)
     if NOT_RECENTLY.search(clean) or (NEGATION.search(clean) and not used) or others_only:
+        if reading.hedged and not others_only:  # "I don't think so": a coordinator checks
+            return Answer(status="unsure", value=_value("unsure", targets, None, False), hedged=True)
         return Answer(status="ok", value=_value("no", targets, None, False), hedged=reading.hedged)
     if not (targets or used or reading.value == "yes"):
         return Answer(status="invalid", message=spec.reask)

@@ -17,7 +17,8 @@ UNSURE = re.compile(
     r"\b(not sure|unsure|not certain|uncertain|don'?t know|do not know|dunno|idk|no idea|no clue|"
     r"maybe|perhaps|possibly|might|may be|may have|can'?t remember|cannot remember|don'?t remember|"
     r"do not remember|can'?t recall|cannot recall|don'?t recall|who knows|hard to say|can'?t say|"
-    r"not clear|unclear|no one told me|nobody told me|never been told|haven'?t been told)\b"
+    r"not clear|unclear|no one told me|nobody told me|never been told|haven'?t been told|"
+    r"jsp|je sais pas|je ne sais pas|chai pas|sais pas|pas s[uû]r|aucune id[ée]e|not 100%)\b"
 )
 NOT_APPLICABLE = re.compile(
     r"(?<!\w)n\s*/\s*a(?!\w)|\bn\.a\b|\bna\b|not applicable|non applicable|doesn'?t apply|"
@@ -38,6 +39,7 @@ AFFIRMATION = re.compile(
     r"i do|i have|i did|i was|i will|it did|it was|it is|it has|they did|they have|they found|"
     r"i think so|i believe so|i guess so|i suppose so|probably|likely)\b|\b(i am|i'm|im)\s*[.!]*$"
 )
+ENDED = ("stopped", "finished", "quit")  # right before a phrase: "stopped breastfeeding"
 FLIP_WORDS = re.compile(r"\b(not|never|without|isnt|wasnt|dont|didnt|havent|hasnt)\b|n't\b")
 
 
@@ -49,31 +51,52 @@ class Reading:
     hedged: bool
 
 
-def _negated(text: str, start: int) -> bool:
-    """True when the three words before ``start`` negate it ("not pregnant", "no scarring")."""
+def _negated(text: str, start: int, phrase: str, kind: str) -> bool:
+    """True when the three words before ``start`` negate the phrase ("not pregnant", "no scarring").
+
+    A phrase that is itself negative ("never had") is not flipped, and a bare "no" before a "no"
+    phrase is agreement ("no, test negative"), not a flip.
+    """
+    if FLIP_WORDS.match(phrase) or phrase.split()[0] in ("no", "nothing", "none"):
+        return False
     before = text[:start].split()[-3:]
-    return bool(FLIP_WORDS.search(" ".join(before))) or (bool(before) and before[-1].strip(",.") == "no")
+    if before and before[-1] in ENDED:
+        return kind == "yes"  # "stopped breastfeeding" is a no; "stopped because of nausea" stays a no
+    if FLIP_WORDS.search(" ".join(before)):
+        return True
+    return kind == "yes" and bool(before) and before[-1].strip(",.") == "no"
 
 
-def _slot_reading(text: str, phrases: Mapping[str, Sequence[str]], not_applicable: str) -> str | None:
-    found: set[str] = set()
-    for kind in ("not_applicable", "no", "yes"):
-        for phrase in sorted(phrases.get(kind, ()), key=len, reverse=True):
+def _slot_reading(
+    text: str, phrases: Mapping[str, Sequence[str]], not_applicable: str, conflict: str = "longest"
+) -> str | None:
+    """The slot's own phrases decide; when they disagree, the longest phrase found wins
+    ("not pregnant but still breastfeeding", "didn't work, only because I forgot to take it")."""
+    found: dict[str, int] = {}
+    for kind in ("not_applicable", "unsure", "no", "yes"):
+        for phrase in phrases.get(kind, ()):
             start = find_phrase(text, phrase)
             if start < 0:
                 continue
             if kind == "not_applicable":
                 return not_applicable
-            flipped = {"yes": "no", "no": "yes"}[kind] if _negated(text, start) else kind
-            found.add(flipped)
-            break
-    return found.pop() if len(found) == 1 else ("unsure" if found else None)
+            reading = kind
+            if kind in ("yes", "no") and _negated(text, start, phrase, kind):
+                reading = {"yes": "no", "no": "yes"}[kind]
+            found[reading] = max(found.get(reading, 0), len(phrase))
+    if not found:
+        return None
+    ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) > 1 and (ranked[0][1] == ranked[1][1] or conflict == "unsure"):
+        return "unsure"
+    return ranked[0][0]
 
 
 def read_yes_no(
     text: str,
     phrases: Mapping[str, Sequence[str]] | None = None,
     not_applicable_means: str = "unsure",
+    conflict: str = "longest",
 ) -> Reading:
     """Classify an already normalised reply; never raises."""
     hedged = bool(HEDGE.search(text))
@@ -81,7 +104,7 @@ def read_yes_no(
         return Reading("unsure" if text else None, hedged)
     if NOT_APPLICABLE.search(text):
         return Reading(not_applicable_means, hedged)
-    slot_value = _slot_reading(text, phrases or {}, not_applicable_means)
+    slot_value = _slot_reading(text, phrases or {}, not_applicable_means, conflict)
     if slot_value is not None:
         return Reading(slot_value, hedged)
     if NEGATION.search(text):
@@ -93,7 +116,7 @@ def read_yes_no(
 
 def parse_yes_no(text: str, spec: SlotSpec) -> Answer:
     """An Answer with value "yes", "no" or "not_applicable"; "unsure" status for doubt."""
-    reading = read_yes_no(normalise(text), spec.phrases, spec.not_applicable_means)
+    reading = read_yes_no(normalise(text), spec.phrases, spec.not_applicable_means, spec.on_conflict)
     if reading.value is None:
         return Answer(status="invalid", message=spec.reask)
     if reading.value == "unsure":

@@ -1,0 +1,136 @@
+"""Reading what a message says about the conversation itself, not about one criterion.
+
+Does the person want to take part (even inside a story or next to a question)? Are they writing
+for someone else, and does that person agree? Did they type contact details at the contact
+offer? Plain functions on text, so the Rasa hook and the actions only ask and act.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.eligibility.parsers.text import normalise
+from bot.eligibility.parsers.yes_no import read_yes_no
+
+STUDY = r"(study|trial|research|catr.?pat|screen(ed|ing)?|it|this)"
+WANTS = re.compile(
+    r"\b(join|take part|participate|participating|enrol+|enrol+ing|sign (me|him|her|them) up|sign up|"
+    r"apply|be screened|get screened|qualify|eligible|eligibility|be (part|in) of|be in (the|this|your)|"
+    r"switch into|do the (study|trial)|try the (study|trial)|check if (i|he|she|they)|"
+    r"(fit|for) (me|him|her|them|my \w+)\b|fit (the|this|your|a) (study|trial)|old enough|"
+    r"interested in (the|this|your) (study|trial)|check (the|this) (study|trial)|"
+    rf"can (i|he|she|we|they|my \w+) (still )?(do|be in|get into|try) (the|this|your) {STUDY})"
+)
+# A personal story about the disease next to the study ("my husband has jo-1 ..., how long would
+# the study take") is interest in taking part: consent is offered, and the question answered too.
+PERSONAL = re.compile(r"\b(i|i'm|im|i've|ive|my|me|he|she|his|her|we|our)\b")
+DISEASE = re.compile(
+    r"antisynthe|anti-?synthe|\bjo.?1\b|\bpl.?7\b|\bpl.?12\b|\bej\b|\boj\b|\bild\b|interstitial|"
+    r"fibros|fibrose|myositis|myosite|\bpid\b|\bnsip\b|\blungs?\b|antibod"
+)
+THE_STUDY = re.compile(r"\b(study|trial|research|catr.?pat|etude|étude|essai)\b")
+NOT_WANTS = re.compile(r"\b(don'?t|do not|not) (want|wish|like) to (join|take part|participate)\b")
+RELATIVE = re.compile(
+    r"\b(my|our) (husband|wife|partner|son|daughter|child|kid|mum|mom|mother|dad|father|brother|"
+    r"sister|aunt|uncle|niece|nephew|grand(mother|father|ma|pa|son|daughter)|friend|patient|"
+    r"boyfriend|girlfriend|fianc[ée]+|stepmother|stepfather|cousin|parent)\b|"
+    r"\b(for|on behalf of) (him|her|them)\b|\b(he|she) (has|is|was|had|got)\b|\b(he'?s|she'?s)\b"
+)
+AGREES = re.compile(
+    r"\b(he|she|they|both|we both|we all)\b[^.?!]{0,30}\b(agree[sd]?|ok|okay|fine|consents?|"
+    r"wants? (it|to)|said yes|says yes|asked me|is happy|are happy|on board)\b|"
+    r"\b(we|we both) agree\b|\b(his|her|their) (consent|agreement|permission)\b"
+)
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w@])(\+?\d[\d .()/-]{6,}\d)(?![\w@])")
+NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'.-]*(?:['.-][^\W\d_]+)*\.?$")
+NOT_NAME_WORDS = frozenset(
+    [
+        "a", "an", "the", "and", "or", "but", "no", "not", "nope", "yes", "yeah", "yep", "ok", "okay",
+        "sure", "please", "thanks", "thank", "you", "maybe", "i", "me", "my", "mine", "we", "us",
+        "our", "he", "she", "they", "his", "her", "him", "them", "it", "its", "is", "are", "was",
+        "were", "be", "do", "does", "did", "can", "could", "would", "should", "will", "shall", "may",
+        "might", "what", "who", "why", "how", "when", "where", "which", "that", "this", "there",
+        "here", "call", "email", "mail", "phone", "number", "reach", "contact", "coordinator", "later",
+        "now", "today", "tomorrow", "morning", "evening", "afternoon", "any", "time", "anytime",
+        "sorry", "hello", "hi", "hey", "dear", "question", "study", "trial", "doctor", "help", "stop",
+        "rather", "prefer", "dont", "don't", "want", "need", "like", "know", "think",
+    ]
+)  # fmt: skip
+LEAD_IN = re.compile(
+    r"^(?:(?:yes|yeah|yep|ok|okay|sure|please|sure thing)[\s,.!]*)*"
+    r"(?:(?:you can (?:call|reach|email|contact) me(?: on| at)?|call me|reach me(?: on| at)?|"
+    r"my name is|my name's|name is|name:|i am|i'm|im|it's|its|this is|email me at|e-?mail:?|"
+    r"phone:?|tel:?|number:?)[\s,:]*)*"
+)
+
+
+@dataclass(frozen=True)
+class ContactInText:
+    """Contact details found in one message; each None when not there."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+    @property
+    def any(self) -> bool:
+        return bool(self.name or self.email or self.phone)
+
+
+def wants_to_take_part(text: str) -> bool:
+    """True when the message says the person, or someone they speak for, wants to take part or be checked."""
+    clean = normalise(text)
+    if NOT_WANTS.search(clean):
+        return False
+    story = bool(PERSONAL.search(clean) and DISEASE.search(clean) and THE_STUDY.search(clean))
+    return story or bool(WANTS.search(clean))
+
+
+def speaks_for_other(text: str) -> bool:
+    """A relative or friend writing about someone else ("my husband has...", "can she join")."""
+    return bool(RELATIVE.search(normalise(text)))
+
+
+def person_agrees(text: str) -> bool:
+    """The message says the person spoken for agrees ("yes, she's OK with it", "we both agree")."""
+    return bool(AGREES.search(normalise(text)))
+
+
+def _name_from(rest: str) -> str | None:
+    """The words left once e-mail, phone and lead-ins are removed, if they look like a name."""
+    rest = re.sub(r"\b(his|her|their|the patient's) (son|daughter|wife|husband|mother|father|sister|"
+                  r"brother|partner|mum|mom|dad)\b", " ", rest, flags=re.IGNORECASE)  # fmt: skip
+    rest = LEAD_IN.sub("", rest.strip(" ,.;:!-"), count=1) if rest else rest
+    rest = re.sub(r"^(?:or|and|at|on)\s+|\s+(?:or|and|at|on)$", "", rest.strip(" ,.;:!-"))
+    tokens = [t for t in re.split(r"[\s,]+", rest) if t]
+    if not 1 <= len(tokens) <= 5:
+        return None
+    if any(not NAME_TOKEN.match(t) or t.lower().strip(".") in NOT_NAME_WORDS for t in tokens):
+        return None
+    if len(tokens) == 1 and tokens[0].islower():
+        return None  # a single lower-case word is more likely a reply than a name
+    return " ".join(tokens)
+
+
+def contact_in_text(text: str) -> ContactInText:
+    """E-mail, phone number and name typed in one message ("Sophie Martin 07 98 76 54 32")."""
+    raw = " ".join((text or "").split())[:300]
+    email_match = EMAIL.search(raw)
+    email = email_match.group(0) if email_match else None
+    rest = EMAIL.sub(" ", raw)
+    phone_match = PHONE.search(rest)
+    phone = None
+    if phone_match and sum(ch.isdigit() for ch in phone_match.group(1)) >= 8:
+        phone = phone_match.group(1).strip()
+        rest = rest.replace(phone_match.group(1), " ")
+    name = _name_from(rest)
+    if name is None and not (email or phone):
+        return ContactInText()
+    return ContactInText(name=name, email=email, phone=phone)
+
+
+def says_no(text: str) -> bool:
+    """A plain no ("no thanks", "not now"), for the questions of the conversation itself."""
+    return read_yes_no(normalise(text)).value == "no"

@@ -1,0 +1,71 @@
+"""Checklist items whose answer depends on *when* or *how much*, as the criteria data says.
+
+- ``timing: ever``: a past event counts ("was in intensive care in 2022" applies);
+- ``window_months: N``: only within the last N months ("drips in July" is outside 3 months);
+- ``dose``: worse while taking more than a dose per kg ("worse on 40 mg, I weigh 70 kg").
+Anything else is about now: a past mention is unsure, or does not apply if it is over ("cured").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Literal
+
+from dateutil.relativedelta import relativedelta
+
+from bot.eligibility.models import Criterion
+from bot.eligibility.parsers.dates import find_periods
+from bot.eligibility.parsers.text import has_phrase
+
+ItemVerdict = Literal["applies", "unsure", "no"]
+PAST = re.compile(r"\b(had|was|were|ago|used to|in the past|previously|before|history|once|former|years?)\b")
+RESOLVED = re.compile(
+    r"\b(cured|in remission|remission|removed|all clear|healed|recovered|gone now|nothing since|"
+    r"treated and gone|no longer|all gone)\b"
+)
+MG = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:mg|milligrams?)\b")
+KG = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:kg|kgs|kilos?)\b")
+LBS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:lbs?|pounds)\b")
+
+
+def keyword_verdict(item: Criterion, segment: str, message: str, today: date | None) -> ItemVerdict:
+    """How a keyword of ``item`` found in ``segment`` (not denied, no doubt) reads."""
+    rule = item.rule
+    if rule.get("window_months") and today is not None:
+        periods = find_periods(segment, today)
+        if periods:
+            start = today - relativedelta(months=int(rule["window_months"]))
+            latest = max(period.latest for period in periods)
+            earliest = min((p.earliest for p in periods if p.earliest), default=None)
+            if latest < start:
+                return "no"
+            return "applies" if earliest is not None and earliest >= start else "unsure"
+    if rule.get("timing") == "ever" or not PAST.search(segment):
+        return "applies"
+    return "no" if RESOLVED.search(message) else "unsure"
+
+
+def _number(match: re.Match[str]) -> float:
+    return float(match.group(1).replace(",", "."))
+
+
+def dose_verdict(item: Criterion, message: str) -> ItemVerdict | None:
+    """For an item with a ``dose`` rule: None unless the message says "worse" and names the medicine."""
+    dose: Mapping[str, Any] = item.rule.get("dose") or {}
+    if not dose or not (has_phrase(message, dose["worse"]) and has_phrase(message, dose["drugs"])):
+        return None
+    milligrams = MG.search(message)
+    if milligrams is None:
+        return "unsure"
+    limit = float(dose["max_mg_per_kg"])
+    kilos = KG.search(message)
+    pounds = LBS.search(message)
+    weight = _number(kilos) if kilos else _number(pounds) * 0.4536 if pounds else None
+    if weight:
+        return "applies" if _number(milligrams) / weight > limit else "no"
+    light, heavy = (float(w) for w in dose["weight_kg"])
+    if _number(milligrams) <= limit * light:
+        return "no"  # under the limit whatever the weight
+    return "applies" if _number(milligrams) > limit * heavy else "unsure"

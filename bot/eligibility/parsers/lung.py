@@ -1,0 +1,86 @@
+"""Breathing-test answers: the numbers decide when there are numbers ("FVC 62%", "dlco 65").
+
+The criterion is FVC under 80% or DLCO under 70% of predicted (thresholds and the names people
+use for each test are in criteria.yml). One value under its threshold answers "yes"; both at or
+above answers "no"; one value above with the other unknown, or a volume in litres, is "unsure".
+Without numbers the reply is read as a yes / no / not sure answer with the slot's phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot.eligibility.models import Answer, SlotSpec
+from bot.eligibility.parsers.text import find_phrase
+from bot.eligibility.parsers.yes_no import HEDGE, UNSURE, parse_yes_no
+
+NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s*(%|percent|per cent|pc)?(?:\s*(litres?|liters?|l|ml)\b)?"
+)
+MAX_PERCENT = 160  # above this a figure is not a percentage of predicted
+
+
+def _names(text: str, measures: Mapping[str, Any]) -> list[tuple[int, int, str]]:
+    """(start, end, measure) for every test name in the text, longest names first where they overlap."""
+    found: list[tuple[int, int, str]] = []
+    for measure, spec in measures.items():
+        for name in sorted(spec.get("names", ()), key=len, reverse=True):
+            for match in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+                if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                    found.append((match.start(), match.end(), measure))
+    return sorted(found)
+
+
+def read_values(text: str, measures: Mapping[str, Any]) -> tuple[dict[str, float | None], list[float]]:
+    """Values per test (None: a figure we cannot use, such as litres) and figures with no test name."""
+    names = _names(text, measures)
+    values: dict[str, float | None] = {}
+    bare: list[float] = []
+    for match in NUMBER.finditer(text):
+        value = float(match.group(1).replace(",", "."))
+        before = [n for n in names if n[1] <= match.start()]
+        after = [n for n in names if n[0] >= match.end() and n[0] - match.end() <= 3]
+        last_number_end = max((m.end() for m in NUMBER.finditer(text[: match.start()])), default=-1)
+        owner = None
+        if before and before[-1][1] > last_number_end:
+            owner = before[-1][2]  # "fvc 62", "dlco was 48"
+        elif after:
+            owner = after[0][2]  # "58% fvc"
+        elif before:
+            owner = before[-1][2]  # "fvc dropped from 90 to 72": the latest figure
+        usable = match.group(3) is None and value <= MAX_PERCENT
+        if owner is None:
+            if usable:
+                bare.append(value)
+            continue
+        values[owner] = value if usable else None
+    return values, bare
+
+
+def _decide(values: dict[str, float | None], bare: list[float], measures: Mapping[str, Any]) -> str | None:
+    below = {name: float(spec["below"]) for name, spec in measures.items()}
+    if any(v is not None and v < below[name] for name, v in values.items()):
+        return "yes"
+    if values and all(values.get(name) is not None for name in below):
+        return "no"
+    if values:
+        return "unsure"
+    if bare:
+        return "yes" if max(bare) < min(below.values()) else "unsure"
+    return None
+
+
+def parse_lung_function(text: str, spec: SlotSpec, rules: Mapping[str, Any]) -> Answer:
+    """Value "yes" / "no" like a yes/no slot, decided by the figures when the reply has any."""
+    measures = rules.get("measures") or {}
+    values, bare = read_values(text, measures)
+    named_only = [n for n in measures if any(find_phrase(text, name) >= 0 for name in measures[n]["names"])]
+    decided = _decide(values, bare, measures)
+    if decided is None:
+        return parse_yes_no(text, spec)
+    hedged = bool(HEDGE.search(text)) or (bool(UNSURE.search(text)) and not values)
+    if decided == "unsure" or (hedged and not named_only):
+        return Answer(status="unsure", value="unsure", hedged=True)
+    return Answer(status="ok", value=decided, hedged=hedged)

@@ -1,0 +1,87 @@
+"""Answer first: which intent a message really carries, given the question the person was asked.
+
+NLU reads a message on its own; a pending question changes what it means ("FVC 65%" answers
+the breathing-test question, an e-mail typed at the contact offer is a yes). The Rasa hook
+(rasa_addons/prescreen_hook.py) asks ``route`` after NLU and before the rules, with the state of
+the conversation; None keeps NLU's reading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.eligibility.answers import parse_answer
+from bot.eligibility.conversation import contact_in_text, says_no, wants_to_take_part
+from bot.eligibility.corrections import detect_correction
+from bot.eligibility.models import CriteriaSet
+from bot.eligibility.parsers.text import normalise
+from bot.eligibility.parsers.yes_no import read_yes_no
+from bot.eligibility.volunteered import volunteered_answers
+
+# Whatever the question, these keep their meaning: the person wants out, or a person, or safety.
+ALWAYS_KEPT = frozenset({"stop_prescreen", "human_handoff", "delete_data", "emergency", "medical_advice"})
+WANTS_OUT = frozenset({"stop_prescreen", "human_handoff", "delete_data"})
+# Real questions while a question is pending: answered, then the question comes back.
+QUESTIONS = frozenset({"faq", "why_ask", "bot_challenge"})
+CONSENT_QUESTIONS = frozenset({"action_ask_consent", "action_ask_handoff_consent"})
+CONTACT_OFFERS = frozenset({"utter_offer_contact"})
+PRESCREEN_FORM, CONTACT_FORM, PROXY_SLOT = "prescreen_form", "contact_form", "proxy_agrees"
+
+
+@dataclass(frozen=True)
+class State:
+    """What the hook knows of the conversation: the open form, its question, the last bot action."""
+
+    active_loop: str | None
+    requested_slot: str | None
+    last_action: str | None
+
+
+def is_explicit_yes(text: str) -> bool:
+    reading = read_yes_no(normalise(text))
+    return reading.value == "yes" and not reading.hedged
+
+
+def _answers_prescreen(state: State, text: str, criteria: CriteriaSet, today: date) -> bool:
+    slot = state.requested_slot or ""
+    if slot == PROXY_SLOT:
+        return read_yes_no(normalise(text)).value is not None
+    if slot not in criteria.slot_names:
+        return False
+    if parse_answer(slot, text, today, criteria).usable:
+        return True
+    if detect_correction(text, today, criteria, current_slot=slot) is not None:
+        return True
+    return bool(volunteered_answers([text], today, criteria))
+
+
+def route(state: State, text: str, intent: str, criteria: CriteriaSet, today: date) -> str | None:
+    """The intent to use instead of NLU's, or None to keep it."""
+    if not text or text.startswith("/"):
+        return None
+    details = contact_in_text(text)
+    at_contact_step = state.active_loop == CONTACT_FORM or state.last_action in CONTACT_OFFERS
+    if at_contact_step and (details.email or details.phone) and intent not in WANTS_OUT:
+        return "inform" if state.active_loop == CONTACT_FORM else "affirm"  # an address is never an emergency
+    if intent in ALWAYS_KEPT:
+        return None
+    if state.active_loop == PRESCREEN_FORM and state.requested_slot:
+        if _answers_prescreen(state, text, criteria, today):
+            return "inform"
+        return None if intent in QUESTIONS else "inform"  # anything else is an unusable answer
+    if state.active_loop == CONTACT_FORM and state.requested_slot:
+        if intent in QUESTIONS and not contact_in_text(text).any:
+            return None
+        return "inform"
+    if state.last_action in CONSENT_QUESTIONS:
+        if is_explicit_yes(text):
+            return "affirm"
+        return "deny" if says_no(text) else None
+    if state.last_action in CONTACT_OFFERS:
+        if contact_in_text(text).any or is_explicit_yes(text):
+            return "affirm"
+        return "deny" if says_no(text) else None
+    if intent != "start_prescreen" and wants_to_take_part(text):
+        return "start_prescreen"
+    return None

@@ -1,0 +1,77 @@
+"""Answer first: a pending question decides what a message means (bot/eligibility/routing.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.eligibility import default_criteria
+from bot.eligibility.conversation import contact_in_text, person_agrees, speaks_for_other, wants_to_take_part
+from bot.eligibility.routing import State, route
+
+TODAY = date(2026, 12, 1)
+CRITERIA = default_criteria()
+
+
+def _route(text: str, intent: str = "faq", **state: str | None) -> str | None:
+    full = {"active_loop": None, "requested_slot": None, "last_action": None, **state}
+    return route(State(**full), text, intent, CRITERIA, TODAY)
+
+
+def test_a_breathing_test_figure_is_an_answer_not_a_study_question() -> None:
+    assert (
+        _route("my dlco came back at 55", active_loop="prescreen_form", requested_slot="lung_function")
+        == "inform"
+    )
+
+
+def test_a_real_question_mid_prescreen_stays_a_question() -> None:
+    assert _route("where is the hospital?", active_loop="prescreen_form", requested_slot="age") is None
+
+
+def test_stop_is_never_read_as_an_answer() -> None:
+    state = {"active_loop": "prescreen_form", "requested_slot": "pregnancy"}
+    assert _route("stop please", intent="stop_prescreen", **state) is None
+
+
+def test_an_email_at_the_contact_offer_is_a_yes() -> None:
+    assert _route("reach me at bob.k@example.net", last_action="utter_offer_contact") == "affirm"
+
+
+def test_no_thanks_at_the_contact_offer_is_a_no() -> None:
+    assert _route("no thank you", intent="deny", last_action="utter_offer_contact") == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my grandmother was found to have anti-PL12 and lung scarring, could she enter the trial?",
+        "I've got jo1 and my pulmonologist told me about your study",
+        "is it possible for me to take part? I have antisynthetase",
+    ],
+)
+def test_wanting_to_take_part_starts_consent_even_inside_a_story(text: str) -> None:
+    assert wants_to_take_part(text)
+    assert _route(text) == "start_prescreen"
+
+
+@pytest.mark.parametrize("text", ["what does the study involve?", "how many visits are there", "hello"])
+def test_plain_questions_do_not_start_the_prescreen(text: str) -> None:
+    assert not wants_to_take_part(text)
+
+
+def test_a_relative_is_recognised_and_their_agreement_too() -> None:
+    assert speaks_for_other("my uncle has jo-1 with ild, can he join?")
+    assert not speaks_for_other("I have jo-1 with ild, can I join?")
+    assert person_agrees("yes, he told me he's fine with it")
+    assert not person_agrees("yes")
+
+
+def test_name_and_phone_in_one_message_are_both_kept() -> None:
+    found = contact_in_text("Bea Schmidt, +33 6 55 44 33 21")
+    assert found.name == "Bea Schmidt" and found.phone == "+33 6 55 44 33 21" and found.email is None
+
+
+def test_a_refusal_is_not_a_name() -> None:
+    assert not contact_in_text("no thanks, not now").any
