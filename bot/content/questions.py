@@ -14,46 +14,16 @@ from collections.abc import Sequence
 
 from bot.content.answering import Decision, Reading, Thresholds, decide
 
-# Words that open a question in English as patients type it (no capitals, no question mark).
-QUESTION_STARTS = frozenset(
-    [
-        "how",
-        "what",
-        "whats",
-        "what's",
-        "when",
-        "where",
-        "who",
-        "whos",
-        "who's",
-        "why",
-        "which",
-        "can",
-        "could",
-        "is",
-        "are",
-        "am",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "should",
-        "may",
-        "has",
-        "have",
-        "wat",
-        "wot",
-        "explain",
-        "tell",
-        "any",
-        "anything",
-    ]
-)
+# Words that open a question as patients type it (no capitals, often no question mark). After
+# "and" / "but" only a question word cuts ("... and how long is it"): "and is getting worse" is
+# still the story. After a comma, a verb that opens a question cuts too ("..., is there a placebo").
+WH_WORDS = frozenset("how what whats what's when where who whos who's why which wat wot".split())  # noqa: SIM905
+VERB_STARTS = frozenset("can could is are do does did will would should may".split())  # noqa: SIM905
+QUESTION_STARTS = WH_WORDS | VERB_STARTS | {"explain", "tell", "any"}
 MAX_ALSO = 2
 MIN_WORDS_BEFORE_SPLIT = 3
 _SENTENCES = re.compile(r"(?<=[.?!])\s+|\n+")
-_CLAUSE_BREAK = re.compile(r"(?:,|;|\band\b|\bbut\b|\balso\b)\s+(?=(\w+'?\w*)\b)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(,|;|\band\b|\bbut\b|\balso\b)\s+(?=(\w+'?\w*)\b)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z']+")
 
 
@@ -71,7 +41,8 @@ def _clauses(sentence: str) -> list[str]:
     start = 0
     for match in _CLAUSE_BREAK.finditer(sentence):
         before = sentence[start : match.start()].strip()
-        if match.group(1).lower() in QUESTION_STARTS and len(before.split()) >= MIN_WORDS_BEFORE_SPLIT:
+        opener = WH_WORDS | VERB_STARTS if match.group(1) in ",;" else WH_WORDS
+        if match.group(2).lower() in opener and len(before.split()) >= MIN_WORDS_BEFORE_SPLIT:
             pieces.append(before)
             start = match.end()
     pieces.append(sentence[start:].strip())

@@ -22,6 +22,7 @@ Outcome = Literal["correct", "not_sure", "wrong"]
 OUTCOMES: tuple[Outcome, ...] = ("correct", "not_sure", "wrong")
 OUT_OF_SCOPE, UNKNOWN = "out_of_scope", "unknown"
 NOT_SURE, DONT_KNOW, HANDOFF = "reply:not_sure", "reply:dont_know", "reply:handoff"
+DEFERRAL = "reply:ask_your_doctor"  # "I can't advise on your treatment, ask your own doctor"
 UNKNOWN_ENTRY = "not_covered"  # the FAQ entry that says "the record doesn't cover that"
 # Replies that are right for an expectation besides its own answer: asking for contact details
 # is how the assistant puts someone in touch with the study team.
@@ -29,7 +30,8 @@ ALSO_RIGHT: dict[str, frozenset[str]] = {
     "contact_coordinator": frozenset({HANDOFF}),
     UNKNOWN: frozenset({UNKNOWN_ENTRY, DONT_KNOW}),
 }
-HONEST = frozenset({NOT_SURE, DONT_KNOW, UNKNOWN_ENTRY})
+# A refusal to advise that sends the person to their own doctor states no study fact: honest.
+HONEST = frozenset({NOT_SURE, DONT_KNOW, UNKNOWN_ENTRY, DEFERRAL})
 
 
 @dataclass(frozen=True)
@@ -57,15 +59,19 @@ class ReplyBook:
         return "reply:other"
 
 
-def reply_book(content_dir: Path, domain_file: Path) -> ReplyBook:
+def reply_book(content_dir: Path, repo_root: Path) -> ReplyBook:
     """Every reply the count needs to recognise, from the same files the assistant speaks from."""
     openings: list[tuple[str, str]] = [
         (_normal(e.answer), e.id) for e in load_faq(content_dir / FAQ_FILENAME)
     ]
     openings.append((_normal(load_answering(content_dir).texts["not_sure"]), NOT_SURE))
+    domain_file = repo_root / "domain" / "core.yml"
     responses = yaml.safe_load(domain_file.read_text(encoding="utf-8"))["responses"]
     openings.append((_normal(responses["utter_default"][0]["text"]), DONT_KNOW))
     openings.append((_normal(responses["utter_out_of_scope"][0]["text"]), OUT_OF_SCOPE))
+    openings.append((_normal(responses["utter_medical_advice"][0]["text"]), DEFERRAL))
+    safety = yaml.safe_load((repo_root / "data" / "safety" / "en.yml").read_text(encoding="utf-8"))
+    openings += [(_normal(safety["replies"][name]), DEFERRAL) for name in ("advice", "urgent")]
     consent = yaml.safe_load((content_dir / "consent.yml").read_text(encoding="utf-8"))
     openings.append((_normal(consent["handoff_request"])[:60], HANDOFF))
     return ReplyBook(tuple(sorted(openings, key=lambda pair: -len(pair[0]))))

@@ -143,6 +143,11 @@ def main() -> int:
     points = list(curve(cases, config.thresholds, faq_ids, config.intent_answers))
     chosen = recommend(points)
     sys.stdout.write(render(points, chosen, len(cases)))
+    for case in cases:  # what went wrong at the recommended pair, for whoever tunes the data next
+        if outcome(case, chosen.thresholds, faq_ids, config.intent_answers) == "wrong":
+            decision = choose(case.whole, list(case.parts), chosen.thresholds)
+            said = decision.entry_id or case.whole.intent
+            sys.stderr.write(f"wrong: {case.question.text!r} -> {case.question.expect}; said {said}\n")
     return 0
 
 

@@ -44,7 +44,7 @@ def say(rasa_url: str, text: str, sender: str | None = None, timeout: float = 60
 
 def measure(rasa_url: str, content_dir: Path, repo_root: Path, questions: Sequence[Question]) -> Tally:
     """Ask every question in a new conversation and count the outcomes."""
-    book = reply_book(content_dir, repo_root / "domain" / "core.yml")
+    book = reply_book(content_dir, repo_root)
     results = [
         (question, [book.kind(text) for text in say(rasa_url, question.text)]) for question in questions
     ]
