@@ -32,6 +32,7 @@ ALSO_RIGHT: dict[str, frozenset[str]] = {
 }
 # A refusal to advise that sends the person to their own doctor states no study fact: honest.
 HONEST = frozenset({NOT_SURE, DONT_KNOW, UNKNOWN_ENTRY, DEFERRAL})
+OFFERED = "offered:"  # "offered:<id>": a button of the reply leads to that answer
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class Tally:
 
     counts: dict[str, Counter[str]]
     wrong: list[tuple[str, str, str]]  # (question, expected, what was said)
+    offered: int = 0  # "not sure" replies whose buttons included the expected topic
 
     @property
     def total(self) -> Counter[str]:
@@ -107,12 +109,15 @@ class Tally:
 def tally(results: Sequence[tuple[Question, Sequence[str]]]) -> Tally:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     wrong: list[tuple[str, str, str]] = []
-    for question, kinds in results:
+    offered = 0
+    for question, said in results:
+        kinds = [kind for kind in said if not kind.startswith(OFFERED)]
         result = outcome(question.expect, kinds)
         counts[question.expect][result] += 1
+        offered += result == "not_sure" and f"{OFFERED}{question.expect}" in said
         if result == "wrong":
             wrong.append((question.text, question.expect, ", ".join(kinds) or "(silence)"))
-    return Tally(dict(sorted(counts.items())), wrong)
+    return Tally(dict(sorted(counts.items())), wrong, offered)
 
 
 def render(result: Tally, floors: Mapping[str, float], title: str) -> list[str]:
@@ -123,7 +128,8 @@ def render(result: Tally, floors: Mapping[str, float], title: str) -> list[str]:
         "",
         f"- questions: {sum(result.total.values())}",
         f"- correct: {correct:.1%} (floor {floors['correct_min']:.0%})",
-        f'- honest "not sure" / "don\'t know": {unsure:.1%}',
+        f'- honest "not sure" / "don\'t know": {unsure:.1%} (the right topic among its buttons:'
+        f" {result.offered / max(1, result.total['not_sure']):.0%} of them)",
         f"- confident wrong: {wrong:.1%} (ceiling {floors['confident_wrong_max']:.0%})",
         "",
         "| expected topic | questions | correct | not sure | confident wrong |",

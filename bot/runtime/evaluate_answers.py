@@ -32,14 +32,14 @@ FLOORS = Path("tests") / "answers" / "floors.yml"
 SECTION_TITLE = "Answers to held-out questions, through the served model over REST"
 
 
-def say(rasa_url: str, text: str, sender: str | None = None, timeout: float = 60.0) -> list[str]:
-    """One message to Rasa's REST channel; the texts of every reply."""
+def say(rasa_url: str, text: str, sender: str | None = None, timeout: float = 60.0) -> list[dict]:
+    """One message to Rasa's REST channel; every reply (text, buttons)."""
     body = json.dumps({"sender": sender or f"eval-{uuid.uuid4().hex[:12]}", "message": text}).encode()
     request = urllib.request.Request(
         f"{rasa_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
     )
     with urllib.request.urlopen(request, timeout=timeout) as response:
-        return [reply.get("text", "") for reply in json.loads(response.read())]
+        return list(json.loads(response.read()))
 
 
 def measure(rasa_url: str, content_dir: Path, repo_root: Path, questions: Sequence[Question]) -> Tally:

@@ -58,3 +58,11 @@ def test_floors_name_what_is_missed() -> None:
     results = [(Question("q1", "duration"), ["visits"]), (Question("q2", "duration"), ["duration"])]
     problems = floor_problems(tally(results), {"correct_min": 0.9, "confident_wrong_max": 0.03})
     assert problems == ["answers: correct 0.500 is below 0.9", "answers: confident wrong 0.500 is above 0.03"]
+
+
+def test_not_sure_replies_that_offered_the_right_topic_are_counted() -> None:
+    results = [
+        (Question("q1", "duration"), [NOT_SURE, "offered:duration", "offered:visits"]),
+        (Question("q2", "duration"), [NOT_SURE, "offered:visits"]),
+    ]
+    assert tally(results).offered == 1
