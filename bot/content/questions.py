@@ -20,6 +20,7 @@ from bot.content.answering import Decision, Reading, Thresholds, decide
 WH_WORDS = frozenset("how what whats what's when where who whos who's why which wat wot".split())  # noqa: SIM905
 VERB_STARTS = frozenset("can could is are do does did will would should may".split())  # noqa: SIM905
 QUESTION_STARTS = WH_WORDS | VERB_STARTS | {"explain", "tell", "any"}
+LEAD_INS = frozenset({"and", "but", "also", "so", "ok", "okay", "then", "oh", "plus"})
 MAX_ALSO = 2
 MIN_WORDS_BEFORE_SPLIT = 3
 _SENTENCES = re.compile(r"(?<=[.?!])\s+|\n+")
@@ -50,8 +51,10 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def looks_like_question(part: str) -> bool:
-    """A question mark, or a first word that opens a question."""
+    """A question mark, or a first word that opens a question ("and" / "so" / "also" skipped)."""
     words = _WORD.findall(part.lower())
+    while words and words[0] in LEAD_INS:
+        words = words[1:]
     return part.rstrip().endswith("?") or bool(words and words[0] in QUESTION_STARTS)
 
 

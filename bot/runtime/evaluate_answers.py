@@ -45,9 +45,15 @@ def say(rasa_url: str, text: str, sender: str | None = None, timeout: float = 60
 def measure(rasa_url: str, content_dir: Path, repo_root: Path, questions: Sequence[Question]) -> Tally:
     """Ask every question in a new conversation and count the outcomes."""
     book = reply_book(content_dir, repo_root)
-    results = [
-        (question, [book.kind(text) for text in say(rasa_url, question.text)]) for question in questions
-    ]
+    results = []
+    for question in questions:
+        replies = say(rasa_url, question.text)
+        kinds = [book.kind(str(reply.get("text", ""))) for reply in replies]
+        payloads = {
+            str(button.get("payload", "")) for reply in replies for button in reply.get("buttons") or []
+        }
+        offered = sorted(payload.removeprefix("/faq/") for payload in payloads if payload.startswith("/faq/"))
+        results.append((question, kinds + [f"offered:{entry}" for entry in offered]))
     return tally(results)
 
 

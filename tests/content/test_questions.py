@@ -38,6 +38,7 @@ def test_messages_are_cut_before_each_question(text: str, parts: list[str]) -> N
 def test_questions_are_recognised_without_a_question_mark() -> None:
     assert looks_like_question("how long would it take")
     assert looks_like_question("placebo?")
+    assert looks_like_question("and who runs it")
     assert not looks_like_question("my husband has ild")
 
 
