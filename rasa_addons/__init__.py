@@ -1,8 +1,9 @@
 """Small extensions that run inside the Rasa server process (loaded by name from endpoints.yml and
 credentials.yml). Importing the package also installs the speed fixes of rasa_addons/speedups.py
 and rasa_addons/pending_hook.py, the body check of Rasa's HTTP API (rasa_addons/api_guard.py), and the
-safety layer in front of every message (rasa_addons/safety_hook.py), and the pre-screen's answer-first
-reading of a message against the pending question (rasa_addons/prescreen_hook.py)."""
+safety layer in front of every message (rasa_addons/safety_hook.py), the answer decision on every
+parse (rasa_addons/answer_hook.py), and the pre-screen's answer-first reading of a message against
+the pending question (rasa_addons/prescreen_hook.py)."""
 
 import rasa
 
@@ -14,6 +15,7 @@ if rasa.__version__ != EXPECTED_RASA:
         "check each patch in rasa_addons/ against the new version, then update EXPECTED_RASA"
     )
 
+from rasa_addons.answer_hook import install as _install_answer_hook  # noqa: E402
 from rasa_addons.api_guard import install as _install_api_guard  # noqa: E402
 from rasa_addons.pending_hook import install as _install_pending_hook  # noqa: E402
 from rasa_addons.prescreen_hook import install as _install_prescreen_hook  # noqa: E402
@@ -25,3 +27,4 @@ _install_pending_hook()
 _install_api_guard()
 _install_safety_hook()
 _install_prescreen_hook()
+_install_answer_hook()

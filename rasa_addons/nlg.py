@@ -4,6 +4,7 @@ Rasa's own callback generator returns silence when the NLG service is down and s
 whole conversation with every request. This one asks the content service only for
 ``utter_faq/...`` answers (the part staff edit), sends no conversation events, waits at most
 ``timeout`` seconds, and otherwise answers from the responses trained into the model.
+The "I'm not sure" reply and an answer's buttons come from rasa_addons/answer_replies.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
+
+from rasa_addons.answer_replies import NOT_SURE_RESPONSE, not_sure_reply, with_extras
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +53,22 @@ class ContentFallbackNLG(NaturalLanguageGenerator):
         output_channel: str,
         **kwargs: Any,
     ) -> dict[str, Any] | None:
+        if utter_action == NOT_SURE_RESPONSE:
+            return not_sure_reply(tracker)
+        message = None
         if utter_action.startswith(LIVE_PREFIX) and self.url and time.monotonic() >= self._down_until:
-            live = await self._fetch_live(utter_action, tracker, output_channel)
-            if live is not None:
-                return live
-        return await self._templates(kwargs.pop("domain_responses", None)).generate(
-            utter_action, tracker, output_channel, **kwargs
-        )
+            message = await self._fetch_live(utter_action, tracker, output_channel)
+        if message is None:
+            message = await self._templates(kwargs.pop("domain_responses", None)).generate(
+                utter_action, tracker, output_channel, **kwargs
+            )
+        if message is None or not utter_action.startswith(LIVE_PREFIX):
+            return message
+        try:
+            return with_extras(message, utter_action, tracker)
+        except Exception as error:  # the answer itself matters more than its extra buttons
+            log.warning("event=answer_extras_failed error=%s", type(error).__name__)
+            return message
 
     def _templates(self, responses: dict[str, Any] | None) -> TemplatedNaturalLanguageGenerator:
         """Rasa creates this class before the model's domain is known and passes the responses with

@@ -8,14 +8,14 @@ record does not state, and questions that two answers compete for.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.content.models import FaqEntry, TrialFacts
 from bot.content.numbers import numbers_in
 from bot.content.readability import grade
 
-MAX_GRADE = 10.0
+MAX_GRADE = 8.0
 MIN_SENTENCES, MAX_SENTENCES = 2, 5
 
 # Word endings of generic drug names (International Nonproprietary Names) and a few common drugs
@@ -75,6 +75,16 @@ def check_entry(entry: FaqEntry, trial: TrialFacts) -> list[Problem]:
             Problem(entry.id, f"answer names the medicine {name!r}, which the trial facts do not")
         )
     return problems
+
+
+def check_intent_answers(intent_answers: Mapping[str, str], entries: Sequence[FaqEntry]) -> list[Problem]:
+    """answering.yml's intent_answers must name real entries, or an intent would lose its answer."""
+    ids = {entry.id for entry in entries}
+    return [
+        Problem(entry_id, f"answering.yml maps intent {intent!r} to this entry, which faq.yml does not have")
+        for intent, entry_id in intent_answers.items()
+        if entry_id not in ids
+    ]
 
 
 def shared_questions(entries: Sequence[FaqEntry]) -> list[Problem]:

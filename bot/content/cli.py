@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.content.checks import check_content
+from bot.content.answering import load_answering
+from bot.content.checks import check_content, check_intent_answers
 from bot.content.facts import TRIAL_FILENAME, load_trial
 from bot.content.loader import FAQ_FILENAME, ContentError, load_faq
 from bot.content.rasa_export import export_faq
@@ -34,10 +35,12 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         entries = load_faq(content_dir / FAQ_FILENAME)
         trial = load_trial(content_dir / TRIAL_FILENAME)
+        answering = load_answering(content_dir)
     except ContentError as error:
         print(error)
         return 1
     problems = check_content(entries, trial)
+    problems += check_intent_answers(answering.intent_answers, entries)
     for problem in problems:
         print(f"problem: {problem}")
     grades = {entry.id: grade(entry.answer) for entry in entries}
@@ -53,10 +56,11 @@ def run_generate(args: argparse.Namespace) -> int:
     """Validate faq.yml and write the Rasa training data; prints the path written."""
     try:
         entries = load_faq(_content_dir(args) / FAQ_FILENAME)
+        aliases = load_answering(_content_dir(args)).intent_answers
     except ContentError as error:
         print(error)
         return 1
-    print(export_faq(entries, args.output))
+    print(export_faq(entries, args.output, aliases))
     return 0
 
 

@@ -13,13 +13,14 @@ from typing import Any
 
 import yaml
 
-from bot.content.models import FaqEntry
+from bot.content.models import Button, FaqEntry
 
 FAQ_FILENAME = "faq.yml"
+FAQ_PAYLOAD_PREFIX = "/faq/"  # a button that sends "/faq/<id>" asks for that entry's answer
 MIN_QUESTIONS = 10
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 REQUIRED_FIELDS = ("id", "topic", "questions", "answer")
-OPTIONAL_FIELDS = ("source", "related")
+OPTIONAL_FIELDS = ("source", "related", "title", "buttons")
 # Rasa reads [text](entity) and {"entity": ...} inside training examples as annotations.
 FORBIDDEN_QUESTION_CHARACTERS = "[]{}"
 
@@ -72,6 +73,10 @@ def parse_faq(document: Any, path: Path | str = FAQ_FILENAME) -> list[FaqEntry]:
         for related in entry.related:
             if related not in seen:
                 problems.append(f"entry '{entry.id}': field 'related' names unknown entry '{related}'")
+        for button in entry.buttons:
+            target = button.payload.removeprefix(FAQ_PAYLOAD_PREFIX)
+            if button.payload.startswith(FAQ_PAYLOAD_PREFIX) and target not in seen:
+                problems.append(f"entry '{entry.id}': button {button.title!r} names unknown entry '{target}'")
     if problems:
         raise ContentError(path, problems)
     return entries
@@ -112,6 +117,10 @@ def _parse_entry(raw: Any, position: int) -> tuple[FaqEntry | None, list[str]]:
     related = _text_list(raw.get("related", []))
     if related is None:
         problems.append(f"{label}: field 'related' must be a list of entry ids")
+    title = raw.get("title", "")
+    if not isinstance(title, str):
+        problems.append(f"{label}: field 'title' must be short text (the label of a button)")
+    buttons = _buttons(raw.get("buttons"), label, problems)
     if problems:
         return None, problems
     entry = FaqEntry(
@@ -121,8 +130,28 @@ def _parse_entry(raw: Any, position: int) -> tuple[FaqEntry | None, list[str]]:
         answer=raw["answer"].strip(),
         source=(raw.get("source") or "").strip(),
         related=tuple(related or ()),
+        title=" ".join(title.split()),
+        buttons=buttons,
     )
     return entry, []
+
+
+def _buttons(value: Any, label: str, problems: list[str]) -> tuple[Button, ...]:
+    """Suggestion buttons: each a title and a payload that starts with '/' (an intent or /faq/<id>)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(
+        isinstance(item, Mapping)
+        and _text(item.get("title"))
+        and isinstance(item.get("payload"), str)
+        and item["payload"].startswith("/")
+        for item in value
+    ):
+        problems.append(
+            f"{label}: field 'buttons' must be a list of {{title, payload}} with payloads like '/faq/<id>'"
+        )
+        return ()
+    return tuple(Button(title=item["title"].strip(), payload=item["payload"].strip()) for item in value)
 
 
 def _text(value: Any) -> bool:

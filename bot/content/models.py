@@ -9,6 +9,15 @@ RESPONSE_PREFIX = "utter_faq/"
 
 
 @dataclass(frozen=True)
+class Button:
+    """A suggestion under an answer: the text on it and what tapping it sends (an intent such as
+    ``/start_prescreen`` or an answer such as ``/faq/side_effects``)."""
+
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
 class FaqEntry:
     """One question topic: the ways people ask it, one staff-approved answer and where it comes from."""
 
@@ -18,6 +27,14 @@ class FaqEntry:
     answer: str
     source: str = ""
     related: tuple[str, ...] = ()
+    title: str = ""
+    buttons: tuple[Button, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """Short name shown on a button when the assistant offers this topic; the title, else the
+        first question, so an entry added without a title can still be offered."""
+        return self.title or self.questions[0].rstrip(" ?").capitalize()
 
     @property
     def intent(self) -> str:
@@ -40,6 +57,10 @@ class FaqEntry:
         }
         if self.related:
             data["related"] = list(self.related)
+        if self.title:
+            data["title"] = self.title
+        if self.buttons:
+            data["buttons"] = [{"title": button.title, "payload": button.payload} for button in self.buttons]
         return data
 
 

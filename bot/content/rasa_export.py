@@ -7,7 +7,7 @@ diffs, and Rasa's fingerprint only changes when content does).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import yaml
@@ -39,11 +39,22 @@ def default_output_path(settings: Settings | None = None) -> Path:
     return (settings or get_settings()).generated_data_dir / GENERATED_FILENAME
 
 
-def render_training_data(entries: Sequence[FaqEntry]) -> str:
-    """The Rasa YAML text: ``nlu`` examples per ``faq/<id>`` and ``responses`` per ``utter_faq/<id>``."""
+def render_training_data(entries: Sequence[FaqEntry], intent_answers: Mapping[str, str] | None = None) -> str:
+    """The Rasa YAML text: ``nlu`` examples per ``faq/<id>`` and ``responses`` per ``utter_faq/<id>``.
+
+    ``intent_answers`` (answering.yml) maps an ordinary intent to the entry that holds its questions
+    and answer: those train the intent and become its ``utter_<intent>`` response instead.
+    """
+    intent_of = {entry_id: intent for intent, entry_id in (intent_answers or {}).items()}
     ordered = sorted(entries, key=lambda entry: entry.id)
-    nlu = [{"intent": entry.intent, "examples": _examples(entry.questions)} for entry in ordered]
-    responses = {entry.response_name: [{"text": entry.answer}] for entry in ordered}
+    nlu = [
+        {"intent": intent_of.get(entry.id, entry.intent), "examples": _examples(entry.questions)}
+        for entry in ordered
+    ]
+    responses = {
+        (f"utter_{intent_of[entry.id]}" if entry.id in intent_of else entry.response_name): [_response(entry)]
+        for entry in ordered
+    }
     body = yaml.dump(
         {"nlu": nlu, "responses": responses},
         Dumper=_Dumper,
@@ -54,11 +65,20 @@ def render_training_data(entries: Sequence[FaqEntry]) -> str:
     return f'{HEADER}version: "{RASA_FORMAT_VERSION}"\n\n{body}'
 
 
-def export_faq(entries: Sequence[FaqEntry], path: Path | None = None) -> Path:
+def export_faq(
+    entries: Sequence[FaqEntry], path: Path | None = None, intent_answers: Mapping[str, str] | None = None
+) -> Path:
     """Write the training data to ``path`` (default: ``default_output_path()``) and return it."""
     target = path or default_output_path()
-    write_text_atomically(target, render_training_data(entries))
+    write_text_atomically(target, render_training_data(entries, intent_answers))
     return target
+
+
+def _response(entry: FaqEntry) -> dict[str, object]:
+    response: dict[str, object] = {"text": entry.answer}
+    if entry.buttons:
+        response["buttons"] = [{"title": button.title, "payload": button.payload} for button in entry.buttons]
+    return response
 
 
 def _examples(questions: Sequence[str]) -> _Literal:

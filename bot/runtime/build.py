@@ -39,10 +39,13 @@ def write_synonyms(target: Path) -> Path:
 
 def write_faq(settings: Settings, nlu_target: Path, domain_target: Path) -> list[Path]:
     """FAQ questions as NLU training data; FAQ answers as a domain file (Rasa derives the `faq` intent)."""
+    from bot.content.answering import load_answering
     from bot.content.loader import load_faq
     from bot.content.rasa_export import render_training_data
 
-    generated = yaml.safe_load(render_training_data(load_faq(settings.content_dir / "faq.yml")))
+    entries = load_faq(settings.content_dir / "faq.yml")
+    aliases = load_answering(settings.content_dir).intent_answers
+    generated = yaml.safe_load(render_training_data(entries, aliases))
     source = "data/content/faq.yml"
     return [
         _write_yaml(nlu_target, {"version": "3.1", "nlu": generated["nlu"]}, source),

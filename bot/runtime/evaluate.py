@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.runtime.evaluate_answers import evaluate_answers
 from bot.runtime.evaluate_prescreen import evaluate_prescreen
 from bot.runtime.training import model_path
 from bot.settings import Settings
@@ -146,6 +147,7 @@ def evaluate(settings: Settings, report: Path | None = None) -> int:
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(render(results, lines, stories_passed, note), encoding="utf-8")
         print(f"wrote {report}")
+    problems += evaluate_answers(settings, report)
     for problem in problems:
         print(f"FAIL: {problem}")
     return 1 if problems else 0

@@ -33,7 +33,8 @@ def test_check_passes_on_the_real_content(capsys) -> None:
 
 
 def test_check_prints_problems_and_exits_1(entry, content_dir: Path, tmp_path: Path, capsys) -> None:
-    (tmp_path / "trial.yml").write_bytes((content_dir / "trial.yml").read_bytes())
+    for name in ("trial.yml", "answering.yml"):  # the check reads the whole content folder
+        (tmp_path / name).write_bytes((content_dir / name).read_bytes())
     save_faq([entry("duration", answer="It lasts 99 weeks. Ask a coordinator.")], tmp_path / "faq.yml")
     assert _run("content", "--content-dir", str(tmp_path), "check") == 1
     assert "problem: duration: answer states the number 99" in capsys.readouterr().out
@@ -62,3 +63,15 @@ def test_every_subcommand_sets_a_function(command: str) -> None:
     parser = argparse.ArgumentParser()
     cli.register(parser.add_subparsers(dest="command"))
     assert callable(parser.parse_args(["content", command]).func)
+
+
+def test_check_names_an_intent_answer_without_its_entry(content_dir: Path, tmp_path: Path, capsys) -> None:
+    for name in ("trial.yml", "answering.yml"):
+        (tmp_path / name).write_bytes((content_dir / name).read_bytes())
+    faq = yaml.safe_load((content_dir / "faq.yml").read_text(encoding="utf-8"))
+    faq["entries"] = [entry for entry in faq["entries"] if entry["id"] != "assistant_identity"]
+    for entry in faq["entries"]:
+        entry["related"] = [other for other in entry.get("related", []) if other != "assistant_identity"]
+    (tmp_path / "faq.yml").write_text(yaml.safe_dump(faq), encoding="utf-8")
+    assert _run("content", "--content-dir", str(tmp_path), "check") == 1
+    assert "maps intent 'bot_challenge' to this entry" in capsys.readouterr().out

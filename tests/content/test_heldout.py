@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.content.answering import load_answering
 from bot.content.checks import normalise_question
 from bot.content.models import FaqEntry
 from bot.settings import REPO_ROOT
@@ -25,7 +26,11 @@ def heldout() -> dict[str, list[str]]:
 
 
 def test_every_entry_has_three_or_four_heldout_phrasings(heldout, real_entries: list[FaqEntry]) -> None:
-    counts = {entry.intent: len(heldout.get(entry.intent, [])) for entry in real_entries}
+    # entries that answer an ordinary intent (answering.yml) are held out under it, in core.yml
+    aliased = set(load_answering(REPO_ROOT / "data" / "content").intent_answers.values())
+    counts = {
+        entry.intent: len(heldout.get(entry.intent, [])) for entry in real_entries if entry.id not in aliased
+    }
     assert {intent: count for intent, count in counts.items() if not 3 <= count <= 4} == {}
 
 

@@ -69,3 +69,23 @@ def test_any_text_survives_the_yaml_round_trip(entry, questions: list[str], answ
     examples = [line[2:] for line in document["nlu"][0]["examples"].splitlines()]
     assert examples == questions
     assert document["responses"]["utter_faq/duration"] == [{"text": answer}]
+
+
+def test_an_entry_that_answers_an_intent_trains_it_and_becomes_its_response(entry) -> None:
+    document = yaml.safe_load(
+        render_training_data([entry("duration"), entry("who_am_i")], {"bot_challenge": "who_am_i"})
+    )
+    assert [item["intent"] for item in document["nlu"]] == ["faq/duration", "bot_challenge"]
+    assert set(document["responses"]) == {"utter_faq/duration", "utter_bot_challenge"}
+
+
+def test_an_entrys_buttons_go_into_its_trained_response(entry) -> None:
+    from dataclasses import replace
+
+    from bot.content.models import Button
+
+    with_buttons = replace(entry("capabilities"), buttons=(Button("Can I take part?", "/start_prescreen"),))
+    document = yaml.safe_load(render_training_data([with_buttons]))
+    assert document["responses"]["utter_faq/capabilities"][0]["buttons"] == [
+        {"title": "Can I take part?", "payload": "/start_prescreen"}
+    ]

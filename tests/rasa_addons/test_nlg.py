@@ -73,3 +73,48 @@ async def test_unknown_faq_name_at_the_service_falls_back_to_the_trained_answer(
     generator = _generator(url)
     reply = await generator.generate("utter_faq/sponsor", _tracker(), "rest", domain_responses=responses)
     assert reply["text"] == "Trained: AP-HP."
+
+
+def _tracker_after(parse_data: dict) -> DialogueStateTracker:
+    """A conversation whose last message carries the answer decision (rasa_addons/answer_hook.py)."""
+    from rasa.shared.core.events import UserUttered
+
+    return DialogueStateTracker.from_events(
+        "patient-2", [UserUttered("...", parse_data["intent"], [], parse_data)]
+    )
+
+
+async def test_not_sure_offers_the_likeliest_topics_and_something_else() -> None:
+    tracker = _tracker_after(
+        {
+            "intent": {"name": "faq", "confidence": 0.4},
+            "answer": {"kind": "not_sure", "candidates": ["visits", "cost"]},
+        }
+    )
+    reply = await _generator("").generate("utter_faq/not_sure", tracker, "rest", domain_responses=TRAINED)
+    assert reply["text"].startswith("I'm not sure")
+    assert [button["payload"] for button in reply["buttons"]] == ["/faq/visits", "/faq/cost", "/nlu_fallback"]
+    assert reply["buttons"][0]["title"] == "Visits and travel"
+
+
+async def test_other_questions_of_the_message_are_named_with_a_button_each(content_service) -> None:
+    url, _ = content_service
+    tracker = _tracker_after(
+        {
+            "intent": {"name": "faq", "confidence": 0.9},
+            "answer": {"kind": "answer", "entry": "duration", "also": ["sponsor"]},
+        }
+    )
+    reply = await _generator(url).generate("utter_faq/duration", tracker, "rest", domain_responses=TRAINED)
+    assert reply["text"].startswith("Edited: the study lasts 52 weeks.")
+    assert "You also asked about: Who runs the study." in reply["text"]
+    assert reply["buttons"] == [{"title": "Who runs the study", "payload": "/faq/sponsor"}]
+
+
+async def test_an_entrys_own_buttons_come_with_its_live_answer(content_service) -> None:
+    url, _ = content_service
+    responses = {**TRAINED, "utter_faq/capabilities": [{"text": "Trained: I can help."}]}
+    reply = await _generator(url).generate(
+        "utter_faq/capabilities", _tracker(), "rest", domain_responses=responses
+    )
+    assert {"title": "Can I take part?", "payload": "/start_prescreen"} in reply["buttons"]

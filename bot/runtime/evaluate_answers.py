@@ -1,0 +1,80 @@
+"""The frozen held-out questions asked through the served model over REST, as a person would.
+
+Counts right answers, honest "not sure" / "don't know" replies and confident wrong answers per
+topic (bot/runtime/answer_scoring.py), checks them against tests/answers/floors.yml, and adds a
+section to docs/evaluation.md. Each question is a new conversation, so no answer leans on the last.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import urllib.request
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from bot.runtime.answer_scoring import (
+    Question,
+    Tally,
+    floor_problems,
+    load_questions,
+    render,
+    reply_book,
+    tally,
+)
+from bot.settings import Settings
+
+HELDOUT = Path("tests") / "answers" / "heldout" / "en.yml"
+FLOORS = Path("tests") / "answers" / "floors.yml"
+SECTION_TITLE = "Answers to held-out questions, through the served model over REST"
+
+
+def say(rasa_url: str, text: str, sender: str | None = None, timeout: float = 60.0) -> list[dict]:
+    """One message to Rasa's REST channel; every reply (text, buttons)."""
+    body = json.dumps({"sender": sender or f"eval-{uuid.uuid4().hex[:12]}", "message": text}).encode()
+    request = urllib.request.Request(
+        f"{rasa_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return list(json.loads(response.read()))
+
+
+def measure(rasa_url: str, content_dir: Path, repo_root: Path, questions: Sequence[Question]) -> Tally:
+    """Ask every question in a new conversation and count the outcomes."""
+    book = reply_book(content_dir, repo_root)
+    results = []
+    for question in questions:
+        replies = say(rasa_url, question.text)
+        kinds = [book.kind(str(reply.get("text", ""))) for reply in replies]
+        payloads = {
+            str(button.get("payload", "")) for reply in replies for button in reply.get("buttons") or []
+        }
+        offered = sorted(payload.removeprefix("/faq/") for payload in payloads if payload.startswith("/faq/"))
+        results.append((question, kinds + [f"offered:{entry}" for entry in offered]))
+    return tally(results)
+
+
+def load_floors(repo_root: Path) -> dict[str, float]:
+    return yaml.safe_load((repo_root / FLOORS).read_text(encoding="utf-8"))
+
+
+def evaluate_answers(settings: Settings, report: Path | None = None) -> list[str]:
+    """Start the product on free ports, measure, append the section to ``report``; the problems."""
+    from bot.bench.stacks import our_stack
+
+    questions = load_questions(settings.repo_root / HELDOUT)
+    floors = load_floors(settings.repo_root)
+    with (
+        tempfile.TemporaryDirectory(prefix="catr-answers-") as work,
+        our_stack(Path(work), Path(work) / "logs") as stack,
+    ):
+        result = measure(stack.rasa_url, settings.content_dir, settings.repo_root, questions)
+    lines = render(result, floors, SECTION_TITLE)
+    print("\n".join(lines[:7]))
+    if report is not None:
+        with report.open("a", encoding="utf-8") as out:
+            out.write("\n" + "\n".join(lines) + "\n")
+    return floor_problems(result, floors)

@@ -1,0 +1,156 @@
+"""The right answer, or an honest "I'm not sure": applied to every parse the Rasa server makes.
+
+Patched around ``MessageProcessor.parse_message``, so the REST and socket.io channels, the safety
+layer's parse and the HTTP API's ``/model/parse`` all see the same result. It
+- turns a button's ``/faq/<id>`` into that answer, with no guessing;
+- reads each question of a long message on its own (bot/content/questions.py);
+- answers only when the measured thresholds say so (bot/content/answering.py); otherwise the
+  intent becomes ``faq`` with the ``utter_faq/not_sure`` reply (candidates as buttons, built by
+  rasa_addons/nlg.py) or ``nlu_fallback``, whose reply says plainly it does not know.
+The decision is kept in the parse data under ``answer`` (ids and kinds only, never the text).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+
+from bot.content.answering import FALLBACK_INTENT, FAQ_INTENT, NOT_SURE_ID, Decision, Reading, load_answering
+from bot.content.questions import choose, split_questions
+from bot.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+ANSWER_KEY = "answer"
+# Whole-message intents a sure question inside the message may override: small talk around a
+# question ("hi, ...", "... thank you"), and the FAQ or fallback themselves. Never the safety
+# intents, the pre-screen's answers or a request for a person.
+OVERRIDABLE = frozenset({FAQ_INTENT, FALLBACK_INTENT, "greet", "thanks", "goodbye", "out_of_scope"})
+_PAYLOAD = re.compile(r"^/faq/([a-z][a-z0-9_]*)$")
+
+_rasa_parse_message = MessageProcessor.parse_message
+
+
+@lru_cache(maxsize=4)
+def _config(content_dir: Path, _stamp: float) -> Any:
+    return load_answering(content_dir)
+
+
+def answering_config() -> Any:
+    """answering.yml, re-read when it changes (thresholds and texts are staff data)."""
+    content_dir = get_settings().content_dir
+    path = content_dir / "answering.yml"
+    return _config(content_dir, path.stat().st_mtime if path.exists() else 0.0)
+
+
+def reading_of(parse_data: dict[str, Any]) -> Reading:
+    """Rasa's parse result as the plain values the decision needs."""
+    intent = parse_data.get("intent") or {}
+    ranking = {
+        item.get("name"): item.get("confidence", 0.0) for item in parse_data.get("intent_ranking") or []
+    }
+    selector = (parse_data.get("response_selector") or {}).get(FAQ_INTENT) or {}
+    answers = tuple(
+        (str(item["intent_response_key"]).split("/", 1)[-1], float(item.get("confidence", 0.0)))
+        for item in selector.get("ranking") or []
+        if item.get("intent_response_key")
+    )
+    return Reading(
+        intent=str(intent.get("name")),
+        intent_confidence=float(intent.get("confidence") or 0.0),
+        answers=answers,
+        faq_confidence=float(ranking.get(FAQ_INTENT, 0.0)),
+    )
+
+
+def _select(parse_data: dict[str, Any], entry_id: str, confidence: float) -> None:
+    """Point the FAQ answer action (``utter_faq``) at one entry."""
+    selector = parse_data.setdefault("response_selector", {"all_retrieval_intents": [FAQ_INTENT]})
+    chosen = selector.setdefault(FAQ_INTENT, {"ranking": []})
+    chosen["response"] = {
+        "responses": [],
+        "confidence": confidence,
+        "intent_response_key": f"{FAQ_INTENT}/{entry_id}",
+        "utter_action": f"utter_{FAQ_INTENT}/{entry_id}",
+    }
+    parse_data["intent"] = {
+        "name": FAQ_INTENT,
+        "confidence": confidence,
+        "full_retrieval_intent_name": f"faq/{entry_id}",
+    }
+
+
+def apply(parse_data: dict[str, Any], decision: Decision, reading: Reading) -> dict[str, Any]:
+    """Write the decision into the parse data (in place) and return it."""
+    if decision.kind == "other":
+        return parse_data
+    record: dict[str, Any] = {"kind": decision.kind, "score": round(reading.score, 4)}
+    if decision.kind == "answer" and decision.entry_id:
+        _select(
+            parse_data, decision.entry_id, max(reading.score, parse_data["intent"].get("confidence", 0.0))
+        )
+        record.update(entry=decision.entry_id, also=list(decision.also))
+    elif decision.kind == "not_sure":
+        _select(parse_data, NOT_SURE_ID, reading.score)
+        record["candidates"] = list(decision.candidates)
+    else:
+        parse_data["intent"] = {"name": FALLBACK_INTENT, "confidence": 1.0 - reading.score}
+    parse_data[ANSWER_KEY] = record
+    return parse_data
+
+
+def button_parse(text: str, entry_id: str) -> dict[str, Any]:
+    """A tapped topic button: that answer, certain."""
+    parse_data: dict[str, Any] = {
+        "text": text,
+        "entities": [],
+        "intent_ranking": [{"name": FAQ_INTENT, "confidence": 1.0}],
+    }
+    _select(parse_data, entry_id, 1.0)
+    parse_data[ANSWER_KEY] = {"kind": "answer", "entry": entry_id, "also": [], "score": 1.0}
+    return parse_data
+
+
+async def parse_message(
+    self: MessageProcessor, message: UserMessage, tracker: Any = None, only_output_properties: bool = True
+) -> dict[str, Any]:
+    """Rasa's parse, then the answer decision; a failure in ours leaves Rasa's result as it was."""
+    text = (message.text or "").strip()
+    payload = _PAYLOAD.match(text)
+    if payload:
+        return button_parse(text, payload.group(1))
+    parse_data = await _rasa_parse_message(self, message, tracker, only_output_properties)
+    if text.startswith("/"):
+        return parse_data
+    try:
+        whole = reading_of(parse_data)
+        if whole.intent not in OVERRIDABLE:
+            return parse_data
+        parts: list[tuple[str, Reading]] = []
+        pieces = split_questions(text)
+        if len(pieces) > 1:
+            for piece in pieces:
+                parsed = await _rasa_parse_message(
+                    self, _part(message, piece), tracker, only_output_properties
+                )
+                parts.append((piece, reading_of(parsed)))
+        decision = choose(whole, parts, answering_config().thresholds)
+        chosen = next((r for _, r in parts if r.answers and r.answers[0][0] == decision.entry_id), whole)
+        return apply(parse_data, decision, chosen)
+    except Exception as error:  # never stand between a person and Rasa's own reply
+        log.error("event=answer_decision_failed error=%s", type(error).__name__)
+        return parse_data
+
+
+def _part(message: UserMessage, text: str) -> UserMessage:
+    return UserMessage(text, None, message.sender_id, None, message.input_channel, None, message.metadata)
+
+
+def install() -> None:
+    MessageProcessor.parse_message = parse_message  # type: ignore[method-assign]

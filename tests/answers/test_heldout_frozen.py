@@ -1,0 +1,55 @@
+"""The frozen held-out questions stay a fair test: unchanged, and never copied into training."""
+
+from __future__ import annotations
+
+import hashlib
+
+import yaml
+
+from bot.content.checks import normalise_question
+from bot.runtime.answer_scoring import load_questions
+from bot.settings import REPO_ROOT
+
+HELDOUT_EN = REPO_ROOT / "tests" / "answers" / "heldout" / "en.yml"
+FROZEN_SHA256 = "a3fba6b1a50b29ed73976b40c6b111fa22f15235863151c98d6e2ed6647e7a73"
+# Short canonical questions that were already training questions before the held-out set was
+# written (commit c4e7bae); its author wrote them independently. Nothing may be added to this list.
+PREDATING = frozenset(
+    """do i have to pay|do i need french social security|does a history of cancer matter|does gender matter
+duration|eudract number|how is tacrolimus taken|how many visits|is it a year long|is it for women only
+is it random|is it safe|is the american way better than the european one|is the treatment free
+locations|minimum age|start date|tell me a joke|treatments|visits|what are the entry criteria
+what are the two groups|what does open label mean|what does phase 3 mean|what does randomized mean
+what happens to my data|what if i get pregnant during the trial|what is antisynthetase syndrome
+what is azathioprine|what is cyclophosphamide|what is fvc|what is interstitial lung disease
+what is methylprednisolone|what is qtc|what is tacrolimus|what is this study about
+what kind of patients are they looking for|what phase is this trial|what time is it in new york
+when did the study start|which hospitals|who is the study for""".replace("\n", "|").split("|")
+)
+
+
+def _training_questions() -> set[str]:
+    questions: set[str] = set()
+    faq = yaml.safe_load((REPO_ROOT / "data" / "content" / "faq.yml").read_text(encoding="utf-8"))
+    for entry in faq["entries"]:
+        questions |= {normalise_question(text) for text in entry["questions"]}
+    for path in (REPO_ROOT / "data" / "nlu").glob("*.yml"):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            lines = str(item.get("examples", "")).splitlines()
+            questions |= {normalise_question(line[2:]) for line in lines if line.startswith("- ")}
+    return questions
+
+
+def test_heldout_questions_are_unchanged() -> None:
+    assert hashlib.sha256(HELDOUT_EN.read_bytes()).hexdigest() == FROZEN_SHA256
+
+
+def test_no_heldout_question_was_copied_into_training() -> None:
+    heldout = {normalise_question(question.text) for question in load_questions(HELDOUT_EN)}
+    assert (heldout & _training_questions()) - PREDATING == set()
+
+
+def test_heldout_expects_only_real_entries_or_the_two_labels() -> None:
+    faq = yaml.safe_load((REPO_ROOT / "data" / "content" / "faq.yml").read_text(encoding="utf-8"))
+    ids = {entry["id"] for entry in faq["entries"]} | {"out_of_scope", "unknown"}
+    assert {question.expect for question in load_questions(HELDOUT_EN)} - ids == set()
