@@ -96,7 +96,10 @@ def test_misspelled_english_is_still_understood(parse, text: str, intent: str, a
     result = parse(text)
     assert result["intent"]["name"] == intent
     if answer is not None:
-        assert result["response_selector"]["faq"]["response"]["intent_response_key"] == answer
+        # Answered, or (issue 14) an honest "not sure" that offers the right topic as a button.
+        chosen = result["response_selector"]["faq"]["response"]["intent_response_key"]
+        offered = [f"faq/{entry}" for entry in result.get("answer", {}).get("candidates", [])]
+        assert chosen == answer or (chosen == "faq/not_sure" and answer in offered), (chosen, offered)
 
 
 @pytest.mark.servers
@@ -116,17 +119,17 @@ def test_keyboard_mash_after_a_consent_question_is_never_consent(
     for mash in ("asdfgh", "jjjjjj", "qwerty uiop", "sdfsdf ghj", "??? lkj", "yuiyui", "lkjhgf"):
         text = ok(endpoint.send(mash, sender=sender))
         assert any(fallback in text for fallback in fallbacks), (mash, text)
-        assert question in text and after_yes not in text, (mash, text)  # asked again, not taken as yes
+        assert after_yes not in text, (mash, text)  # never taken as yes (re-asked, never a loop)
     assert after_yes in ok(endpoint.send("yes", sender=sender))
 
 
 @pytest.mark.servers
 def test_keyboard_mash_is_never_an_answer_to_a_prescreen_question(endpoint: ChatEndpoint) -> None:
-    """The question's own re-ask, never the next question; three unusable answers offer a coordinator."""
+    """Never taken as an answer: the question asked again once, with "not sure" and a coordinator
+    offered; then (never a third ask, issue 13) the age counts as unknown and the next one comes."""
     sender, reask = new_sender(), "sorry, i didn't get that. please tell me your age"
     ok(endpoint.send("can I join the study?", sender=sender))
     assert "how old are you" in ok(endpoint.send("yes", sender=sender))
-    answers = [ok(endpoint.send(mash, sender=sender)) for mash in ("asdfgh", "qwerty uiop", "??? lkj")]
-    assert all(reask in text and "antibod" not in text for text in answers), answers
-    assert "coordinator" in answers[-1]
-    assert "antibod" in ok(endpoint.send("54", sender=sender))
+    first, second = (ok(endpoint.send(mash, sender=sender)) for mash in ("asdfgh", "??? lkj"))
+    assert reask in first and "coordinator" in first, first
+    assert reask not in second and "how old are you" not in second and "social security" in second, second
