@@ -19,7 +19,7 @@ def test_rasa_killed_mid_prescreen_resumes_at_the_same_question_with_the_answers
     person = chat()
     person.say("can I join the study?")
     person.say("yes")
-    assert "antibod" in person.text(ELIGIBLE_ANSWERS[0])
+    assert "social security" in person.text(ELIGIBLE_ANSWERS[0])
     fault_stack.stop("rasa", crash=True)
     try:
         widget = ChatEndpoint("widget", fault_stack.settings.web_port, "/api/chat")
@@ -27,7 +27,7 @@ def test_rasa_killed_mid_prescreen_resumes_at_the_same_question_with_the_answers
         assert answer.status == 503 and answer.json == [{"text": UNAVAILABLE_TEXT}]
     finally:
         fault_stack.start("rasa")
-    assert "ct scan" in person.text(ELIGIBLE_ANSWERS[1])  # the persistent tracker store kept it all
+    assert "antibod" in person.text(ELIGIBLE_ANSWERS[1])  # the persistent tracker store kept it all
     for answer in ELIGIBLE_ANSWERS[2:-1]:
         assert person.say(answer)
     assert "may be able to take part" in person.text(ELIGIBLE_ANSWERS[-1])

@@ -79,7 +79,8 @@ def _finish_and_check_stored(product: RunningProduct, person: Conversation, answ
     assert "may be able to take part" in person.text(ELIGIBLE_ANSWERS[-1])
     (lead,) = leads_of(product.env["DATABASE_URL"], product.env["LEADS_ENCRYPTION_KEY"], person.sender)
     assert lead["outcome"] == "likely_eligible" and lead["answers"]["age"] == 54
-    assert len(lead["answers"]) == len(ELIGIBLE_ANSWERS), lead["answers"]  # every answer kept
+    slots = [key for key in lead["answers"] if key != "readings"]  # "readings": what each answer meant
+    assert len(slots) == len(ELIGIBLE_ANSWERS), lead["answers"]  # every answer kept
 
 
 def _others_serve(product: RunningProduct, killed: str) -> None:
@@ -172,7 +173,7 @@ def test_rasa_killed_mid_prescreen_comes_back_and_every_conversation_resumes(pro
     _others_serve(product, "rasa")
     state = product.wait_back("rasa", pid, BACK_SECONDS)
     _record_restart("rasa", time.monotonic() - killed_at, state)
-    assert "last 6 months" in first.text(ELIGIBLE_ANSWERS[2])  # the next question: the answers kept
+    assert "ct scan" in first.text(ELIGIBLE_ANSWERS[2])  # the next question: the answers kept
     _finish_and_check_stored(product, first, 3)
     _finish_and_check_stored(product, second, 6)
 
