@@ -15,7 +15,8 @@ from tests.scaleout.cluster import Reply, ScaleoutCluster
 pytestmark = [pytest.mark.servers, pytest.mark.postgres, pytest.mark.scaleout]
 
 PEOPLE = 5  # odd: a lockstep of sequential conversations still alternates servers
-ANSWERS = ["54", "yes", "Jo-1", "yes", "no", "no", "not applicable", "none", "yes", "yes"]  # criteria.yml order
+# In the order criteria.yml asks them: age, French cover, then the health questions.
+ANSWERS = ["54", "yes", "Jo-1", "yes", "no", "no", "not applicable", "none", "yes", "yes"]
 EXPECTED_ANSWER_VALUES = {
     "age": 54,
     "antibody": {"result": "positive", "names": ["Jo-1"]},
