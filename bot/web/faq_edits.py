@@ -67,7 +67,8 @@ def entry_from_dict(data: Mapping[str, Any]) -> FaqEntry:
 
 
 def entry_from_form(form: Mapping[str, str], entry_id: str, existing: FaqEntry | None) -> FaqEntry:
-    """The entry as typed: one question per line, the answer's line breaks folded into spaces."""
+    """The entry as typed: one question per line, the answer's line breaks folded into spaces; what
+    the form does not show (related entries, button title, suggestion buttons) is kept as it was."""
     questions = [" ".join(line.split()) for line in (form.get("questions") or "").splitlines()]
     return FaqEntry(
         id=entry_id.strip(),
@@ -76,6 +77,8 @@ def entry_from_form(form: Mapping[str, str], entry_id: str, existing: FaqEntry |
         answer=" ".join((form.get("answer") or "").split()),
         source=(form.get("source") or "").strip(),
         related=existing.related if existing else (),
+        title=existing.title if existing else "",
+        buttons=existing.buttons if existing else (),
     )
 
 

@@ -146,3 +146,14 @@ def test_with_a_rasa_token_the_editor_offers_retrain_and_deploy(web_behind_tls: 
     )
     page = client.get("/editor").text
     assert ">Retrain and deploy</button>" in page and "is not set" not in page
+
+
+def test_saving_an_entry_keeps_what_the_form_does_not_show(web: WebServer, editing: StaffClient) -> None:
+    from bot.content.loader import load_faq
+
+    before = {entry.id: entry for entry in load_faq(web.faq_path)}["capabilities"]
+    assert before.title and before.buttons, "the capabilities entry has a button title and suggestions"
+    saved = editing.post("/editor/entries/capabilities", _form(editing, "capabilities"))
+    assert saved.status_code == 303, saved.text[:2000]
+    after = {entry.id: entry for entry in load_faq(web.faq_path)}["capabilities"]
+    assert (after.title, after.buttons, after.related) == (before.title, before.buttons, before.related)
