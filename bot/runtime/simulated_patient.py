@@ -143,9 +143,10 @@ def stored_lead(settings: Settings, sender: str) -> dict[str, Any] | None:
     from bot.leads.export import export_leads
     from bot.storage.db import get_database
 
+    cipher = load_cipher(settings)
     with get_database(settings).session_scope() as session:
-        rows = [row for row in export_leads(session, load_cipher(settings), actor="evaluation")]
-    mine = [row for row in rows if row["conversation_id"] == sender]
+        rows = export_leads(session, cipher, actor="evaluation")
+    mine = [row for row in rows if row["conversation_ref"] == cipher.reference(sender)]
     return mine[-1] if mine else None
 
 
