@@ -150,7 +150,8 @@ def test_worker_killed_its_e_mail_and_erasure_wait_and_are_done_once_it_is_back(
     before = ready_marker.stat().st_mtime
     killed_at, pid = time.monotonic(), product.kill("worker")
     assert "passed your details" in person.text("weekday mornings")  # the referral is saved meanwhile
-    assert "deleted" in leaving.text("delete my data")  # the conversation's erasure is queued meanwhile
+    assert "to confirm" in leaving.text("delete my data")  # erasure asks first (issue 19)
+    assert "deleted" in leaving.text("DELETE")  # the conversation's erasure is queued meanwhile
     assert (product.data_dir / "erasure-queue" / leaving.sender).exists()
     _others_serve(product, "worker")
     state = product.wait_back("worker", pid, BACK_SECONDS)
