@@ -70,8 +70,8 @@ def _dialogue(value: Any, where: str) -> dict[str, str]:
 def _conflict(entry: dict, context: str) -> str:
     """How a reply with both a yes phrase and a no phrase reads: the longer phrase, or unsure."""
     value = entry.get("on_conflict", "longest")
-    if value not in ("longest", "unsure"):
-        raise CriteriaError(f"{context}: on_conflict must be 'longest' or 'unsure', got {value!r}")
+    if value not in ("longest", "unsure", "yes"):
+        raise CriteriaError(f"{context}: on_conflict must be 'longest', 'unsure' or 'yes', got {value!r}")
     return value
 
 

@@ -24,10 +24,23 @@ BORN = re.compile(r"\b(born|birth|dob|d\.o\.b|birthday)\b|\bb\.(?=\s*\d)")
 # an age still to come ("turning 18 next month", "I'll be 50 in January") is one year less today
 FUTURE_BEFORE = re.compile(r"(\bturning|\bturns|\bwill be|'ll be|\bll be|\bgonna be|\bgoing to be)\s*$")
 FUTURE_AFTER = re.compile(
-    r"^\s*(next|soon|in (a|an|\d+|two|three|few|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"^\s*(next|soon|(in|come) (a|an|\d+|two|three|few|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"this (year|month|week)|later)"
 )
-APPROXIMATE = re.compile(r"\b(guess|around|about|roughly|approximately|approx|or so|ish|something like)\b")
+APPROXIMATE = re.compile(
+    r"\b(guess|around|about|roughly|approximately|approx|or so|ish|something like|nearly|almost|close to)\b"
+)
+# "mid forties", "in her 50s": a decade is not an age, and may straddle a limit
+DECADE = re.compile(
+    r"\b(twenties|thirties|forties|fourties|fifties|sixties|seventies|eighties|nineties)\b|"
+    r"\b(in|early|mid|late)\s+(his|her|my|their|the)?\s*\d0'?s\b"
+)
+# a birth year written in words: "nineteen seventy two"
+YEAR_IN_WORDS = re.compile(r"\b(?:nineteen|ninteen)\s+(?:hundred\s+(?:and\s+)?)?(?=[a-z])")
+BORN_SHORT_YEAR = re.compile(r"(?:\bborn|\bb\.)\s*(?:in\s+)?'?(\d{2})(?![\w/.-])")
+BARE_DATE = re.compile(
+    r"^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)$"
+)
 NOT_YEARS = re.compile(r"^\s*(months?|mo|weeks?|days?|kg|kilos?|lbs?|pounds?|cm|m|%|percent)\b")
 
 
@@ -53,11 +66,19 @@ def _birth_date(text: str, today: date, date_order: str) -> date | None:
 
 
 def _from_birth(text: str, today: date, spec: SlotSpec, date_order: str) -> Answer | None:
-    born = _birth_date(text, today, date_order) if BORN.search(text) else None
+    bare = bool(BARE_DATE.match(text.strip(" .!")))
+    exact = BORN.search(text) and (YEAR.search(text) or re.search(r"\d[/.-]\d", text))
+    born = _birth_date(text, today, date_order) if exact else None
+    if bare:
+        born = _birth_date(f"born {text}", today, date_order) or born
     if born is not None and born <= today:
         return _checked(relativedelta(today, born).years, spec, hedged=False)
     years = YEAR.findall(text)
-    if not years or not (BORN.search(text) or len(text.strip(" .!")) == 4):
+    short = BORN_SHORT_YEAR.search(text)
+    if short and not years:
+        two = int(short.group(1))
+        years = [str(2000 + two if 2000 + two <= today.year else 1900 + two)]
+    if not years or not (BORN.search(text) or bare or len(text.strip(" .!")) == 4):
         return None
     birth_year = int(years[-1])
     if birth_year > today.year:
@@ -73,7 +94,9 @@ def _checked(age: int, spec: SlotSpec, hedged: bool) -> Answer:
 
 def parse_age(text: str, today: date, spec: SlotSpec, date_order: str = "DMY") -> Answer:
     """Whole years from 1 to 120; anything else is a kind re-ask. A hedge ("I think 52?") is unsure."""
-    clean = normalise(text)
+    clean = _year_words(normalise(text))
+    if DECADE.search(clean):
+        return Answer(status="unsure", value=None, hedged=True)
     doubt = bool(UNSURE.search(clean) or HEDGE.search(clean) or APPROXIMATE.search(clean))
     answer = _age_in(clean, today, spec, date_order)
     if doubt and answer.status != "invalid":
@@ -81,6 +104,17 @@ def parse_age(text: str, today: date, spec: SlotSpec, date_order: str = "DMY") -
     if doubt and not find_numbers(clean):
         return Answer(status="unsure", value=None, hedged=True)
     return answer
+
+
+def _year_words(clean: str) -> str:
+    """ "nineteen seventy two" -> "1972", so a birth year in words reads like one in digits."""
+    match = YEAR_IN_WORDS.search(clean)
+    if match is None:
+        return clean
+    rest = find_numbers(clean[match.end() :])
+    if not rest or rest[0].start != 0 or not 10 <= rest[0].value <= 99:
+        return clean
+    return clean[: match.start()] + str(1900 + int(rest[0].value)) + clean[match.end() + rest[0].end :]
 
 
 def _age_in(clean: str, today: date, spec: SlotSpec, date_order: str) -> Answer:

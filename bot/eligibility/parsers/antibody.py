@@ -12,13 +12,20 @@ from typing import Any
 
 from bot.eligibility.models import Answer, SlotSpec
 from bot.eligibility.parsers.entities import canonical_names
-from bot.eligibility.parsers.text import normalise
+from bot.eligibility.parsers.text import find_phrase, normalise
 from bot.eligibility.parsers.yes_no import NEGATION, UNSURE, read_yes_no
 
 NEVER_TESTED = re.compile(
     r"\b(never (been )?tested|not (been )?tested|no test|never had (a|the|that) test|"
-    r"didn'?t have (a|the|that) test|haven'?t had (a|the|that) test|not checked|never checked)\b"
+    r"didn'?t have (a|the|that) test|haven'?t had (a|the|that) test|not checked|never checked|"
+    r"not (been )?done( yet)?|hasn'?t been done|haven'?t been done|isn'?t done|is not done|"
+    r"wasn'?t done|not had it|waiting for (the )?results?|"
+    r"still waiting|results? (aren'?t|are not|not) (back|in)|booked|not back yet)\b"
 )
+# "Jo1 neg, PL7 pos": each part of the message says something about the names in it
+CLAUSE = re.compile(r"[,;.]|\bthen\b|\bbut\b|\bwhereas\b")
+NEGATIVE_PART = re.compile(r"\b(neg|negative|-ve|not|no)\b")
+POSITIVE_PART = re.compile(r"\b(pos|positive|\+ve|came back|showed|found)\b")
 NEGATIVE = re.compile(r"\bnegative\b")
 # "j0-1", "0j": a zero typed for the letter o
 ZERO_FOR_O = re.compile(r"(?<=\bj)0|(?<=\banti-j)0|(?<=\bo)0(?=j)|(?<=\b)0(?=j\b)")
@@ -26,6 +33,24 @@ ZERO_FOR_O = re.compile(r"(?<=\bj)0|(?<=\banti-j)0|(?<=\bo)0(?=j)|(?<=\b)0(?=j\b
 
 def _value(result: str, names: list[str]) -> dict[str, Any]:
     return {"result": result, "names": names}
+
+
+def _the_positive_one(clean: str, known: list[str]) -> str | None:
+    """The one name said positive when the others are said negative, part by part; else None."""
+    negative: set[str] = set()
+    positive: set[str] = set()
+    previous: list[str] = []
+    for part in CLAUSE.split(clean):
+        in_part = [name for name in known if name in canonical_names(part, "ANTIBODY")]
+        if NEGATIVE_PART.search(part):
+            named = in_part or previous  # "jo-1 first, negative.": the verdict of the part before
+            negative.update(named)
+            positive.difference_update(named)
+        elif in_part:
+            positive.update(in_part)
+        previous = in_part
+    left = positive - negative
+    return left.pop() if negative and len(left) == 1 else None
 
 
 def parse_antibody(text: str, spec: SlotSpec, rules: Mapping[str, Any]) -> Answer:
@@ -38,10 +63,17 @@ def parse_antibody(text: str, spec: SlotSpec, rules: Mapping[str, Any]) -> Answe
     known = [name for name in names if name in accepted]
     reading = read_yes_no(clean, spec.phrases)
     doubtful = bool(UNSURE.search(clean) or NEVER_TESTED.search(clean))
+    if known and not doubtful:
+        contrast = _the_positive_one(clean, known)
+        if contrast is not None:
+            return Answer(status="ok", value=_value("positive", [contrast]), hedged=reading.hedged)
     if known:
         if doubtful or NEGATION.search(clean) or NEGATIVE.search(clean):
             return Answer(status="unsure", value=_value("unsure", known), hedged=True)
         return Answer(status="ok", value=_value("positive", known), hedged=reading.hedged)
+    other = any(find_phrase(clean, name) >= 0 for name in rules.get("others", ()))
+    if other and not names and not doubtful:  # another antibody than the accepted ones
+        return Answer(status="ok", value=_value("negative", []), hedged=reading.hedged)
     if names or doubtful:
         return Answer(status="unsure", value=_value("unsure", []), hedged=True)
     if reading.value == "no" or NEGATIVE.search(clean):

@@ -2,7 +2,8 @@
 
 - ``timing: ever``: a past event counts ("was in intensive care in 2022" applies);
 - ``window_months: N``: only within the last N months ("drips in July" is outside 3 months);
-- ``dose``: worse while taking more than a dose per kg ("worse on 40 mg, I weigh 70 kg").
+- ``dose``: worse while taking more than a dose per kg ("worse on 40 mg, I weigh 70 kg");
+- ``ever_keywords``: the words of an item whose history counts ("ventricular tachycardia last year").
 Anything else is about now: a past mention is unsure, or does not apply if it is over ("cured").
 """
 
@@ -20,10 +21,17 @@ from bot.eligibility.parsers.dates import find_periods
 from bot.eligibility.parsers.text import has_phrase
 
 ItemVerdict = Literal["applies", "unsure", "no"]
-PAST = re.compile(r"\b(had|was|were|ago|used to|in the past|previously|before|history|once|former|years?)\b")
+PAST = re.compile(
+    r"\b(had|was|were|ago|used to|in the past|previously|before|history|once|former|years?|"
+    r"last (week|month|year)|(19|20)\d\d)\b"
+)
+# a past tense about the latest result is about now: "potassium was low on the last blood test"
+CURRENT = re.compile(
+    r"\b(last (blood )?(test|results?|bloods)|latest|most recent|right now|currently|still)\b"
+)
 RESOLVED = re.compile(
     r"\b(cured|in remission|remission|removed|all clear|healed|recovered|gone now|nothing since|"
-    r"treated and gone|no longer|all gone)\b"
+    r"treated and gone|no longer|all gone|gone now|it's gone|its gone|over now|better now|cleared up)\b"
 )
 MG = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:mg|milligrams?)\b")
 KG = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:kg|kgs|kilos?)\b")
@@ -42,9 +50,12 @@ def keyword_verdict(item: Criterion, segment: str, message: str, today: date | N
             if latest < start:
                 return "no"
             return "applies" if earliest is not None and earliest >= start else "unsure"
-    if rule.get("timing") == "ever" or not PAST.search(segment):
+    ever = rule.get("ever_keywords") or ()
+    if rule.get("timing") == "ever" or not PAST.search(segment) or has_phrase(segment, ever):
         return "applies"
-    return "no" if RESOLVED.search(message) else "unsure"
+    if RESOLVED.search(message):
+        return "no"
+    return "applies" if CURRENT.search(segment) else "unsure"
 
 
 def _number(match: re.Match[str]) -> float:

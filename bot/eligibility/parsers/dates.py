@@ -26,8 +26,8 @@ MONTH = (
     + ")"
 )
 AMOUNT = (
-    r"\d+(?:\.\d+)?|half an?|a couple|couple|a few|few|several|some|many|an|a|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty"
+    r"\d+(?:\.\d+)?(?: and a half)?|half an?|a couple|couple|a few|few|several|some|many|an|a|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty"
 )
 UNIT = r"(?P<unit>day|week|month|year|yr|mo)s?"
 # "a few months" may well be six or seven: vague amounts are ranges, so they can straddle a window
@@ -37,7 +37,8 @@ VAGUE = {"a couple": (2, 2), "couple": (2, 2), "a few": (2, 7), "few": (2, 7), "
 PATTERNS = {
     "ago": re.compile(
         r"\b(?:(?P<mod>more than|over|at least|less than|under|about|around|roughly|approximately|"
-        rf"almost|nearly)\s+)?\b(?P<n>{AMOUNT})\s+(?:of\s+)?{UNIT}\s+(?:and\s+a\s+half\s+)?ago\b"
+        rf"almost|nearly)\s+)?\b(?P<n>{AMOUNT})\s+(?:of\s+)?{UNIT}\s+(?:and\s+a\s+half\s+)?"
+        r"(?:ago|back|since\s+(?:my|i|the|he|she|his|her|their|we|they|last))\b"
         r"(?P<post>,?\s+(?:roughly|approximately|or so|more or less|give or take|ish|maybe|about))?"
     ),
     "recent": re.compile(
@@ -55,13 +56,17 @@ PATTERNS = {
     "year": re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])"),
 }
 MAY_CONTEXT = re.compile(
-    r"\b(in|since|until|till|of|early|late|mid|end|beginning|last|around|from|before|after|by)\s+$"
+    r"\b(in|since|until|till|of|early|late|mid|end|beginning|last|around|from|before|after|by|or|and|"
+    r"was)\s+$"
 )
 ONGOING = re.compile(
     r"\b(still|currently|at the moment|right now|these days|ongoing|every day|daily)\b|"
     r"\b(i'?m|i am|im|i'?ve been|i have been)\s+(still\s+)?(on|taking)\b|\bi\s+(still\s+)?take\b"
 )
-SINCE = re.compile(r"\bsince\b")
+# "since March" is still taking it; "7 months since my last one" is not
+SINCE = re.compile(
+    r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!day )(?<!week )(?<!month )(?<!year )\bsince\b"
+)
 NOT_SINCE = re.compile(r"(n't|\bnot|\bnever)\b")  # "haven't taken it since March": last taken in March
 STOPPED = re.compile(r"\b(no longer|not anymore|not any more|stopped|quit|came off|finished|ended)\b")
 TIME_WORDS = re.compile(
@@ -81,6 +86,7 @@ class Period:
 def _amount(word: str | None) -> tuple[float, float] | None:
     if word is None:
         return (1, 1)
+    word = word.removesuffix(" and a half")  # the half is added by the caller, which sees it
     if word in VAGUE:
         return VAGUE[word]
     if word in UNITS:
@@ -190,7 +196,19 @@ def find_periods(text: str, today: date, date_order: str = "DMY") -> list[Period
             if period is not None:
                 periods.append(period)
                 taken.append((match.start(), match.end()))
-    return periods
+    return _most_precise(periods)
+
+
+def _most_precise(periods: list[Period]) -> list[Period]:
+    """Drop a period that holds a more precise one: "1 June this year" is 1 June, not the year."""
+
+    def holds(outer: Period, inner: Period) -> bool:
+        starts_before = outer.earliest is None or (
+            inner.earliest is not None and outer.earliest <= inner.earliest
+        )
+        return outer != inner and starts_before and inner.latest <= outer.latest
+
+    return [p for p in periods if not any(holds(p, other) for other in periods)]
 
 
 def is_ongoing(text: str) -> bool:

@@ -18,6 +18,10 @@ from bot.eligibility.parsers.text import find_phrase, normalise
 from bot.eligibility.parsers.yes_no import NEGATION, UNSURE, read_yes_no
 
 # "not in the last 6 months" answers the question with a no, whatever happened before.
+# a skin cream or eye drops of the same medicine is for the study team to judge, not an exclusion
+TOPICAL = re.compile(r"\b(ointment|cream|topical|protopic|eye drops?|gel|skin)\b")
+# "end of May or early June": either could be true, so the range covers both
+EITHER = re.compile(r"\bor\b")
 NOT_RECENTLY = re.compile(
     r"(n't|\bnot|\bnever|\bno)\b[^.]*\b(in|within|during|over|for)\s+the\s+(last|past)\b"
 )
@@ -35,6 +39,13 @@ def _value(taken: str, drugs: list[str], last: Period | None, ongoing: bool) -> 
             "latest": last.latest.isoformat(),
         },
     }
+
+
+def _either(periods: list[Period]) -> Period:
+    """One range from the first possible day to the last: the person gave alternatives."""
+    starts = [p.earliest for p in periods]
+    earliest = None if None in starts else min(start for start in starts if start is not None)
+    return Period(earliest, max(p.latest for p in periods))
 
 
 def parse_drug_history(
@@ -62,10 +73,13 @@ def parse_drug_history(
         return Answer(status="ok", value=_value("no", targets, None, False), hedged=reading.hedged)
     if not (targets or used or reading.value == "yes"):
         return Answer(status="invalid", message=spec.reask)
+    if TOPICAL.search(clean):
+        last = max(periods, key=lambda period: period.latest) if periods else None
+        return Answer(status="unsure", value=_value("yes", targets, last, ongoing), hedged=True)
     if ongoing:
         return Answer(status="ok", value=_value("yes", targets, Period(today, today), True), hedged=unsure)
     if periods:
-        last = max(periods, key=lambda period: period.latest)
+        last = _either(periods) if EITHER.search(clean) else max(periods, key=lambda period: period.latest)
         return Answer(status="ok", value=_value("yes", targets, last, False), hedged=unsure or reading.hedged)
     # Taken, time not given. Words about time we could not read mean a person should look.
     when_words = mentions_time(clean)

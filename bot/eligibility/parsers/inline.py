@@ -14,6 +14,7 @@ MARKER = re.compile(
     r"(?:[\s,.;:!-]*\b(?:no\s*,?\s*wait|no\s*,?\s*sorry|sorry\s*,?\s*no|wait\s*,?\s*no|no\s+i\s+mean|"
     r"sorry\s+i\s+meant?|i\s+meant?|or\s+rather|i\s+mean|sorry|oops|correction|my\s+bad|wait)\b[\s,.;:!-]*)+"
 )
+APOLOGY = re.compile(r"[\s,.;:!-]*sorry[\s,.;:!-]*")
 NUMBER_NO_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*,?\s+no\s*,?\s+(\d+(?:[.,]\d+)?)(?![\w.])")
 NUMBER_NOT_NUMBER = re.compile(
     r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*,?\s+not\s+(\d+(?:[.,]\d+)?)(?![\w.])"
@@ -33,6 +34,8 @@ def _apply_once(text: str) -> str | None:
             continue
         new = LEADING_NUMBER.match(after)
         old = LAST_NUMBER.search(before)
+        if old and not new and APOLOGY.fullmatch(match.group(0)) and not re.search(r"\d", after):
+            continue  # "44, sorry my birthday was last week": an apology, the number stands
         if new and old:
             return before[: old.start()] + new.group(1) + before[old.end() :] + after[new.end() :]
         return after

@@ -30,7 +30,7 @@ HEDGE = re.compile(
     r"i do not think|i dont think)\b"
 )
 NEGATION = re.compile(
-    r"\b(no|nope|nah|naw|nay|never|not|none|nothing|neither|negative|non|dont|didnt|havent|hasnt|"
+    r"\b(no+|nope|nah+|naw|nay|never|not|none|nothing|neither|negative|non|dont|didnt|havent|hasnt|"
     r"isnt|wasnt|arent|aint|wont|doesnt|cannot)\b|n't\b"
 )
 AFFIRMATION = re.compile(
@@ -39,6 +39,8 @@ AFFIRMATION = re.compile(
     r"i do|i have|i did|i was|i will|it did|it was|it is|it has|they did|they have|they found|"
     r"i think so|i believe so|i guess so|i suppose so|probably|likely)\b|\b(i am|i'm|im)\s*[.!]*$"
 )
+# a negation does not reach over a comma or a "but": "didn't help, lungs kept getting worse"
+CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:but|and|so|because|though)\b")
 ENDED = ("stopped", "finished", "quit")  # right before a phrase: "stopped breastfeeding"
 FLIP_WORDS = re.compile(r"\b(not|never|without|isnt|wasnt|dont|didnt|havent|hasnt)\b|n't\b")
 
@@ -59,7 +61,7 @@ def _negated(text: str, start: int, phrase: str, kind: str) -> bool:
     """
     if FLIP_WORDS.match(phrase) or phrase.split()[0] in ("no", "nothing", "none"):
         return False
-    before = text[:start].split()[-3:]
+    before = CLAUSE_BREAK.split(text[:start])[-1].split()[-3:]
     if before and before[-1] in ENDED:
         return kind == "yes"  # "stopped breastfeeding" is a no; "stopped because of nausea" stays a no
     if FLIP_WORDS.search(" ".join(before)):
@@ -71,19 +73,33 @@ def _slot_reading(
     text: str, phrases: Mapping[str, Sequence[str]], not_applicable: str, conflict: str = "longest"
 ) -> str | None:
     """The slot's own phrases decide; when they disagree, the longest phrase found wins
-    ("not pregnant but still breastfeeding", "didn't work, only because I forgot to take it")."""
-    found: dict[str, int] = {}
+    ("not pregnant but still breastfeeding", "didn't work, only because I forgot to take it").
+
+    A phrase inside a longer one found in the same place does not count ("low" in "a bit low").
+    """
+    matches: list[tuple[str, int, int]] = []
+    applies_not = False
     for kind in ("not_applicable", "unsure", "no", "yes"):
         for phrase in phrases.get(kind, ()):
             start = find_phrase(text, phrase)
             if start < 0:
                 continue
             if kind == "not_applicable":
-                return not_applicable
+                applies_not = True
+                continue
             reading = kind
             if kind in ("yes", "no") and _negated(text, start, phrase, kind):
                 reading = {"yes": "no", "no": "yes"}[kind]
-            found[reading] = max(found.get(reading, 0), len(phrase))
+            matches.append((reading, start, start + len(phrase.strip())))
+    found: dict[str, int] = {}
+    for reading, start, end in matches:
+        inside = any(s <= start and end <= e and (e - s) > (end - start) for _, s, e in matches)
+        if not inside:
+            found[reading] = max(found.get(reading, 0), end - start)
+    if conflict == "yes" and "yes" in found:  # "not pregnant but nursing": either one is a yes
+        return "yes"
+    if applies_not:
+        return not_applicable
     if not found:
         return None
     ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)
@@ -104,6 +120,9 @@ def read_yes_no(
         return Reading("unsure" if text else None, hedged)
     if NOT_APPLICABLE.search(text):
         return Reading(not_applicable_means, hedged)
+    letter = {"y": "yes", "n": "no"}.get(text.strip(" .!"))  # a one-letter reply on a phone
+    if letter is not None:
+        return Reading(letter, hedged)
     slot_value = _slot_reading(text, phrases or {}, not_applicable_means, conflict)
     if slot_value is not None:
         return Reading(slot_value, hedged)

@@ -1,0 +1,105 @@
+"""Families of answer shapes the readers learned this round, in our own phrasings.
+
+Each case stands for a family (a correction with an apology after it, alternatives joined by
+"or", one test low while the other is fine...), never for a sentence of a held-out set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.eligibility import default_criteria, parse_answer
+from bot.eligibility.readings import reading
+
+TODAY = date(2026, 12, 1)
+CRITERIA = default_criteria()
+
+
+def _read(slot: str, text: str) -> object:
+    return reading(CRITERIA, slot, parse_answer(slot, text, TODAY, CRITERIA), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("51, sorry if I'm slow with this", 51),  # an apology after the number is not a correction
+        ("38 no wait 39, sorry it's been a long day", 39),
+        ("born in 71", 55),  # two-digit birth year after "born"
+        ("in his late sixties", "unsure"),  # a decade is not an age
+        ("almost 18", "unsure"),  # may straddle the limit
+        ("nineteen sixty five", 61),  # a birth year in words
+        ("03/02/1980", 46),  # a bare date of birth
+        ("april 1990", 36),
+        ("49 come june", 48),  # an age still to come
+    ],
+)
+def test_age_families(text: str, expected: object) -> None:
+    assert _read("age", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 and a half months ago, the imurel", "excludes"),
+        ("it's been 8 months since my last prograf", "clear"),
+        ("about 3 weeks back", "excludes"),
+        ("endoxan, the last drip was may or june", "review"),  # either side of the 6 months
+        ("imurel, april or may I think", "clear"),  # both more than 6 months back
+        ("prograf, stopped on 2 july this year", "excludes"),  # the day, not the whole year
+        ("only tacrolimus cream on my hands", "review"),  # a skin cream is for the team to judge
+    ],
+)
+def test_recent_drug_families(text: str, expected: str) -> None:
+    assert _read("recent_drugs", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("they checked jo-1 first, negative. the second lab found pl-7", "PL-7"),
+        ("PL12 negative, EJ positive", "EJ"),
+        ("my panel showed anti-MDA5, nothing else", "none"),  # another antibody than the five
+        ("the test isn't done yet", "unsure"),
+        ("jo one", "Jo-1"),
+    ],
+)
+def test_antibody_families(text: str, expected: str) -> None:
+    assert _read("antibody", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        ("pregnancy", "not expecting, but still breastfeeding my son", "yes"),
+        ("pregnancy", "we're doing ivf right now", "unsure"),
+        ("pregnancy", "no, not pregnant and not nursing", "no"),
+        ("lung_function", "fvc was fine but the diffusion was low", "yes"),
+        ("lung_function", "a bit low I think", "unsure"),
+        ("lung_function", "mild restrictive defect", "yes"),
+        ("drug_failed_before", "the imurel didn't help, my breathing kept getting worse", "yes"),
+        ("drug_failed_before", "azathioprine gave me pancreatitis so it was stopped", "no"),
+        ("drug_failed_before", "it worked a little, the doctor wasn't impressed", "unsure"),
+        ("ild_on_ct", "nooo", "no"),
+        ("ild_on_ct", "my CT is booked for next month", "unsure"),
+        ("contraception", "I'd need to talk to my wife first", "unsure"),
+        ("contraception", "y", "yes"),
+        ("social_security", "I only have the AME", "unsure"),
+    ],
+)
+def test_yes_no_families(slot: str, text: str, expected: str) -> None:
+    assert _read(slot, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lymphoma in 2009, in remission since", []),
+        ("my potassium came back low on the latest bloods", [4]),
+        ("had the flu a fortnight ago, all better now", []),
+        ("long QT diagnosed years ago", [4]),  # a history of long QT counts (Exclusion 12)
+    ],
+)
+def test_checklist_families(text: str, expected: object) -> None:
+    assert _read("checklist", text) == expected
