@@ -58,9 +58,22 @@ def understood_rates(answers_file: Path, today: date = REFERENCE_DAY) -> dict[st
     return scores
 
 
+def _floors(repo_root: Path) -> dict[str, Any]:
+    return yaml.safe_load((repo_root / "tests" / "prescreen" / "floors.yml").read_text(encoding="utf-8"))
+
+
 def load_floor(repo_root: Path) -> float:
-    floors = yaml.safe_load((repo_root / "tests" / "prescreen" / "floors.yml").read_text(encoding="utf-8"))
-    return float(floors["understood_rate"])
+    return float(_floors(repo_root)["understood_rate"])
+
+
+def later_batch_floors(repo_root: Path) -> dict[str, float]:
+    """Whole-set floors of the batches written after tuning began (file name -> rate)."""
+    return {name: float(rate) for name, rate in (_floors(repo_root).get("later_batches") or {}).items()}
+
+
+def overall_rate(scores: dict[str, SlotScore]) -> tuple[int, int]:
+    """(understood, total) over every question of a batch: the only figures read of a blind batch."""
+    return sum(s.understood for s in scores.values()), sum(s.total for s in scores.values())
 
 
 def report(repo_root: Path) -> list[str]:
@@ -73,6 +86,15 @@ def report(repo_root: Path) -> list[str]:
         print(f"  {slot:<20} {score.understood:>3}/{score.total:<3} {score.rate:.1%}")
         if score.rate < floor:
             problems.append(f"pre-screen question {slot!r} understood {score.rate:.1%} < floor {floor:.0%}")
+    for name, batch_floor in later_batch_floors(repo_root).items():
+        understood, total = overall_rate(understood_rates(heldout_dir(repo_root) / name))
+        print(
+            f"  later batch {name}: {understood}/{total} {understood / total:.1%} (floor {batch_floor:.0%})"
+        )
+        if understood / total < batch_floor:
+            problems.append(
+                f"pre-screen batch {name} understood {understood / total:.1%} < floor {batch_floor:.0%}"
+            )
     return problems
 
 

@@ -10,4 +10,6 @@ HELDOUT = Path(__file__).resolve().parent / "heldout"
 FROZEN = {
     "answers_en.yml": "4c948d8f6665f6526488e433291db2bdf0e62c79bb18a44964221784e420ab16",
     "profiles_en.yml": "e9a031349aba82b9e550488752eb9206ce5b77750e670c872e86cbefc8bfc01d",
+    "fresh_answers_en.yml": "98aed4d764f49cbfd887c84fdcf55ef058a8acbb9e3f81074d5974bca9a5245f",
+    "fresh2_answers_en.yml": "8d6989a429625baf0b683267aa2d00942c2675624ebf3aac847be6f5138ef767",
 }

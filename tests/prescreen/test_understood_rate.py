@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.runtime.evaluate_prescreen import load_floor, understood_rates
+from bot.runtime.evaluate_prescreen import later_batch_floors, load_floor, overall_rate, understood_rates
 from tests.prescreen.conftest import FROZEN, HELDOUT
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -28,3 +28,9 @@ def test_every_question_has_at_least_25_heldout_phrasings() -> None:
 def test_question_is_understood_at_the_floor(slot: str) -> None:
     score, floor = RATES[slot], load_floor(REPO_ROOT)
     assert score.rate >= floor, f"{slot}: {score.understood}/{score.total}; misses {score.misses}"
+
+
+@pytest.mark.parametrize(("name", "floor"), sorted(later_batch_floors(REPO_ROOT).items()))
+def test_later_batch_is_understood_at_its_floor(name: str, floor: float) -> None:
+    understood, total = overall_rate(understood_rates(HELDOUT / name))
+    assert total >= 250 and understood / total >= floor, f"{name}: {understood}/{total}"
