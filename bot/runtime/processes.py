@@ -40,11 +40,14 @@ def child_env(settings: Settings) -> dict[str, str]:
     return env
 
 
+ACTION_SERVER = "bot.runtime.action_server"  # rasa-sdk's server, started without TensorFlow
+
+
 def action_server(settings: Settings, port: int | None = None, name: str = "actions") -> ProcessSpec:
     port = port or settings.action_port
     return ProcessSpec(
         name=name,
-        command=[sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        command=[sys.executable, "-m", ACTION_SERVER, "--actions", "actions", "--port", str(port)],
         health_url=f"http://127.0.0.1:{port}/health",
     )
 
