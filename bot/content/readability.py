@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from pyphen import Pyphen
-from textstat.backend.counts import count_sentences
-from textstat.backend.selections import list_words
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _HYPHENATOR = Pyphen(lang="en_US")
@@ -37,6 +35,11 @@ def syllables(word: str) -> int:
 
 def grade(text: str) -> float:
     """US school grade needed to read ``text`` (Flesch-Kincaid), rounded to one decimal; 0 if empty."""
+    # textstat imports NLTK, which imports scikit-learn and SciPy (about 80 MiB): only when grading,
+    # so the web app and worker, which import this module, don't hold them for nothing
+    from textstat.backend.counts import count_sentences
+    from textstat.backend.selections import list_words
+
     words = list_words(text, lowercase=True)
     if not words:
         return 0.0
