@@ -40,14 +40,14 @@ def child_env(settings: Settings) -> dict[str, str]:
     return env
 
 
-ACTION_SERVER = "bot.runtime.action_server"  # rasa-sdk's server, started without TensorFlow
+LAUNCH = "bot.runtime.launch"  # each server without the frameworks it never uses
 
 
 def action_server(settings: Settings, port: int | None = None, name: str = "actions") -> ProcessSpec:
     port = port or settings.action_port
     return ProcessSpec(
         name=name,
-        command=[sys.executable, "-m", ACTION_SERVER, "--actions", "actions", "--port", str(port)],
+        command=[sys.executable, "-m", LAUNCH, "actions", "--actions", "actions", "--port", str(port)],
         health_url=f"http://127.0.0.1:{port}/health",
     )
 
@@ -69,7 +69,7 @@ def rasa_server(
     root = settings.repo_root
     port = port or settings.rasa_port
     command = [
-        sys.executable, "-m", "rasa", "run",
+        sys.executable, "-m", LAUNCH, "rasa", "run",
         "--model", str(model_path(settings)),
         "--interface", settings.host,  # Rasa's default is every interface
         "--port", str(port),

@@ -1,4 +1,4 @@
-"""The action server runs without TensorFlow (about 450 MiB it never used), and still reads names."""
+"""Our servers start without frameworks they never use (bot/runtime/launch.py), and still work."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
-from bot.runtime.action_server import block_unused_frameworks
-blocked = block_unused_frameworks()
+from bot.runtime.launch import UNUSED, block
+blocked = block(UNUSED["actions"])
 from bot.eligibility.parsers.entities import canonical_names
 import sys
 print("names=" + ",".join(canonical_names("stopped imurel, now on prograf", "DRUG")))
@@ -31,4 +31,13 @@ def test_the_stack_starts_the_lean_action_server() -> None:
     from bot.runtime.processes import action_server
     from bot.settings import get_settings
 
-    assert action_server(get_settings()).command[1:3] == ["-m", "bot.runtime.action_server"]
+    assert action_server(get_settings()).command[1:4] == ["-m", "bot.runtime.launch", "actions"]
+
+
+def test_the_stack_starts_rasa_without_jax_but_with_tensorflow() -> None:
+    from bot.runtime.launch import UNUSED
+    from bot.runtime.processes import rasa_server
+    from bot.settings import get_settings
+
+    assert rasa_server(get_settings()).command[1:5] == ["-m", "bot.runtime.launch", "rasa", "run"]
+    assert "jax" in UNUSED["rasa"] and "tensorflow" not in UNUSED["rasa"]
