@@ -41,7 +41,7 @@ DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 
 def default_path() -> Path:
-    return get_settings().repo_root / "data" / "eligibility" / "criteria.yml"
+    return get_settings().criteria_file
 
 
 DIALOGUE_KEYS = (

@@ -1,7 +1,8 @@
 """Everything generated before training: the spaCy pipeline, and Rasa data and domain from content.
 
 Rasa reads the domain from one folder, so the build assembles build/domain/ from domain/ plus
-the FAQ answers generated from data/content/faq.yml (staff edit that file only).
+the FAQ answers generated from data/content/faq.yml and the pre-screen's slots, form and ask
+actions generated from data/eligibility/criteria.yml (staff edit those files only).
 """
 
 from __future__ import annotations
@@ -66,12 +67,35 @@ def write_safety_responses(target: Path) -> Path:
     return _write_yaml(target, {"version": "3.1", "responses": responses}, "data/safety/en.yml")
 
 
+def write_prescreen_domain(settings: Settings, domain_dir: Path) -> Path:
+    """The form's questions from the criteria file; a hand-written domain file that defines one of
+    them too is refused, as Rasa would silently let one shadow the other."""
+    from bot.eligibility import load_criteria
+    from bot.eligibility.rasa_export import hand_written_overlap, prescreen_domain
+
+    generated = prescreen_domain(load_criteria(settings.criteria_file))
+    for path in sorted(domain_dir.glob("*.yml")):
+        clashes = hand_written_overlap(yaml.safe_load(path.read_text(encoding="utf-8")) or {}, generated)
+        if clashes:
+            raise ValueError(
+                f"{path.name} defines {', '.join(clashes)}, which {settings.criteria_file.name} owns: "
+                "remove them from the hand-written domain (the build generates them)"
+            )
+    source = settings.criteria_file.name
+    return _write_yaml(domain_dir / "prescreen_questions.yml", generated, f"data/eligibility/{source}")
+
+
 def assemble_domain(settings: Settings) -> Path:
     """A fresh build/domain/ holding domain/*.yml; the generated domain files are added after."""
     target = settings.build_dir / "domain"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(settings.repo_root / "domain", target)
     return target
+
+
+def _shown(path: Path, settings: Settings) -> Path:
+    """The path relative to the checkout when it is inside it (a build elsewhere logs it whole)."""
+    return path.relative_to(settings.repo_root) if path.is_relative_to(settings.repo_root) else path
 
 
 def prepare(settings: Settings) -> list[Path]:
@@ -84,7 +108,8 @@ def prepare(settings: Settings) -> list[Path]:
     written.append(write_synonyms(generated / "synonyms.yml"))
     written += write_faq(settings, generated / "faq.yml", domain_dir / "faq_answers.yml")
     written.append(write_safety_responses(domain_dir / "safety_answers.yml"))
+    written.append(write_prescreen_domain(settings, domain_dir))
     written.append(safety_classifier.save_model(safety_classifier.model_file()))
     for path in written:
-        log.info("event=generated path=%s", path.relative_to(settings.repo_root))
+        log.info("event=generated path=%s", _shown(path, settings))
     return written
