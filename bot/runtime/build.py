@@ -68,8 +68,9 @@ def write_safety_responses(target: Path) -> Path:
 
 
 def write_prescreen_domain(settings: Settings, domain_dir: Path) -> Path:
-    """The form's questions from the criteria file; a hand-written domain file that defines one of
-    them too is refused, as Rasa would silently let one shadow the other."""
+    """The form's questions from the criteria file, beside the hand-written domain files copied
+    into ``domain_dir``; one of those that defines a question too is refused, as Rasa would
+    silently let one shadow the other."""
     from bot.eligibility import load_criteria
     from bot.eligibility.rasa_export import hand_written_overlap, prescreen_domain
 
@@ -100,15 +101,14 @@ def _shown(path: Path, settings: Settings) -> Path:
 
 def prepare(settings: Settings) -> list[Path]:
     """Bring every generated input up to date; returns what it wrote."""
-    written: list[Path] = []
+    domain_dir = assemble_domain(settings)
+    written = [write_prescreen_domain(settings, domain_dir)]  # first: a wrong criteria file stops here
     if not pipeline.is_current(settings.spacy_model_dir):
         written.append(pipeline.save_pipeline(settings.spacy_model_dir))
     generated = settings.generated_data_dir
-    domain_dir = assemble_domain(settings)
     written.append(write_synonyms(generated / "synonyms.yml"))
     written += write_faq(settings, generated / "faq.yml", domain_dir / "faq_answers.yml")
     written.append(write_safety_responses(domain_dir / "safety_answers.yml"))
-    written.append(write_prescreen_domain(settings, domain_dir))
     written.append(safety_classifier.save_model(safety_classifier.model_file()))
     for path in written:
         log.info("event=generated path=%s", _shown(path, settings))
