@@ -1,15 +1,19 @@
-"""validate_prescreen_form: reads each answer with the domain's parsers, one slot at a time.
+"""validate_prescreen_form: reads each answer with its answer type's reader, one slot at a time.
 
-Extraction is ours (custom slot mappings): the requested question's parser decides whether a
-message is an answer (rasa_addons/prescreen_hook.py has already routed answers here as
-``inform``), while "what is tacrolimus?" goes to the FAQ and the form asks again after. What a
-message says about other questions is kept too, and said back ("You said you are 61...").
+Every question in data/eligibility/criteria.yml goes through the same two steps, so a new
+question needs no code: extraction reads the reply (``parse_answer``), and ``validated`` keeps a
+usable answer or clears it for the re-ask. Extraction is ours (custom slot mappings): the
+requested question's reader decides whether a message is an answer (rasa_addons/prescreen_hook.py
+has already routed answers here as ``inform``), while "what is tacrolimus?" goes to the FAQ and
+the form asks again after. What a message says about other questions is kept too, and said back
+("You said you are 61...").
 Never a loop: the ask actions (actions/prescreen_questions.py) count how often a question was
 asked in a row; a question already asked twice is recorded as "not sure" here instead.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -24,6 +28,7 @@ from bot.eligibility.parsers.text import normalise
 from bot.eligibility.parsers.yes_no import read_yes_no
 from bot.eligibility.volunteered import confirmation, volunteered_answers
 
+log = logging.getLogger(__name__)
 MAX_ASKS = 2  # a question is asked at most twice in a row
 PROXY_SLOT = "proxy_agrees"
 QUESTIONS = frozenset({"faq", "why_ask", "bot_challenge"})
@@ -92,32 +97,34 @@ class ValidatePrescreenForm(FormValidationAction):
             return events  # not an answer: the rules answer the question, then the form asks again
         return [*events, SlotSet(requested, answer.to_dict())]
 
-    def _checked(self, slot: str, value: Any, tracker: Tracker) -> dict[str, Any]:
-        """Keep a usable answer; for an unusable one, clear it and keep the kind re-ask."""
-        if not isinstance(value, dict):
-            return {slot: None}
-        answer = Answer.from_dict(value)
-        if answer.usable:
-            return {slot: value, "reask_text": None}
-        return {slot: None, "reask_text": answer.message or context.criteria().slot(slot).reask}
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """One validation path for every question, instead of rasa-sdk's ``validate_<slot>``
+        lookup (which accepts, unread, a slot that has no such method)."""
+        wanted = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        checked: dict[str, Any] = {}
+        for slot, value in tracker.slots_to_validate().items():
+            if slot in wanted:
+                result = validated(slot, value)
+                checked.update(result)
+                tracker.slots.update(result)  # as rasa-sdk does: later checks see earlier results
+        return [SlotSet(slot, value) for slot, value in checked.items()]
 
-    async def validate_proxy_agrees(
-        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict:
+
+def validated(slot: str, value: Any) -> dict[str, Any]:
+    """Keep a usable answer (read by its answer type's reader in the extraction above); clear an
+    unusable one and keep the kind re-ask. A slot the criteria file does not know is never kept."""
+    if slot == PROXY_SLOT:
         if value in ("yes", "no", "unsure", "not_applicable"):
             return {PROXY_SLOT: "unsure" if value == "not_applicable" else value}
         return {PROXY_SLOT: None}
-
-
-def _validator(slot: str) -> Any:
-    async def validate(self: ValidatePrescreenForm, value: Any, dispatcher, tracker: Tracker, domain) -> dict:
-        return self._checked(slot, value, tracker)
-
-    validate.__name__ = f"validate_{slot}"
-    validate.__doc__ = f"Keeps a usable answer to {slot!r}; clears an unusable one for the kind re-ask."
-    return validate
-
-
-# One validate_<slot> per question in criteria.yml, as rasa-sdk looks them up by name.
-for _slot in context.criteria().slot_names:
-    setattr(ValidatePrescreenForm, f"validate_{_slot}", _validator(_slot))
+    if slot not in context.criteria().slot_names:
+        log.error("event=prescreen_slot_without_reader slot=%s", slot)
+        return {slot: None}
+    if not isinstance(value, dict):
+        return {slot: None}
+    answer = Answer.from_dict(value)
+    if answer.usable:
+        return {slot: value, "reask_text": None}
+    return {slot: None, "reask_text": answer.message or context.criteria().slot(slot).reask}

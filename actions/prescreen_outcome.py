@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context, storage
 from bot.eligibility import Answer, Outcome, evaluate
+from bot.eligibility.answer_types import type_of
 from bot.eligibility.readings import reading
 from bot.leads.repository import record_screening
 
@@ -24,7 +25,7 @@ def stored_answers(answers: dict[str, Answer]) -> dict[str, Any]:
     readings: dict[str, Any] = {}
     for slot, answer in answers.items():
         readings[slot] = reading(context.criteria(), slot, answer, context.today())
-        if context.criteria().slot(slot).answer_type == "age":
+        if type_of(context.criteria(), slot).whole_number:
             stored[slot] = answer.value if isinstance(answer.value, int) else None
         elif answer.status != "ok" or readings[slot] == "unsure":
             stored[slot] = "not sure"

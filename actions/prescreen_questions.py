@@ -57,9 +57,24 @@ def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> l
     ]
 
 
+def ask(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Ask ``slot``'s question; the second time in a row with "not sure" and a coordinator
+    offered, and never a third time (the answer is then recorded as unknown and the next
+    question comes). The relative's question is asked once."""
+    same = tracker.get_slot("asked_slot") == slot
+    count = int(tracker.get_slot("ask_count") or 0) + 1 if same else 1
+    limit = 1 if slot == PROXY_SLOT else MAX_ASKS
+    if count > limit:
+        return _move_on(slot, tracker, dispatcher)
+    reask = tracker.get_slot("reask_text") if same else None
+    dispatcher.utter_message(text=reask or prompt_for(slot), buttons=buttons_for(slot))
+    if count == MAX_ASKS:
+        dispatcher.utter_message(text=context.criteria().dialogue["second_ask"], buttons=SECOND_ASK_BUTTONS)
+    return [SlotSet("reask_text", None), SlotSet("asked_slot", slot), SlotSet("ask_count", count)]
+
+
 class AskSlotAction(Action, ABC):
-    """Asks one question; the second time in a row with "not sure" and a coordinator offered,
-    and never a third time (the answer is then recorded as unknown and the next question comes)."""
+    """``action_ask_<slot>``: one per question, all asking the same way (``ask``)."""
 
     @property
     @abstractmethod
@@ -72,25 +87,14 @@ class AskSlotAction(Action, ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        same = tracker.get_slot("asked_slot") == self.slot
-        count = int(tracker.get_slot("ask_count") or 0) + 1 if same else 1
-        limit = 1 if self.slot == PROXY_SLOT else MAX_ASKS  # the relative is asked once
-        if count > limit:
-            return _move_on(self.slot, tracker, dispatcher)
-        reask = tracker.get_slot("reask_text") if same else None
-        dispatcher.utter_message(text=reask or prompt_for(self.slot), buttons=buttons_for(self.slot))
-        if count == MAX_ASKS:
-            dispatcher.utter_message(
-                text=context.criteria().dialogue["second_ask"], buttons=SECOND_ASK_BUTTONS
-            )
-        return [SlotSet("reask_text", None), SlotSet("asked_slot", self.slot), SlotSet("ask_count", count)]
+        return ask(self.slot, dispatcher, tracker)
 
 
 def _ask_action(slot: str) -> type[AskSlotAction]:
     return type(f"ActionAsk_{slot}", (AskSlotAction,), {"slot": slot, "__module__": __name__})
 
 
-# One action_ask_<slot> per question in criteria.yml (the domain lists the same names; a test checks).
+# One action_ask_<slot> per question in criteria.yml, as `python -m bot build` lists them in the domain.
 ASK_ACTIONS = [_ask_action(slot) for slot in (PROXY_SLOT, *context.criteria().slot_names)]
 
 

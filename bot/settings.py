@@ -49,6 +49,7 @@ class Settings:
     repo_root: Path
     data_dir: Path
     content_dir: Path
+    criteria_file: Path  # the trial's questions and criteria (data/eligibility/criteria.yml)
     build_dir: Path
     models_dir: Path
     database_url: str
@@ -136,6 +137,9 @@ def load_settings() -> Settings:
         repo_root=root,
         data_dir=data_dir,
         content_dir=Path(_env("CATR_CONTENT_DIR", str(root / "data" / "content"))).resolve(),
+        criteria_file=Path(
+            _env("CATR_CRITERIA_FILE", str(root / "data" / "eligibility" / "criteria.yml"))
+        ).resolve(),
         build_dir=Path(_env("CATR_BUILD_DIR", str(root / "build"))).resolve(),
         models_dir=Path(_env("CATR_MODELS_DIR", str(root / "models"))).resolve(),
         database_url=_env("DATABASE_URL", f"sqlite:///{data_dir / 'leads.db'}"),

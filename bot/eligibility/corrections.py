@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from bot.eligibility.answer_types import answer_type, type_of
 from bot.eligibility.answers import parse_answer
 from bot.eligibility.loader import default_criteria
 from bot.eligibility.models import Answer, CriteriaSet
@@ -60,7 +61,7 @@ def _slot_by_words(text: str, criteria: CriteriaSet) -> str | None:
         return best[2]
     for entity in find_entities(text):
         for spec in criteria.slots:
-            if entity.label == "ANTIBODY" and spec.answer_type == "antibody":
+            if entity.label == answer_type(spec.answer_type).entity:
                 return spec.name
             if entity.label == "DRUG" and entity.canonical in criteria.rules_for(spec.name).get("drugs", ()):
                 return spec.name
@@ -69,7 +70,7 @@ def _slot_by_words(text: str, criteria: CriteriaSet) -> str | None:
 
 def _bare_age_slot(text: str, today: date, criteria: CriteriaSet, current_slot: str | None) -> str | None:
     """A lone number ("sorry, I meant 45") is an age, unless it answers the current question."""
-    age_slots = [spec.name for spec in criteria.slots if spec.answer_type == "age"]
+    age_slots = [spec.name for spec in criteria.slots if answer_type(spec.answer_type).whole_number]
     if not age_slots or not _is_bare_age(text) or current_slot == age_slots[0]:
         return None
     if current_slot is not None and parse_answer(current_slot, text, today, criteria).status != "invalid":
@@ -114,6 +115,6 @@ def detect_correction(
     answer = parse_answer(slot, rest, today, criteria)
     if answer.status == "invalid":
         return None
-    if criteria.slot(slot).answer_type == "checklist":
+    if type_of(criteria, slot).itemised:
         answer = _merged_checklist(rest, answer, (previous or {}).get(slot), criteria, slot)
     return slot, answer

@@ -10,68 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
+from bot.eligibility.answer_types import type_of
 from bot.eligibility.models import Answer, CriteriaSet, Criterion, Outcome, Reason, Verdict
+from bot.eligibility.verdicts import window_start
 
-
-def window_start(today: date, months: int) -> date:
-    """First day inside "the last N months": a dose exactly N months ago is inside the window."""
-    return today - relativedelta(months=months)
-
-
-def _age(rule: Mapping, answer: Answer) -> Verdict:
-    age, minimum = int(answer.value), int(rule["min_age"])
-    if age < minimum:
-        return "excluded"
-    # from a birth year only, the person may be one year younger than the value
-    return "unknown" if answer.hedged and age - 1 < minimum else "meets"
-
-
-def _yes_no(rule: Mapping, answer: Answer) -> Verdict:
-    """A hedged answer ("I think so", "not that I know") neither excludes nor confirms: unknown."""
-    if answer.hedged:
-        return "unknown"
-    return "meets" if answer.value != rule["exclude_if"] else "excluded"
-
-
-def _antibody(rule: Mapping, answer: Answer) -> Verdict:
-    result = (answer.value or {}).get("result")
-    if result == "positive":
-        return "meets"
-    if result == "negative":
-        return "unknown" if answer.hedged else "excluded"
-    return "unknown"
-
-
-def _drug_history(rule: Mapping, answer: Answer, today: date) -> Verdict:
-    value = answer.value or {}
-    if value.get("taken") == "no":
-        return "meets"
-    if value.get("taken") != "yes":
-        return "unknown"
-    start = window_start(today, int(rule["window_months"]))
-    last = value.get("last_taken")
-    if value.get("ongoing"):
-        verdict: Verdict = "excluded"
-    elif not last:
-        verdict = "excluded" if rule["when_unknown"] == "exclude" else "unknown"
-    elif date.fromisoformat(last["latest"]) < start:
-        verdict = "meets"
-    elif last.get("earliest") and date.fromisoformat(last["earliest"]) >= start:
-        verdict = "excluded"
-    else:
-        verdict = "unknown"  # the range straddles the start of the window
-    return "unknown" if verdict == "excluded" and answer.hedged else verdict
-
-
-def _checklist_item(criterion: Criterion, answer: Answer) -> Verdict:
-    value = answer.value or {}
-    if answer.hedged:  # "none I think": a coordinator goes through the list
-        return "unknown"
-    if criterion.item in value.get("applies", ()):
-        return "excluded"
-    return "unknown" if criterion.item in value.get("unsure", ()) else "meets"
+__all__ = ["check", "evaluate", "first_exclusion", "next_slot", "window_start"]
 
 
 def check(criteria: CriteriaSet, criterion: Criterion, answer: Answer | None, today: date) -> Verdict:
@@ -80,19 +23,11 @@ def check(criteria: CriteriaSet, criterion: Criterion, answer: Answer | None, to
         return "meets"  # checked by the study team, not in this conversation
     if answer is None or answer.status == "invalid":
         return "unknown"
-    answer_type = criteria.slot(criterion.slot).answer_type
-    if answer_type == "checklist":
-        return _checklist_item(criterion, answer)
-    if answer.status == "unsure":
+    kind = type_of(criteria, criterion.slot)
+    if answer.status == "unsure" and not kind.itemised:  # a checklist may be sure of some items
         return "unknown"
     try:
-        if answer_type == "age":
-            return _age(criterion.rule, answer)
-        if answer_type in ("yes_no", "lung_function"):
-            return _yes_no(criterion.rule, answer)
-        if answer_type == "antibody":
-            return _antibody(criterion.rule, answer)
-        return _drug_history(criterion.rule, answer, today)
+        return kind.verdict(criterion, answer, today)
     except (TypeError, ValueError, KeyError, AttributeError):
         return "unknown"  # a stored answer we cannot read is a question for a person, not a crash
 

@@ -14,11 +14,11 @@ from typing import Any
 
 import yaml
 
-from bot.eligibility.models import ANSWER_TYPES, CriteriaSet, Criterion, OutcomeTexts, SlotSpec
+from bot.eligibility.answer_types import ANSWER_TYPES, answer_type
+from bot.eligibility.models import CriteriaSet, Criterion, OutcomeTexts, SlotSpec
 from bot.eligibility.schema import (
     CriteriaError,
     check_keys,
-    check_rule,
     check_safe_text,
     optional_text,
     required_text,
@@ -41,7 +41,7 @@ DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 
 def default_path() -> Path:
-    return get_settings().repo_root / "data" / "eligibility" / "criteria.yml"
+    return get_settings().criteria_file
 
 
 DIALOGUE_KEYS = (
@@ -149,9 +149,9 @@ def _slot(entry: Mapping[str, Any], where: str) -> SlotSpec:
         raise CriteriaError(f"{where}: slot {name!r} must be a name like 'age' (letters, digits, _)")
     context = f"{where}: slot {name!r}"
     check_keys(entry, SLOT_KEYS, context)
-    answer_type = entry.get("answer_type")
-    if answer_type not in ANSWER_TYPES:
-        raise CriteriaError(f"{context}: answer_type must be one of {ANSWER_TYPES}, got {answer_type!r}")
+    type_name = entry.get("answer_type")
+    if type_name not in ANSWER_TYPES:  # the registry in bot/eligibility/answer_types.py
+        raise CriteriaError(f"{context}: answer_type must be one of {ANSWER_TYPES}, got {type_name!r}")
     phrases = entry.get("phrases") or {}
     if isinstance(phrases, dict) and {True, False} & set(phrases):
         raise CriteriaError(
@@ -164,7 +164,7 @@ def _slot(entry: Mapping[str, Any], where: str) -> SlotSpec:
         raise CriteriaError(f"{context}: not_applicable_means must be one of {NOT_APPLICABLE_MEANINGS}")
     spec = SlotSpec(
         name=name,
-        answer_type=answer_type,
+        answer_type=type_name,
         question=required_text(entry, "question", context),
         why_we_ask=optional_text(entry, "why_we_ask", context),
         reask=required_text(entry, "reask", context),
@@ -237,9 +237,10 @@ def _link(slots: tuple[SlotSpec, ...], criteria: tuple[Criterion, ...], where: s
         context = f"{where}: slot {spec.name!r}"
         if not mine:
             raise CriteriaError(f"{context}: no criterion uses this slot; add one or remove the slot")
+        kind = answer_type(spec.answer_type)
         for criterion in mine:
-            check_rule(criterion, spec.answer_type, f"{where}: criterion {criterion.id!r}")
-        if spec.answer_type == "checklist":
+            kind.check_rule(criterion, f"{where}: criterion {criterion.id!r}")
+        if kind.itemised:
             items = sorted(mine, key=lambda c: c.item or 0)
             numbers = [c.item for c in items]
             if numbers != list(range(1, len(items) + 1)):

@@ -14,7 +14,6 @@ AnswerStatus = Literal["ok", "unsure", "invalid"]
 OutcomeKind = Literal["likely_eligible", "not_eligible", "needs_review"]
 Verdict = Literal["meets", "excluded", "unknown"]
 
-ANSWER_TYPES = ("age", "yes_no", "antibody", "drug_history", "checklist", "lung_function")
 KINDS = ("inclusion", "exclusion")
 
 

@@ -69,32 +69,46 @@ def _whole_number(rule: Mapping[str, Any], key: str, context: str, low: int, hig
         )
 
 
-def check_rule(criterion: Criterion, answer_type: str, context: str) -> None:
-    """Check the rule has what the evaluator reads for this answer type."""
+# What each answer type's evaluator reads from a criterion's rule (the registry names one per type).
+
+
+def age_rule(criterion: Criterion, context: str) -> None:
+    _whole_number(criterion.rule, "min_age", context, 0, 120)
+
+
+def yes_no_rule(criterion: Criterion, context: str) -> None:
     rule = criterion.rule
-    if answer_type == "age":
-        _whole_number(rule, "min_age", context, 0, 120)
-    elif answer_type in ("yes_no", "lung_function"):
-        if answer_type == "lung_function" and not all(
-            isinstance(m, dict) and m.get("names") and isinstance(m.get("below"), (int, float))
-            for m in (rule.get("measures") or {None: None}).values()
-        ):
-            raise CriteriaError(f"{context}: rule.measures must map each test to names and a 'below' figure")
-        if rule.get("exclude_if") not in YES_NO_VALUES:
-            raise CriteriaError(f'{context}: rule.exclude_if must be "yes" or "no" (quoted), got {rule!r}')
-    elif answer_type == "antibody":
-        accepted = rule.get("accepted")
-        if not isinstance(accepted, list) or not accepted or not all(isinstance(a, str) for a in accepted):
-            raise CriteriaError(f"{context}: rule.accepted must list the antibody names, got {accepted!r}")
-    elif answer_type == "drug_history":
-        drugs = rule.get("drugs")
-        if not isinstance(drugs, list) or not drugs or not all(isinstance(d, str) for d in drugs):
-            raise CriteriaError(f"{context}: rule.drugs must list canonical drug names, got {drugs!r}")
-        _whole_number(rule, "window_months", context, 1, 120)
-        if rule.get("when_unknown") not in WHEN_UNKNOWN:
-            raise CriteriaError(f"{context}: rule.when_unknown must be one of {WHEN_UNKNOWN}")
-    elif answer_type == "checklist":
-        if rule.get("exclude_if") != "applies":
-            raise CriteriaError(f"{context}: rule.exclude_if must be 'applies' for a checklist item")
-        if criterion.item is None or not criterion.keywords:
-            raise CriteriaError(f"{context}: a checklist item needs item (its number) and keywords")
+    if rule.get("exclude_if") not in YES_NO_VALUES:
+        raise CriteriaError(f'{context}: rule.exclude_if must be "yes" or "no" (quoted), got {rule!r}')
+
+
+def lung_function_rule(criterion: Criterion, context: str) -> None:
+    if not all(
+        isinstance(m, dict) and m.get("names") and isinstance(m.get("below"), (int, float))
+        for m in (criterion.rule.get("measures") or {None: None}).values()
+    ):
+        raise CriteriaError(f"{context}: rule.measures must map each test to names and a 'below' figure")
+    yes_no_rule(criterion, context)
+
+
+def antibody_rule(criterion: Criterion, context: str) -> None:
+    accepted = criterion.rule.get("accepted")
+    if not isinstance(accepted, list) or not accepted or not all(isinstance(a, str) for a in accepted):
+        raise CriteriaError(f"{context}: rule.accepted must list the antibody names, got {accepted!r}")
+
+
+def drug_history_rule(criterion: Criterion, context: str) -> None:
+    rule = criterion.rule
+    drugs = rule.get("drugs")
+    if not isinstance(drugs, list) or not drugs or not all(isinstance(d, str) for d in drugs):
+        raise CriteriaError(f"{context}: rule.drugs must list canonical drug names, got {drugs!r}")
+    _whole_number(rule, "window_months", context, 1, 120)
+    if rule.get("when_unknown") not in WHEN_UNKNOWN:
+        raise CriteriaError(f"{context}: rule.when_unknown must be one of {WHEN_UNKNOWN}")
+
+
+def checklist_rule(criterion: Criterion, context: str) -> None:
+    if criterion.rule.get("exclude_if") != "applies":
+        raise CriteriaError(f"{context}: rule.exclude_if must be 'applies' for a checklist item")
+    if criterion.item is None or not criterion.keywords:
+        raise CriteriaError(f"{context}: a checklist item needs item (its number) and keywords")

@@ -3,104 +3,27 @@
 Only clear statements count here (an age said as an age, a named antibody, a lung-scan word,
 breathing-test figures, a medicine with "still" or "never", French cover in so many words);
 anything less is simply asked later, so a story can never put words in someone's mouth.
-The person is told what was understood (``confirmation``) and can correct it.
+The person is told what was understood (``confirmation``) and can correct it. What counts as
+clear, per answer type, is in statements.py (the registry names it).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from bot.eligibility.answer_types import answer_type
 from bot.eligibility.answers import parse_answer
 from bot.eligibility.models import Answer, CriteriaSet
 from bot.eligibility.parsers.inline import apply_inline_corrections
 from bot.eligibility.parsers.text import normalise
-from bot.eligibility.parsers.yes_no import HEDGE, NEGATION, UNSURE
 from bot.eligibility.readings import reading
-
-AGE_SAID = re.compile(
-    r"\b(?:i'?m|i am|im|he'?s|she'?s|he is|she is|aged?|age)\s+(\d{1,3})\b(?!\s*(?:%|mg|kg|months?|weeks?))|"
-    r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|yrs? old|years? old|-year-old|year old)\b|"
-    r"(?<![\w-])(\d{2})\s?[fm]\b"
-)
-CT_WORDS = re.compile(
-    r"\b(ild|interstitial|fibros[ie]s?|fibrose|fibrotic|nsip|uip|pid|scarr(ed|ing)|ground.glass|"
-    r"honeycomb(ing)?)\b"
-)
-LUNG_TESTS = re.compile(r"\b(fvc|cvf|dlco|tlco)\b")
-COVER_WORDS = re.compile(
-    r"\b(carte vitale|s[ée]cu|assurance maladie|s[ée]curit[ée] sociale|ameli|cpam|msa)\b"
-)
-PREGNANT = re.compile(r"\b(i'?m|i am|im|she'?s|she is)\s+(pregnant|breastfeeding|expecting)\b")
-DRUG_CLEAR = re.compile(r"\b(never|not)\b")
+from bot.eligibility.statements import Read
 
 
-def _clauses(text: str) -> list[str]:
-    return [c.strip() for c in re.split(r"[.;!?]|,|\bbut\b", text) if c.strip()]
-
-
-def _doubtful(text: str) -> bool:
-    return bool(UNSURE.search(text) or HEDGE.search(text))
-
-
-def _age(text: str, today: date, criteria: CriteriaSet) -> Answer | None:
-    match = AGE_SAID.search(text)
-    if match is None:
-        return None
-    answer = parse_answer("age", match.group(0), today, criteria)
-    return answer if answer.status == "ok" else None
-
-
-def _usable(slot: str, fragment: str, today: date, criteria: CriteriaSet) -> Answer | None:
-    answer = parse_answer(slot, fragment, today, criteria)
-    return answer if answer.status == "ok" and not answer.hedged else None
-
-
-def _by_slot(slot: str, answer_type: str, text: str, today: date, criteria: CriteriaSet) -> Answer | None:
-    clauses = _clauses(text)
-    if answer_type == "age":
-        return _age(text, today, criteria)
-    if answer_type == "antibody":
-        return next(
-            (a for c in clauses if not _doubtful(c) and (a := _antibody(slot, c, today, criteria))), None
-        )
-    if answer_type == "lung_function" and LUNG_TESTS.search(text):
-        return _usable(slot, text, today, criteria)
-    if answer_type == "drug_history":
-        return next((a for c in clauses if (a := _drugs(slot, c, today, criteria))), None)
-    if slot == "ild_on_ct" or answer_type == "yes_no":
-        return next((a for c in clauses if (a := _yes_no_said(slot, c, today, criteria))), None)
-    return None
-
-
-def _antibody(slot: str, clause: str, today: date, criteria: CriteriaSet) -> Answer | None:
-    answer = _usable(slot, clause, today, criteria)
-    return answer if answer and (answer.value or {}).get("names") else None
-
-
-def _drugs(slot: str, clause: str, today: date, criteria: CriteriaSet) -> Answer | None:
-    """Only "never had / not taking X" or "still on X": anything with a date is asked, to be sure."""
-    answer = _usable(slot, clause, today, criteria)
-    if answer is None or not (answer.value or {}).get("drugs"):
-        return None
-    value = answer.value
-    if value.get("ongoing") or (value.get("taken") == "no" and DRUG_CLEAR.search(clause)):
-        return answer
-    return None
-
-
-def _yes_no_said(slot: str, clause: str, today: date, criteria: CriteriaSet) -> Answer | None:
-    if _doubtful(clause) or NEGATION.search(clause):
-        return None
-    said = {
-        "ild_on_ct": CT_WORDS,
-        "social_security": COVER_WORDS,
-        "pregnancy": PREGNANT,
-    }.get(slot)
-    if said is None or not said.search(clause):
-        return None
-    return _usable(slot, clause, today, criteria)
+def _reader(slot: str, today: date, criteria: CriteriaSet) -> Read:
+    """The slot's own reader, as a clear statement in a story is read like an answer."""
+    return lambda fragment: parse_answer(slot, fragment, today, criteria)
 
 
 def volunteered_answers(
@@ -116,8 +39,9 @@ def volunteered_answers(
         for spec in criteria.slots:
             if spec.name in skipped:
                 continue
+            find = answer_type(spec.answer_type).volunteered
             try:
-                answer = _by_slot(spec.name, spec.answer_type, text, today, criteria)
+                answer = find(spec, text, _reader(spec.name, today, criteria))
             except Exception:  # a story must never break the conversation
                 answer = None
             if answer is not None:

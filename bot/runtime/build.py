@@ -1,7 +1,8 @@
 """Everything generated before training: the spaCy pipeline, and Rasa data and domain from content.
 
 Rasa reads the domain from one folder, so the build assembles build/domain/ from domain/ plus
-the FAQ answers generated from data/content/faq.yml (staff edit that file only).
+the FAQ answers generated from data/content/faq.yml and the pre-screen's slots, form and ask
+actions generated from data/eligibility/criteria.yml (staff edit those files only).
 """
 
 from __future__ import annotations
@@ -66,6 +67,25 @@ def write_safety_responses(target: Path) -> Path:
     return _write_yaml(target, {"version": "3.1", "responses": responses}, "data/safety/en.yml")
 
 
+def write_prescreen_domain(settings: Settings, domain_dir: Path) -> Path:
+    """The form's questions from the criteria file, beside the hand-written domain files copied
+    into ``domain_dir``; one of those that defines a question too is refused, as Rasa would
+    silently let one shadow the other."""
+    from bot.eligibility import load_criteria
+    from bot.eligibility.rasa_export import hand_written_overlap, prescreen_domain
+
+    generated = prescreen_domain(load_criteria(settings.criteria_file))
+    for path in sorted(domain_dir.glob("*.yml")):
+        clashes = hand_written_overlap(yaml.safe_load(path.read_text(encoding="utf-8")) or {}, generated)
+        if clashes:
+            raise ValueError(
+                f"{path.name} defines {', '.join(clashes)}, which {settings.criteria_file.name} owns: "
+                "remove them from the hand-written domain (the build generates them)"
+            )
+    source = settings.criteria_file.name
+    return _write_yaml(domain_dir / "prescreen_questions.yml", generated, f"data/eligibility/{source}")
+
+
 def assemble_domain(settings: Settings) -> Path:
     """A fresh build/domain/ holding domain/*.yml; the generated domain files are added after."""
     target = settings.build_dir / "domain"
@@ -74,17 +94,22 @@ def assemble_domain(settings: Settings) -> Path:
     return target
 
 
+def _shown(path: Path, settings: Settings) -> Path:
+    """The path relative to the checkout when it is inside it (a build elsewhere logs it whole)."""
+    return path.relative_to(settings.repo_root) if path.is_relative_to(settings.repo_root) else path
+
+
 def prepare(settings: Settings) -> list[Path]:
     """Bring every generated input up to date; returns what it wrote."""
-    written: list[Path] = []
+    domain_dir = assemble_domain(settings)
+    written = [write_prescreen_domain(settings, domain_dir)]  # first: a wrong criteria file stops here
     if not pipeline.is_current(settings.spacy_model_dir):
         written.append(pipeline.save_pipeline(settings.spacy_model_dir))
     generated = settings.generated_data_dir
-    domain_dir = assemble_domain(settings)
     written.append(write_synonyms(generated / "synonyms.yml"))
     written += write_faq(settings, generated / "faq.yml", domain_dir / "faq_answers.yml")
     written.append(write_safety_responses(domain_dir / "safety_answers.yml"))
     written.append(safety_classifier.save_model(safety_classifier.model_file()))
     for path in written:
-        log.info("event=generated path=%s", path.relative_to(settings.repo_root))
+        log.info("event=generated path=%s", _shown(path, settings))
     return written

@@ -17,17 +17,25 @@ from tests.db_fixtures import database_url  # noqa: F401 - a fixture, used by na
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="session")
-def domain() -> dict[str, Any]:
-    """The hand-written domain files merged the simple way: enough for forms and slots."""
+def merged_domain(folder: Path, *generated: dict[str, Any]) -> dict[str, Any]:
+    """Domain files merged the simple way (enough for forms and slots), plus generated parts."""
     merged: dict[str, Any] = {"slots": {}, "forms": {}, "responses": {}, "actions": [], "intents": []}
-    for path in sorted((REPO_ROOT / "domain").glob("*.yml")):
-        part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    parts = [yaml.safe_load(path.read_text(encoding="utf-8")) or {} for path in sorted(folder.glob("*.yml"))]
+    for part in [*parts, *generated]:
         for key in ("slots", "forms", "responses"):
             merged[key].update(part.get(key) or {})
         for key in ("actions", "intents"):
             merged[key] += part.get(key) or []
     return merged
+
+
+@pytest.fixture(scope="session")
+def domain() -> dict[str, Any]:
+    """The hand-written domain with the pre-screen questions `python -m bot build` generates."""
+    from actions import context
+    from bot.eligibility.rasa_export import prescreen_domain
+
+    return merged_domain(REPO_ROOT / "domain", prescreen_domain(context.criteria()))
 
 
 @pytest.fixture(autouse=True)

@@ -8,12 +8,12 @@ one-year doubt straddles the minimum age (see data/eligibility/criteria.yml).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date
 
-from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
 
 from bot.eligibility.models import Answer, SlotSpec
+from bot.eligibility.parsers.dates import date_data
 from bot.eligibility.parsers.text import find_numbers, normalise
 from bot.eligibility.parsers.yes_no import HEDGE, UNSURE
 
@@ -50,17 +50,8 @@ def _birth_date(text: str, today: date, date_order: str) -> date | None:
     fragment = re.sub(r"^\W*(?:was\s+)?(?:on|in)?\s*(?:the\s+)?", "", fragment).strip(" .!")
     if not fragment or (not re.search(r"[a-z]", fragment) and "/" not in fragment and "." not in fragment):
         return None
-    settings = {
-        "PREFER_DATES_FROM": "past",
-        "RELATIVE_BASE": datetime.combine(today, time()),
-        "RETURN_TIME_AS_PERIOD": True,
-        "DATE_ORDER": date_order,
-    }
-    try:
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(fragment)
-    except Exception:  # a third-party parser must not turn odd text into a crash
-        return None
-    if data.date_obj is None or data.period != "day":
+    data = date_data(fragment, today, date_order)
+    if data is None or data.period != "day":
         return None
     return data.date_obj.date()
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from dateparser.date import DateDataParser
+from dateparser.date import DateData, DateDataParser
 from dateutil.relativedelta import relativedelta
 
 from bot.eligibility.parsers.text import UNITS
@@ -134,7 +134,9 @@ def _ago(match: re.Match[str], today: date) -> Period | None:
     return Period(_back(today, high, unit), _back(today, low, unit))
 
 
-def _dateparser(fragment: str, today: date, date_order: str) -> Period | None:
+def date_data(fragment: str, today: date, date_order: str) -> DateData | None:
+    """dateparser's reading of ``fragment`` as a past date seen from ``today``, with its period
+    (day, week, month, year); the one place its settings live. None when it finds no date."""
     settings = {
         "PREFER_DATES_FROM": "past",
         "RELATIVE_BASE": datetime.combine(today, time()),
@@ -145,7 +147,12 @@ def _dateparser(fragment: str, today: date, date_order: str) -> Period | None:
         data = DateDataParser(languages=["en"], settings=settings).get_date_data(fragment)
     except Exception:  # a third-party parser must not turn odd text into a crash
         return None
-    if data.date_obj is None:
+    return data if data.date_obj is not None else None
+
+
+def _dateparser(fragment: str, today: date, date_order: str) -> Period | None:
+    data = date_data(fragment, today, date_order)
+    if data is None:
         return None
     day = data.date_obj.date()
     if data.period == "year":
