@@ -15,6 +15,7 @@ from collections.abc import Sequence
 # sets ``func`` (taking the parsed namespace, returning an exit code) with ``set_defaults``.
 COMMAND_MODULES: tuple[str, ...] = (
     "bot.runtime.cli",
+    "bot.web.cli",
     "bot.content.cli",
     "bot.leads.cli",
     "bot.storage.cli",

@@ -13,6 +13,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from bot.eligibility.models import Answer, CriteriaSet, Criterion, Outcome, Reason, Verdict
+from bot.outcomes import OutcomeKind
 
 
 def window_start(today: date, months: int) -> date:
@@ -145,11 +146,11 @@ def evaluate(criteria: CriteriaSet, answers: Mapping[str, Answer], today: date) 
             unknown.append(_reason(criterion))
     texts = criteria.texts
     if excluded:
-        kind, summary = "not_eligible", texts.not_eligible
+        kind, summary = OutcomeKind.NOT_ELIGIBLE, texts.not_eligible
     elif unknown:
-        kind, summary = "needs_review", texts.needs_review
+        kind, summary = OutcomeKind.NEEDS_REVIEW, texts.needs_review
     else:
-        kind, summary = "likely_eligible", texts.likely_eligible
+        kind, summary = OutcomeKind.LIKELY_ELIGIBLE, texts.likely_eligible
     return Outcome(
         outcome=kind,
         reasons=tuple(excluded),

@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from bot.outcomes import OutcomeKind
+
 AnswerStatus = Literal["ok", "unsure", "invalid"]
-OutcomeKind = Literal["likely_eligible", "not_eligible", "needs_review"]
 Verdict = Literal["meets", "excluded", "unknown"]
 
 ANSWER_TYPES = ("age", "yes_no", "antibody", "drug_history", "checklist", "lung_function")
-KINDS = ("inclusion", "exclusion")
 
 
 @dataclass(frozen=True)
@@ -171,10 +171,10 @@ class Outcome:
     def message(self) -> str:
         """One message for the person: summary, then the reasons or the answers to check."""
         parts = [self.summary]
-        if self.outcome == "not_eligible":
+        if self.outcome == OutcomeKind.NOT_ELIGIBLE:
             parts += [f"- {text}" for text in self.reason_texts]
             parts.append(self.alternatives)
-        elif self.outcome == "needs_review":
+        elif self.outcome == OutcomeKind.NEEDS_REVIEW:
             if self.review_intro:
                 parts.append(self.review_intro)
             parts += [f"- {reason.label}" for reason in self.unknowns]

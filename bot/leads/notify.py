@@ -18,15 +18,16 @@ from email.utils import format_datetime, make_msgid
 
 from sqlalchemy import select, update
 
+from bot.outcomes import HANDOFF, OutcomeKind
 from bot.settings import Settings
 from bot.storage.db import Database, get_database
 from bot.storage.models import Referral, Screening, utcnow
 
 SMTP_TIMEOUT_SECONDS = 15
 OUTCOME_LABELS = {
-    "likely_eligible": "likely eligible",
-    "needs_review": "needs review",
-    "not_eligible": "not eligible",
+    OutcomeKind.LIKELY_ELIGIBLE: "likely eligible",
+    OutcomeKind.NEEDS_REVIEW: "needs review",
+    OutcomeKind.NOT_ELIGIBLE: "not eligible",
     None: "handoff (asked to talk to a person)",
 }
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def build_message(
     settings: Settings, referral_id: int, outcome: str | None, sent_at: datetime
 ) -> EmailMessage:
     """The notification email; only a reference, the outcome and a link, by design."""
-    label = OUTCOME_LABELS.get(outcome, outcome or "handoff")
+    label = OUTCOME_LABELS.get(outcome, outcome or HANDOFF)
     message = EmailMessage()
     message["From"] = settings.smtp_sender
     message["To"] = ", ".join(settings.coordinator_emails)

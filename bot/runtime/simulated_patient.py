@@ -21,6 +21,7 @@ import yaml
 
 from bot.eligibility import CriteriaSet, default_criteria
 from bot.eligibility.conversation import contact_in_text
+from bot.outcomes import OutcomeKind
 from bot.settings import Settings
 
 MAX_TURNS = 45
@@ -172,7 +173,7 @@ def check(played: Played, profile: Mapping[str, Any], lead: Mapping[str, Any] | 
         played.problems.append(f"outcome {lead.get('outcome')!r}, expected {expect['outcome']!r}")
     readings = (lead.get("answers") or {}).get("readings") or {}
     for slot, wanted in (expect.get("answers") or {}).items():
-        if lead.get("outcome") == "not_eligible":
+        if lead.get("outcome") == OutcomeKind.NOT_ELIGIBLE:
             if not _failed_labels(criteria, slot, wanted) & set(lead.get("reasons") or ()):
                 played.problems.append(f"{slot}: not among the reasons {lead.get('reasons')}")
             continue

@@ -31,9 +31,21 @@ SPLIT = re.compile(
 )
 ONLY_NUMBERS = re.compile(r"^(?:\s|and|or|&|\+|#|number|item|\d|two|three|four|five|six|seven)*$")
 ALL = re.compile(r"\ball of (them|these|those)\b|\ball apply\b|\ball (of the )?above\b")
-NONE_PHRASES = ("all good", "all fine", "all clear", "i'm fine", "im fine", "i'm good", "none apply",
-                "nothing applies", "none of them", "none of these", "none of the above",
-                "0", "zero")  # fmt: skip
+NONE_PHRASES = (
+    "all good",
+    "all fine",
+    "all clear",
+    "i'm fine",
+    "im fine",
+    "i'm good",
+    "none apply",
+    "nothing applies",
+    "none of them",
+    "none of these",
+    "none of the above",
+    "0",
+    "zero",
+)
 
 
 def _numbers(segment: str, count: int) -> set[int]:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.web.retrain import RetrainJob
+
 from tests.web.fake_rasa import FakeRasa
 
 PROGRESS_SCRIPT = "import sys; sys.stdout.write('Epochs:  50%\\rEpochs: 100%\\nTrained\\n')"
