@@ -108,15 +108,15 @@ def _record(database: Database, referral_id: int, error: BaseException | None, n
             .execution_options(synchronize_session=False)
         )
     if error is None:
-        logger.info("referral notified id=%s", referral_id)
+        logger.info("event=referral_notified id=%s", referral_id)
     else:
-        logger.warning("referral notification failed id=%s error=%s", referral_id, describe_error(error))
+        logger.warning("event=referral_notify_failed id=%s error=%s", referral_id, describe_error(error))
 
 
 def send_pending(settings: Settings, database: Database | None = None) -> int:
     """One pass: email every referral not yet notified; returns how many were sent."""
     if not settings.coordinator_emails:
-        logger.warning("no coordinator emails configured (COORDINATOR_EMAILS); referrals wait unsent")
+        logger.warning("event=notify_skipped reason=no_coordinator_emails setting=COORDINATOR_EMAILS")
         return 0
     database = database or get_database(settings)
     with database.session_scope() as session:
@@ -179,7 +179,7 @@ async def run_notifier(
         try:
             await asyncio.to_thread(send_pending, settings, database)
         except Exception as error:  # keep the loop alive; the next pass retries
-            logger.error("notifier pass failed error=%s", type(error).__name__)
-            logger.debug("notifier pass failed", exc_info=True)
+            logger.error("event=notify_pass_failed error=%s", type(error).__name__)
+            logger.debug("event=notify_pass_failed", exc_info=True)
         with contextlib.suppress(asyncio.TimeoutError):  # the interval passed without a stop
             await asyncio.wait_for(stop.wait(), timeout=interval_seconds)

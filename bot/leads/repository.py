@@ -109,7 +109,9 @@ def record_screening(
         created_at=now or utcnow(),
     )
     screening, created = _get_or_create_screening(session, row)
-    logger.info("screening recorded id=%s outcome=%s created=%s", screening.id, screening.outcome, created)
+    logger.info(
+        "event=screening_recorded id=%s outcome=%s created=%s", screening.id, screening.outcome, created
+    )
     return screening
 
 
@@ -173,7 +175,7 @@ def add_contact(
         referral, created = _insert_or_existing(session, fresh, find)
     if created:
         record_audit(session, actor=actor, action="created", target_type="referral", target_id=referral.id)
-    logger.info("referral stored id=%s screening=%s created=%s", referral.id, screening.id, created)
+    logger.info("event=referral_stored id=%s screening=%s created=%s", referral.id, screening.id, created)
     return referral
 
 
