@@ -106,11 +106,11 @@ def validate(entries: list[FaqEntry], settings: Settings, entry_id: str) -> Edit
                 rejected.fields[field_of(message) or "id"].append(message)
             else:
                 rejected.general.append(problem)
-    for problem in check_content(entries, load_trial(settings.content_dir / TRIAL_FILENAME)):
-        if problem.entry_id == entry_id:
-            rejected.fields[field_of(problem.message) or "answer"].append(problem.message)
+    for found in check_content(entries, load_trial(settings.content_dir / TRIAL_FILENAME)):
+        if found.entry_id == entry_id:
+            rejected.fields[field_of(found.message) or "answer"].append(found.message)
         else:
-            rejected.general.append(str(problem))
+            rejected.general.append(str(found))
     if not rejected.fields and not rejected.general:
         return None
     rejected.fields = dict(rejected.fields)

@@ -69,7 +69,7 @@ def _dialogue(value: Any, where: str) -> dict[str, str]:
     return texts
 
 
-def _conflict(entry: dict, context: str) -> str:
+def _conflict(entry: Mapping[str, Any], context: str) -> str:
     """How a reply with both a yes phrase and a no phrase reads: the longer phrase, or unsure."""
     value = entry.get("on_conflict", "longest")
     if value not in ("longest", "unsure"):

@@ -24,7 +24,7 @@ from bot.storage.db import Database, get_database
 from bot.storage.models import Referral, Screening, utcnow
 
 SMTP_TIMEOUT_SECONDS = 15
-OUTCOME_LABELS = {
+OUTCOME_LABELS: dict[str | None, str] = {
     OutcomeKind.LIKELY_ELIGIBLE: "likely eligible",
     OutcomeKind.NEEDS_REVIEW: "needs review",
     OutcomeKind.NOT_ELIGIBLE: "not eligible",

@@ -56,7 +56,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+# Any: SQLAlchemy 1.4 (pinned by Rasa) ships no type information for its declarative base.
+Base: Any = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 
 
 def utcnow() -> datetime:

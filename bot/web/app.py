@@ -53,8 +53,8 @@ def build_services(
         http=aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=UPSTREAM_TIMEOUT_SECONDS)),
         live_answers=LiveFaqAnswers(settings.content_dir / FAQ_FILENAME),
         retrain=RetrainJob.for_settings(settings),
-        chat_senders=TokenBuckets(**chat.PER_SENDER),
-        chat_addresses=TokenBuckets(**chat.PER_ADDRESS),
+        chat_senders=TokenBuckets(chat.PER_SENDER["capacity"], chat.PER_SENDER["per_second"]),
+        chat_addresses=TokenBuckets(chat.PER_ADDRESS["capacity"], chat.PER_ADDRESS["per_second"]),
     )
 
 

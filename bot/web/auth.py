@@ -11,7 +11,7 @@ import functools
 import hashlib
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 from urllib.parse import quote
 
@@ -32,7 +32,7 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # No cookies are read on these: the chat proxy and NLG are public, /api/v1 uses bearer tokens.
 CSRF_EXEMPT = ("/api/chat", "/nlg", "/api/v1/")
 
-Handler = Callable[..., Awaitable[response.HTTPResponse]]
+Handler = Callable[..., Coroutine[Any, Any, response.HTTPResponse]]
 
 
 def session_cookie_name(settings: Settings) -> str:

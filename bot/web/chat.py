@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 
 # A person taps quick replies in bursts, then reads; one address (a clinic, a household, a proxy
 # not told to pass on client addresses) may hold many people. Above these, a flood waits.
-PER_SENDER = {"capacity": 20, "per_second": 1.0}
-PER_ADDRESS = {"capacity": 120, "per_second": 4.0}
+PER_SENDER: dict[str, float] = {"capacity": 20, "per_second": 1.0}
+PER_ADDRESS: dict[str, float] = {"capacity": 120, "per_second": 4.0}
 
 bp = Blueprint("chat")
 
@@ -101,9 +101,11 @@ async def chat(request: Request) -> response.HTTPResponse:
     return response.json(replies)
 
 
-@bp.options("/api/chat", name="chat_preflight")
-@bp.options("/api/chat/history", name="history_preflight")
 async def chat_preflight(request: Request) -> response.HTTPResponse:
     """The browser asks before a cross-origin JSON POST; unlisted origins get no permission."""
     headers = cors_headers(request)
     return response.empty(status=204 if headers else 403, headers=headers)
+
+
+bp.add_route(chat_preflight, "/api/chat", methods=["OPTIONS"], name="chat_preflight")
+bp.add_route(chat_preflight, "/api/chat/history", methods=["OPTIONS"], name="history_preflight")

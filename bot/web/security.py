@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from sanic import response
 from sanic.request import Request
+from sanic.response import BaseHTTPResponse
 
 from bot.settings import Settings
 from bot.web.context import settings_of
@@ -67,7 +67,7 @@ def cors_headers(request: Request) -> dict[str, str]:
     }
 
 
-async def add_headers(request: Request, resp: response.HTTPResponse) -> None:
+async def add_headers(request: Request, resp: BaseHTTPResponse) -> None:
     """Response middleware (attached app-wide by the composition root): every answer, errors included."""
     for name, value in BASE_HEADERS.items():
         resp.headers.setdefault(name, value)
