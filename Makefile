@@ -14,12 +14,12 @@ export PYTHONHASHSEED := 0
 
 RASA_DATA := data/nlu data/rules data/stories build/generated
 
-.PHONY: help run test check model build lint system-deps lock clean bench evaluate
+.PHONY: help run test check model build lint types system-deps lock clean bench evaluate
 
 help:
 	@echo "make run    install (first time), train if data changed, start everything on :5005 :5055 :8000"
 	@echo "make test   install (first time), train if needed, run every check and test"
-	@echo "make check      the inner loop: lint and the tests that start no server (~1 min)"
+	@echo "make check      the inner loop: lint, types and the tests that start no process (under 2 min)"
 	@echo "make bench      load test against Rasa's starter assistant -> docs/benchmarks.md (~10 min)"
 	@echo "make evaluate   held-out NLU/FAQ scores, confusions, conversation tests -> docs/evaluation.md"
 
@@ -43,17 +43,22 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check bot actions rasa_addons rasa_sdk_plugins tests
 	$(VENV)/bin/ruff format --check bot actions rasa_addons rasa_sdk_plugins tests
 
-test: $(STAMP) system-deps lint model
+# Type checks of bot/ (configuration in pyproject.toml).
+types: $(STAMP)
+	$(VENV)/bin/mypy
+
+test: $(STAMP) system-deps lint types model
 	npm ci --prefix tests/web --no-audit --no-fund --loglevel=error
 	$(PY) -m bot content check
 	$(PY) -m rasa data validate --domain build/domain --data $(RASA_DATA) --config config.yml --fail-on-warnings
 	$(PY) -m pytest
 	$(PY) -m bot evaluate --skip-served
 
-# The inner loop: no model, no servers, no browser.
-check: $(STAMP) lint
-	$(PY) -m pytest -q -m "not servers and not browser and not scaleout and not postgres" \
-		--ignore=tests/e2e --ignore=tests/faults --ignore=tests/scaleout -p no:cacheprovider
+# The inner loop: no model, no server or browser started (tests are marked by the processes they
+# start: tests/conftest.py), no PostgreSQL.
+check: $(STAMP) lint types
+	$(PY) -m pytest -q -m "not servers and not web_app and not browser and not scaleout and not postgres" \
+		-p no:cacheprovider
 
 # Measures, so it runs alone: nothing else of ours should use the CPU meanwhile.
 bench: $(STAMP) model

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 # sets ``func`` (taking the parsed namespace, returning an exit code) with ``set_defaults``.
 COMMAND_MODULES: tuple[str, ...] = (
     "bot.runtime.cli",
+    "bot.web.cli",
     "bot.content.cli",
     "bot.leads.cli",
     "bot.storage.cli",
@@ -44,6 +45,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a clear one-line message for people, the trace for developers
-        logging.getLogger("bot.cli").debug("command failed", exc_info=True)
+        logging.getLogger("bot.cli").debug("event=command_failed", exc_info=True)
         print(f"error: {error}", file=sys.stderr)
         return 1

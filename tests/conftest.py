@@ -19,6 +19,9 @@ hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI") == "true":
     hypothesis_settings.load_profile("ci")
 
+# The database fixtures (database_url, db, cipher) for every folder that needs them.
+pytest_plugins = ["tests.db_fixtures"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 
@@ -30,6 +33,25 @@ TEST_PORTS = {
     "ACTION_PORT": str(15055 + _OFFSET),
     "WEB_PORT": str(18000 + _OFFSET),
 }
+
+
+# A test is marked by the processes its fixtures start, so `make check` leaves those out by marker
+# and a new test that uses them is marked without anyone remembering to.
+STARTED_BY_FIXTURE = {
+    "live_stack": "servers",
+    "fault_stack": "servers",
+    "scaleout_cluster": "servers",
+    "web": "web_app",
+    "web_behind_tls": "web_app",
+    "fake_rasa": "web_app",
+    "browser": "browser",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture in sorted(set(getattr(item, "fixturenames", ())) & STARTED_BY_FIXTURE.keys()):
+            item.add_marker(STARTED_BY_FIXTURE[fixture])
 
 
 def real_servers_required() -> bool:

@@ -30,7 +30,7 @@ def _bench(args: argparse.Namespace) -> int:
     from bot.bench.run import DEFAULT_PLANS, run_benchmark
 
     settings = get_settings()
-    plans = DEFAULT_PLANS
+    plans: tuple[LevelPlan, ...] = DEFAULT_PLANS
     if args.quick:  # a smoke run of the whole machinery, not a measurement
         plans = tuple(LevelPlan(p.concurrency, max(3, p.conversations // 10), 120) for p in plans)
     log_dir = settings.repo_root / "results" / "bench" / "logs"

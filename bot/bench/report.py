@@ -87,15 +87,25 @@ def markdown(result: BenchResult) -> str:
     lines += ["", "### Our assistant (ratio to the starter in brackets)", "", *LEVEL_HEADER]
     lines += _level_rows(ours, starter)
     lines += ["", "### Rasa's starter assistant", "", *LEVEL_HEADER, *_level_rows(starter, None)]
-    lines += ["", "### Memory after the runs (resident now and peak, from /proc)", "",
-              "| assistant | process | RSS MiB | peak MiB |", "| --- | --- | ---: | ---: |"]  # fmt: skip
+    lines += [
+        "",
+        "### Memory after the runs (resident now and peak, from /proc)",
+        "",
+        "| assistant | process | RSS MiB | peak MiB |",
+        "| --- | --- | ---: | ---: |",
+    ]
     for run in (ours, starter):
         for name, mem in run.memory.items():
             lines.append(f"| {run.name} | {name} | {_mib(mem.rss_bytes)} | {_mib(mem.peak_bytes)} |")
         total = sum(m.rss_bytes for m in run.memory.values())
         lines.append(f"| {run.name} | **all** | **{_mib(total)}** | |")
-    lines += ["", "### Training and model load", "", "| assistant | train s | how | model load s |",
-              "| --- | ---: | --- | ---: |"]  # fmt: skip
+    lines += [
+        "",
+        "### Training and model load",
+        "",
+        "| assistant | train s | how | model load s |",
+        "| --- | ---: | --- | ---: |",
+    ]
     for run in (ours, starter):
         train = f"{run.train_seconds:.0f}" if run.train_seconds is not None else "n/a"
         lines.append(f"| {run.name} | {train} | {run.train_note} | {run.load_seconds:.1f} |")
@@ -118,9 +128,12 @@ def write_markdown(result: BenchResult, path: Path, preamble: str) -> None:
 def console(result: BenchResult) -> str:
     out = []
     for run, other in ((result.ours, result.starter), (result.starter, None)):
-        out += [f"\n{run.name}: model load {run.load_seconds:.1f} s"
-                + (f", training {run.train_seconds:.0f} s" if run.train_seconds is not None else ""),
-                *LEVEL_HEADER[:1], *_level_rows(run, other)]  # fmt: skip
+        out += [
+            f"\n{run.name}: model load {run.load_seconds:.1f} s"
+            + (f", training {run.train_seconds:.0f} s" if run.train_seconds is not None else ""),
+            *LEVEL_HEADER[:1],
+            *_level_rows(run, other),
+        ]
         for name, mem in run.memory.items():
             out.append(f"  RSS {name}: {_mib(mem.rss_bytes)} MiB (peak {_mib(mem.peak_bytes)} MiB)")
     out += ["", *[f"{'met   ' if ok else 'MISSED'} {text}" for text, ok in targets(result)]]

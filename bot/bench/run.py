@@ -46,9 +46,12 @@ class BenchResult:
 def _play(stack: stacks.Stack, assistant: str, plan: LevelPlan) -> LevelResult:
     workload = load_workload(assistant)
     result = asyncio.run(run_level(stack.rasa_url, workload, plan, f"{assistant}-c{plan.concurrency}"))
-    print(f"  {assistant:<8} {plan.concurrency:>3} at once: {result.messages} messages in "
-          f"{result.wall_seconds:.1f} s, p50 {result.percentile(0.5) * 1000:.0f} ms, "
-          f"errors {result.error_count}", flush=True)  # fmt: skip
+    print(
+        f"  {assistant:<8} {plan.concurrency:>3} at once: {result.messages} messages in "
+        f"{result.wall_seconds:.1f} s, p50 {result.percentile(0.5) * 1000:.0f} ms, "
+        f"errors {result.error_count}",
+        flush=True,
+    )
     return result
 
 

@@ -105,17 +105,43 @@ def create_starter(project: Path) -> None:
 
 
 def train_starter(settings: Settings, project: Path) -> float:
-    command = [sys.executable, "-m", "rasa", "train", "--config", "config.yml", "--domain", "domain.yml",
-               "--data", "data", "--out", "models", "--fixed-model-name", "starter", "--force"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "rasa",
+        "train",
+        "--config",
+        "config.yml",
+        "--domain",
+        "domain.yml",
+        "--data",
+        "data",
+        "--out",
+        "models",
+        "--fixed-model-name",
+        "starter",
+        "--force",
+    ]
     return _timed_run(command, settings, project, project)
 
 
 @contextmanager
 def starter_stack(settings: Settings, project: Path, log_dir: Path) -> Iterator[Stack]:
     port = free_port()
-    command = [sys.executable, "-m", "rasa", "run", "--model", str(project / "models" / "starter.tar.gz"),
-               "--port", str(port), "--endpoints", str(project / "endpoints.yml"),
-               "--credentials", str(project / "credentials.yml")]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "rasa",
+        "run",
+        "--model",
+        str(project / "models" / "starter.tar.gz"),
+        "--port",
+        str(port),
+        "--endpoints",
+        str(project / "endpoints.yml"),
+        "--credentials",
+        str(project / "credentials.yml"),
+    ]
     spec = ProcessSpec("starter-rasa", command, health_url=f"http://127.0.0.1:{port}/")
     supervisor, load_seconds = _timed_start(settings, spec, log_dir)
     try:

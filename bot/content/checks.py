@@ -20,12 +20,13 @@ MIN_SENTENCES, MAX_SENTENCES = 2, 5
 
 # Word endings of generic drug names (International Nonproprietary Names) and a few common drugs
 # without one, to catch an answer that names a medicine the trial does not use.
-_DRUG_ENDINGS = (
-    "mab", "nib", "limus", "olone", "isone", "asone", "phosphamide", "prine", "purine", "cillin",
-    "mycin", "statin", "pril", "sartan", "olol", "azole", "vir", "parin", "farin", "xacin", "cycline",
-    "platin", "trexate", "profen", "fenac", "oxetine", "azepam", "prazole", "sporin", "sporine",
-    "quine", "fenidone", "phenolate", "formin", "gliptin", "semide", "thiazide", "tidine", "triptan",
-)  # fmt: skip
+_DRUG_ENDINGS = tuple(
+    (  # noqa: SIM905
+        "mab nib limus olone isone asone phosphamide prine purine cillin mycin statin pril sartan olol "
+        "azole vir parin farin xacin cycline platin trexate profen fenac oxetine azepam prazole sporin "
+        "sporine quine fenidone phenolate formin gliptin semide thiazide tidine triptan"
+    ).split()
+)
 _COMMON_DRUGS = frozenset({"aspirin", "insulin", "paracetamol", "acetaminophen", "morphine", "ivig"})
 _ORDINARY_WORDS = frozenset({"april"})
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")

@@ -49,9 +49,9 @@ def parse_trial(document: Any, path: Path | str = TRIAL_FILENAME) -> TrialFacts:
     known |= {str(name).lower() for name in extras}
     return TrialFacts(
         acronym=str(document["acronym"]),
-        identifiers={str(key): str(value) for key, value in identifiers.items()},
+        identifiers={str(key): str(value) for key, value in (identifiers or {}).items()},
         drugs=tuple(drugs),
-        source_documents=tuple(str(name) for name in sources),
+        source_documents=tuple(str(name) for name in sources or ()),
         recruitment_last_checked=str(last_checked),
         allowed_numbers=frozenset(number for text in _scalars(document) for number in numbers_in(text)),
         known_drugs=frozenset(known),

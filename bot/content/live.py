@@ -56,9 +56,9 @@ class LiveFaqAnswers:
         except ContentError as error:
             if strict:
                 raise
-            logger.warning("faq reload failed, serving previous answers problems=%d", len(error.problems))
+            logger.warning("event=faq_reload_failed serving=previous problems=%d", len(error.problems))
             self._stamp = stamp  # do not retry on every request; the next edit changes the stamp
             return
         self._answers = {entry.id: entry.answer for entry in entries}
         self._stamp = stamp
-        logger.info("faq loaded entries=%d", len(self._answers))
+        logger.info("event=faq_loaded entries=%d", len(self._answers))

@@ -124,7 +124,7 @@ def _parse_entry(raw: Any, position: int) -> tuple[FaqEntry | None, list[str]]:
     if problems:
         return None, problems
     entry = FaqEntry(
-        id=entry_id,
+        id=str(entry_id),
         topic=raw["topic"].strip(),
         questions=tuple(questions or ()),
         answer=raw["answer"].strip(),

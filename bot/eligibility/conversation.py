@@ -46,18 +46,15 @@ EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w@])(\+?\d[\d .()/-]{6,}\d)(?![\w@])")
 NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'.-]*(?:['.-][^\W\d_]+)*\.?$")
 NOT_NAME_WORDS = frozenset(
-    [
-        "a", "an", "the", "and", "or", "but", "no", "not", "nope", "yes", "yeah", "yep", "ok", "okay",
-        "sure", "please", "thanks", "thank", "you", "maybe", "i", "me", "my", "mine", "we", "us",
-        "our", "he", "she", "they", "his", "her", "him", "them", "it", "its", "is", "are", "was",
-        "were", "be", "do", "does", "did", "can", "could", "would", "should", "will", "shall", "may",
-        "might", "what", "who", "why", "how", "when", "where", "which", "that", "this", "there",
-        "here", "call", "email", "mail", "phone", "number", "reach", "contact", "coordinator", "later",
-        "now", "today", "tomorrow", "morning", "evening", "afternoon", "any", "time", "anytime",
-        "sorry", "hello", "hi", "hey", "dear", "question", "study", "trial", "doctor", "help", "stop",
-        "rather", "prefer", "dont", "don't", "want", "need", "like", "know", "think",
-    ]
-)  # fmt: skip
+    (  # noqa: SIM905
+        "a an the and or but no not nope yes yeah yep ok okay sure please thanks thank you maybe i me my "
+        "mine we us our he she they his her him them it its is are was were be do does did can could "
+        "would should will shall may might what who why how when where which that this there here call "
+        "email mail phone number reach contact coordinator later now today tomorrow morning evening "
+        "afternoon any time anytime sorry hello hi hey dear question study trial doctor help stop rather "
+        "prefer dont don't want need like know think"
+    ).split()
+)
 LEAD_IN = re.compile(
     r"^(?:(?:yes|yeah|yep|ok|okay|sure|please|sure thing)[\s,.!]*)*"
     r"(?:(?:you can (?:call|reach|email|contact) me(?: on| at)?|call me|reach me(?: on| at)?|"
@@ -100,8 +97,13 @@ def person_agrees(text: str) -> bool:
 
 def _name_from(rest: str) -> str | None:
     """The words left once e-mail, phone and lead-ins are removed, if they look like a name."""
-    rest = re.sub(r"\b(his|her|their|the patient's) (son|daughter|wife|husband|mother|father|sister|"
-                  r"brother|partner|mum|mom|dad)\b", " ", rest, flags=re.IGNORECASE)  # fmt: skip
+    rest = re.sub(
+        r"\b(his|her|their|the patient's) (son|daughter|wife|husband|mother|father|sister|"
+        r"brother|partner|mum|mom|dad)\b",
+        " ",
+        rest,
+        flags=re.IGNORECASE,
+    )
     rest = LEAD_IN.sub("", rest.strip(" ,.;:!-"), count=1) if rest else rest
     rest = re.sub(r"^(?:or|and|at|on)\s+|\s+(?:or|and|at|on)$", "", rest.strip(" ,.;:!-"))
     tokens = [t for t in re.split(r"[\s,]+", rest) if t]

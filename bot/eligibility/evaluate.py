@@ -13,6 +13,7 @@ from datetime import date
 from bot.eligibility.answer_types import type_of
 from bot.eligibility.models import Answer, CriteriaSet, Criterion, Outcome, Reason, Verdict
 from bot.eligibility.verdicts import window_start
+from bot.outcomes import OutcomeKind
 
 __all__ = ["check", "evaluate", "first_exclusion", "next_slot", "window_start"]
 
@@ -80,11 +81,11 @@ def evaluate(criteria: CriteriaSet, answers: Mapping[str, Answer], today: date) 
             unknown.append(_reason(criterion))
     texts = criteria.texts
     if excluded:
-        kind, summary = "not_eligible", texts.not_eligible
+        kind, summary = OutcomeKind.NOT_ELIGIBLE, texts.not_eligible
     elif unknown:
-        kind, summary = "needs_review", texts.needs_review
+        kind, summary = OutcomeKind.NEEDS_REVIEW, texts.needs_review
     else:
-        kind, summary = "likely_eligible", texts.likely_eligible
+        kind, summary = OutcomeKind.LIKELY_ELIGIBLE, texts.likely_eligible
     return Outcome(
         outcome=kind,
         reasons=tuple(excluded),

@@ -26,14 +26,15 @@ from bot.eligibility.schema import (
 )
 from bot.settings import get_settings
 
-SLOT_KEYS = {
-    "slot", "answer_type", "question", "why_we_ask", "reask", "buttons", "examples", "phrases",
-    "not_applicable_means", "correction_cues", "on_conflict", "confirm",
-}  # fmt: skip
-CRITERION_KEYS = {
-    "id", "kind", "slot", "label", "why", "rule", "not_eligible_text", "source", "item", "keywords",
-    "checked_by",
-}  # fmt: skip
+SLOT_KEYS = set(
+    (  # noqa: SIM905
+        "slot answer_type question why_we_ask reask buttons examples phrases not_applicable_means "
+        "correction_cues on_conflict confirm"
+    ).split()
+)
+CRITERION_KEYS = set(
+    "id kind slot label why rule not_eligible_text source item keywords checked_by".split()  # noqa: SIM905
+)
 OUTCOME_KEYS = ("likely_eligible", "needs_review", "not_eligible", "review_intro", "alternatives")
 PHRASE_KINDS = ("yes", "no", "not_applicable", "unsure")
 NOT_APPLICABLE_MEANINGS = ("no", "not_applicable", "unsure")
@@ -44,12 +45,13 @@ def default_path() -> Path:
     return get_settings().criteria_file
 
 
-DIALOGUE_KEYS = (
-    "confirm", "second_ask", "moved_on", "proxy_question", "proxy_declined", "consent_moved_on",
-    "contact_second_ask", "contact_prefilled", "contact_no_reach", "skip_words", "updated", "moved_on_last",
-    "contact_name_question", "contact_reach_question", "contact_time_question",
-    "contact_saved", "contact_stopped", "why_we_ask",
-)  # fmt: skip
+DIALOGUE_KEYS = tuple(
+    (  # noqa: SIM905
+        "confirm second_ask moved_on proxy_question proxy_declined consent_moved_on contact_second_ask "
+        "contact_prefilled contact_no_reach skip_words updated moved_on_last contact_name_question "
+        "contact_reach_question contact_time_question contact_saved contact_stopped why_we_ask"
+    ).split()
+)
 
 
 def _text_map(value: Any, context: str) -> dict[str, str]:
@@ -67,7 +69,7 @@ def _dialogue(value: Any, where: str) -> dict[str, str]:
     return texts
 
 
-def _conflict(entry: dict, context: str) -> str:
+def _conflict(entry: Mapping[str, Any], context: str) -> str:
     """How a reply with both a yes phrase and a no phrase reads: the longer phrase, or unsure."""
     value = entry.get("on_conflict", "longest")
     if value not in ("longest", "unsure", "yes"):

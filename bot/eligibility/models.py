@@ -10,11 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-AnswerStatus = Literal["ok", "unsure", "invalid"]
-OutcomeKind = Literal["likely_eligible", "not_eligible", "needs_review"]
-Verdict = Literal["meets", "excluded", "unknown"]
+from bot.outcomes import OutcomeKind
 
-KINDS = ("inclusion", "exclusion")
+AnswerStatus = Literal["ok", "unsure", "invalid"]
+Verdict = Literal["meets", "excluded", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -170,10 +169,10 @@ class Outcome:
     def message(self) -> str:
         """One message for the person: summary, then the reasons or the answers to check."""
         parts = [self.summary]
-        if self.outcome == "not_eligible":
+        if self.outcome == OutcomeKind.NOT_ELIGIBLE:
             parts += [f"- {text}" for text in self.reason_texts]
             parts.append(self.alternatives)
-        elif self.outcome == "needs_review":
+        elif self.outcome == OutcomeKind.NEEDS_REVIEW:
             if self.review_intro:
                 parts.append(self.review_intro)
             parts += [f"- {reason.label}" for reason in self.unknowns]

@@ -27,11 +27,12 @@ log = logging.getLogger(__name__)
 SAFE_SENDER = re.compile(r"^[A-Za-z0-9_.:@-]{1,255}$")
 _metadata = MetaData()
 EVENTS = Table(
-    "events", _metadata,
+    "events",
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("sender_id", String(255)),
     Column("timestamp", Float),
-)  # fmt: skip
+)
 
 
 def _queue_dir(settings: Settings) -> Path:

@@ -85,8 +85,8 @@ def _create_key_file(path: Path) -> None:
     finally:
         os.unlink(temporary)
     logger.warning(
-        "leads encryption key generated path=%s; back it up or set LEADS_ENCRYPTION_KEY, "
-        "without it stored contact details cannot be read",
+        "event=encryption_key_generated path=%s advice=back_it_up_or_set_LEADS_ENCRYPTION_KEY "
+        "(without it stored contact details cannot be read)",
         path,
     )
 

@@ -78,7 +78,7 @@ def export_leads(session: Session, cipher: Cipher, actor: str = "export") -> lis
     record_audit(
         session, actor=actor, action="exported", target_type="leads", details={"count": len(records)}
     )
-    logger.info("leads exported count=%s", len(records))
+    logger.info("event=leads_exported count=%s", len(records))
     return records
 
 

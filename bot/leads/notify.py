@@ -18,15 +18,16 @@ from email.utils import format_datetime, make_msgid
 
 from sqlalchemy import select, update
 
+from bot.outcomes import HANDOFF, OutcomeKind
 from bot.settings import Settings
 from bot.storage.db import Database, get_database
 from bot.storage.models import Referral, Screening, utcnow
 
 SMTP_TIMEOUT_SECONDS = 15
-OUTCOME_LABELS = {
-    "likely_eligible": "likely eligible",
-    "needs_review": "needs review",
-    "not_eligible": "not eligible",
+OUTCOME_LABELS: dict[str | None, str] = {
+    OutcomeKind.LIKELY_ELIGIBLE: "likely eligible",
+    OutcomeKind.NEEDS_REVIEW: "needs review",
+    OutcomeKind.NOT_ELIGIBLE: "not eligible",
     None: "handoff (asked to talk to a person)",
 }
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def build_message(
     settings: Settings, referral_id: int, outcome: str | None, sent_at: datetime
 ) -> EmailMessage:
     """The notification email; only a reference, the outcome and a link, by design."""
-    label = OUTCOME_LABELS.get(outcome, outcome or "handoff")
+    label = OUTCOME_LABELS.get(outcome, outcome or HANDOFF)
     message = EmailMessage()
     message["From"] = settings.smtp_sender
     message["To"] = ", ".join(settings.coordinator_emails)
@@ -107,15 +108,15 @@ def _record(database: Database, referral_id: int, error: BaseException | None, n
             .execution_options(synchronize_session=False)
         )
     if error is None:
-        logger.info("referral notified id=%s", referral_id)
+        logger.info("event=referral_notified id=%s", referral_id)
     else:
-        logger.warning("referral notification failed id=%s error=%s", referral_id, describe_error(error))
+        logger.warning("event=referral_notify_failed id=%s error=%s", referral_id, describe_error(error))
 
 
 def send_pending(settings: Settings, database: Database | None = None) -> int:
     """One pass: email every referral not yet notified; returns how many were sent."""
     if not settings.coordinator_emails:
-        logger.warning("no coordinator emails configured (COORDINATOR_EMAILS); referrals wait unsent")
+        logger.warning("event=notify_skipped reason=no_coordinator_emails setting=COORDINATOR_EMAILS")
         return 0
     database = database or get_database(settings)
     with database.session_scope() as session:
@@ -178,7 +179,7 @@ async def run_notifier(
         try:
             await asyncio.to_thread(send_pending, settings, database)
         except Exception as error:  # keep the loop alive; the next pass retries
-            logger.error("notifier pass failed error=%s", type(error).__name__)
-            logger.debug("notifier pass failed", exc_info=True)
+            logger.error("event=notify_pass_failed error=%s", type(error).__name__)
+            logger.debug("event=notify_pass_failed", exc_info=True)
         with contextlib.suppress(asyncio.TimeoutError):  # the interval passed without a stop
             await asyncio.wait_for(stop.wait(), timeout=interval_seconds)

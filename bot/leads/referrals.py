@@ -21,24 +21,6 @@ def is_possible_id(referral_id: int) -> bool:
     return 0 < referral_id <= MAX_ID
 
 
-def list_referrals(session: Session, status: str | None = None) -> list[dict[str, Any]]:
-    """A summary without personal data (no audit needed): id, outcome, status, dates."""
-    statement = select(Referral, Screening).join(Screening).order_by(Referral.created_at.desc(), Referral.id)
-    if status is not None:
-        statement = statement.where(Referral.status == status)
-    return [
-        {
-            "reference": referral.id,
-            "outcome": screening.outcome or "handoff",
-            "status": referral.status,
-            "created_at": referral.created_at.isoformat(),
-            "updated_at": referral.updated_at.isoformat(),
-            "notified": referral.notified_at is not None,
-        }
-        for referral, screening in session.execute(statement).all()
-    ]
-
-
 def read_lead(session: Session, cipher: Cipher, referral_id: int, actor: str) -> dict[str, Any]:
     """The full, decrypted lead behind a referral; the view is audited."""
     if not is_possible_id(referral_id):

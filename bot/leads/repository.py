@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from bot.leads.audit import record_audit
 from bot.leads.contact import ContactDetails
 from bot.leads.crypto import Cipher
-from bot.storage.models import OUTCOMES, Contact, Referral, Screening, utcnow
+from bot.outcomes import OUTCOMES, OutcomeKind
+from bot.storage.models import Contact, Referral, Screening, utcnow
 
 logger = logging.getLogger(__name__)
 Row = TypeVar("Row", Screening, Contact, Referral)
@@ -92,7 +93,8 @@ def record_screening(
     """
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown outcome {outcome!r}; expected one of {OUTCOMES}")
-    anonymous = outcome == "not_eligible"
+    outcome = OutcomeKind(outcome).value  # the plain string, whichever the caller passed
+    anonymous = outcome == OutcomeKind.NOT_ELIGIBLE
     row = Screening(
         conversation_id=conversation_id,
         screening_key=screening_key,
@@ -107,7 +109,9 @@ def record_screening(
         created_at=now or utcnow(),
     )
     screening, created = _get_or_create_screening(session, row)
-    logger.info("screening recorded id=%s outcome=%s created=%s", screening.id, screening.outcome, created)
+    logger.info(
+        "event=screening_recorded id=%s outcome=%s created=%s", screening.id, screening.outcome, created
+    )
     return screening
 
 
@@ -152,7 +156,7 @@ def add_contact(
     screening = session.get(Screening, screening_id, with_for_update=True)
     if screening is None:
         raise LookupError(f"no screening with id {screening_id}")
-    if screening.outcome == "not_eligible":
+    if screening.outcome == OutcomeKind.NOT_ELIGIBLE:
         raise ValueError("not_eligible screenings are kept anonymous and take no contact details")
     screening.consent_at = consent_at
     screening.consent_version = consent_version
@@ -171,7 +175,7 @@ def add_contact(
         referral, created = _insert_or_existing(session, fresh, find)
     if created:
         record_audit(session, actor=actor, action="created", target_type="referral", target_id=referral.id)
-    logger.info("referral stored id=%s screening=%s created=%s", referral.id, screening.id, created)
+    logger.info("event=referral_stored id=%s screening=%s created=%s", referral.id, screening.id, created)
     return referral
 
 

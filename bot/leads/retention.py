@@ -82,5 +82,7 @@ def purge(
         details={**counts, "older_than_days": older_than_days, "cutoff": cutoff.isoformat()},
         at=now,
     )
-    logger.info("leads purged days=%s %s", older_than_days, " ".join(f"{k}={v}" for k, v in counts.items()))
+    logger.info(
+        "event=leads_purged days=%s %s", older_than_days, " ".join(f"{k}={v}" for k, v in counts.items())
+    )
     return counts

@@ -12,9 +12,11 @@ import logging
 import shutil
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from bot.nlp.patterns import Term, fingerprint, load_terms
 from bot.settings import get_settings
@@ -34,7 +36,10 @@ def build_pipeline(terms: list[Term]) -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler = cast(
+        EntityRuler,
+        nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}),
+    )
     ruler.add_patterns(
         [{"label": term.label, "pattern": term.phrase, "id": term.canonical} for term in terms]
     )
@@ -53,7 +58,11 @@ def save_pipeline(target: Path | None = None, source: Path | None = None) -> Pat
     target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
     (target / FINGERPRINT_FILE).write_text(fingerprint(source), encoding="utf-8")
-    log.info("event=spacy_pipeline_built path=%s patterns=%d", target, len(nlp.get_pipe("entity_ruler")))
+    log.info(
+        "event=spacy_pipeline_built path=%s patterns=%d",
+        target,
+        len(cast(EntityRuler, nlp.get_pipe("entity_ruler"))),
+    )
     return target
 
 

@@ -55,13 +55,6 @@ def _run(_: argparse.Namespace) -> int:
     return supervisor.wait()
 
 
-def _web(_: argparse.Namespace) -> int:
-    from bot.web.app import serve
-
-    serve(get_settings())
-    return 0
-
-
 def _evaluate(args: argparse.Namespace) -> int:
     from bot.runtime.evaluate import evaluate
 
@@ -99,7 +92,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluate.set_defaults(func=_evaluate)
     subparsers.add_parser("worker", help="coordinator emails, erasures, daily purge").set_defaults(
         func=_worker
-    )
-    subparsers.add_parser("web", help="serve the web side (chat page, inbox, editor, NLG)").set_defaults(
-        func=_web
     )

@@ -58,9 +58,14 @@ def render_nginx_config(
         raise ValueError("nginx needs at least one Rasa server, one action server and one web app")
     environment = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     return environment.from_string(template.read_text(encoding="utf-8")).render(
-        prefix=str(prefix), rasa=list(rasa), actions=list(actions), web=list(web),
-        rasa_listen=listens[0], actions_listen=listens[1], web_listen=listens[2],
-    )  # fmt: skip
+        prefix=str(prefix),
+        rasa=list(rasa),
+        actions=list(actions),
+        web=list(web),
+        rasa_listen=listens[0],
+        actions_listen=listens[1],
+        web_listen=listens[2],
+    )
 
 
 def nginx_binary() -> str:
@@ -87,10 +92,13 @@ def write_nginx_config(settings: Settings, layout: Layout, prefix: Path) -> Path
         return [f"127.0.0.1:{port}" for port in ports]
 
     text = render_nginx_config(
-        settings.repo_root / DEPLOY_DIR / NGINX_TEMPLATE, prefix,
-        addresses(layout.rasa_ports), addresses(layout.action_ports), addresses(layout.web_ports),
+        settings.repo_root / DEPLOY_DIR / NGINX_TEMPLATE,
+        prefix,
+        addresses(layout.rasa_ports),
+        addresses(layout.action_ports),
+        addresses(layout.web_ports),
         (f"{host}:{layout.rasa_listen}", f"{host}:{layout.actions_listen}", f"{host}:{layout.web_listen}"),
-    )  # fmt: skip
+    )
     conf = prefix / "nginx.conf"
     conf.write_text(text, encoding="utf-8")
     check = subprocess.run([*nginx_command(prefix)[:-2], "-t", "-q"], capture_output=True, text=True)

@@ -29,8 +29,10 @@ def _cluster(args: argparse.Namespace) -> int:
     specs = cluster_processes(settings, layout, prefix, with_worker=not args.no_worker)
     supervisor = Supervisor(settings, specs, status_path=settings.data_dir / STATUS_FILE)
     supervisor.start()
-    print(f"\nCATR-PAT assistant: Rasa servers on {list(layout.rasa_ports)}, action servers on "
-          f"{list(layout.action_ports)}, web apps on {list(layout.web_ports)}.")  # fmt: skip
+    print(
+        f"\nCATR-PAT assistant: Rasa servers on {list(layout.rasa_ports)}, action servers on "
+        f"{list(layout.action_ports)}, web apps on {list(layout.web_ports)}."
+    )
     if prefix is not None:
         listens = (
             f"site on {layout.web_listen}, Rasa on {layout.rasa_listen}, actions on {layout.actions_listen}"

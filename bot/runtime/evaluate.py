@@ -46,8 +46,20 @@ def _run(command: list[str], settings: Settings) -> None:
 
 def run_nlu_test(settings: Settings, out_dir: Path) -> NluScores:
     held_out = settings.repo_root / "tests" / "nlu" / "heldout"
-    command = [sys.executable, "-m", "rasa", "test", "nlu", "--model", str(model_path(settings)),
-               "--nlu", str(held_out), "--out", str(out_dir), "--no-plot"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "rasa",
+        "test",
+        "nlu",
+        "--model",
+        str(model_path(settings)),
+        "--nlu",
+        str(held_out),
+        "--out",
+        str(out_dir),
+        "--no-plot",
+    ]
     _run(command, settings)
     intents = json.loads((out_dir / "intent_report.json").read_text())
     responses = json.loads((out_dir / "response_selection_report.json").read_text())
@@ -75,9 +87,21 @@ def _per_topic_accuracy(report: dict, settings: Settings) -> dict[str, float]:
 def run_conversation_tests(settings: Settings, out_dir: Path) -> bool:
     """True when every test story is predicted correctly (Rasa exits non-zero otherwise)."""
     stories = settings.repo_root / "tests" / "stories"
-    command = [sys.executable, "-m", "rasa", "test", "core", "--model", str(model_path(settings)),
-               "--stories", str(stories), "--out", str(out_dir),
-               "--fail-on-prediction-errors", "--no-plot"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "rasa",
+        "test",
+        "core",
+        "--model",
+        str(model_path(settings)),
+        "--stories",
+        str(stories),
+        "--out",
+        str(out_dir),
+        "--fail-on-prediction-errors",
+        "--no-plot",
+    ]
     return _rasa_test(command, settings) == 0
 
 

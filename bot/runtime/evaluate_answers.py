@@ -7,9 +7,7 @@ section to docs/evaluation.md. Each question is a new conversation, so no answer
 
 from __future__ import annotations
 
-import json
 import tempfile
-import urllib.request
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +23,7 @@ from bot.runtime.answer_scoring import (
     reply_book,
     tally,
 )
+from bot.runtime.rest_chat import Conversation
 from bot.settings import Settings
 
 HELDOUT = Path("tests") / "answers" / "heldout" / "en.yml"
@@ -32,22 +31,12 @@ FLOORS = Path("tests") / "answers" / "floors.yml"
 SECTION_TITLE = "Answers to held-out questions, through the served model over REST"
 
 
-def say(rasa_url: str, text: str, sender: str | None = None, timeout: float = 60.0) -> list[dict]:
-    """One message to Rasa's REST channel; every reply (text, buttons)."""
-    body = json.dumps({"sender": sender or f"eval-{uuid.uuid4().hex[:12]}", "message": text}).encode()
-    request = urllib.request.Request(
-        f"{rasa_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
-    )
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return list(json.loads(response.read()))
-
-
 def measure(rasa_url: str, content_dir: Path, repo_root: Path, questions: Sequence[Question]) -> Tally:
     """Ask every question in a new conversation and count the outcomes."""
     book = reply_book(content_dir, repo_root)
     results = []
     for question in questions:
-        replies = say(rasa_url, question.text)
+        replies = Conversation(rasa_url, f"eval-{uuid.uuid4().hex[:12]}").say(question.text)
         kinds = [book.kind(str(reply.get("text", ""))) for reply in replies]
         payloads = {
             str(button.get("payload", "")) for reply in replies for button in reply.get("buttons") or []

@@ -69,14 +69,24 @@ def rasa_server(
     root = settings.repo_root
     port = port or settings.rasa_port
     command = [
-        sys.executable, "-m", LAUNCH, "rasa", "run",
-        "--model", str(model_path(settings)),
-        "--interface", settings.host,  # Rasa's default is every interface
-        "--port", str(port),
-        "--endpoints", str(endpoints or root / "endpoints.yml"),
-        "--credentials", str(root / "credentials.yml"),
-        "--cors", *(settings.cors_origins or (settings.public_base_url,)),
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        LAUNCH,
+        "rasa",
+        "run",
+        "--model",
+        str(model_path(settings)),
+        "--interface",
+        settings.host,  # Rasa's default is every interface
+        "--port",
+        str(port),
+        "--endpoints",
+        str(endpoints or root / "endpoints.yml"),
+        "--credentials",
+        str(root / "credentials.yml"),
+        "--cors",
+        *(settings.cors_origins or (settings.public_base_url,)),
+    ]
     if settings.rasa_auth_token:
         # The HTTP API can replace the model: only ever with a token, which Rasa takes from its
         # environment (RASA_AUTH_TOKEN, rasa_addons/api_guard.py) so that `ps` never shows it.

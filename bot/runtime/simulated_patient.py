@@ -9,8 +9,6 @@ Used by tests/prescreen/test_profiles_over_rest.py and by `python -m bot evaluat
 
 from __future__ import annotations
 
-import json
-import urllib.request
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +19,8 @@ import yaml
 
 from bot.eligibility import CriteriaSet, default_criteria
 from bot.eligibility.conversation import contact_in_text
+from bot.outcomes import OutcomeKind
+from bot.runtime.rest_chat import Conversation
 from bot.settings import Settings
 
 MAX_TURNS = 45
@@ -41,15 +41,7 @@ class Played:
 
 
 def rest_client(rasa_url: str) -> Callable[[str, str], list[str]]:
-    def post(sender: str, message: str) -> list[str]:
-        body = json.dumps({"sender": sender, "message": message}).encode()
-        request = urllib.request.Request(
-            f"{rasa_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return [reply.get("text", "") for reply in json.loads(response.read())]
-
-    return post
+    return lambda sender, message: Conversation(rasa_url, sender).texts(message)
 
 
 class Recogniser:
@@ -172,7 +164,7 @@ def check(played: Played, profile: Mapping[str, Any], lead: Mapping[str, Any] | 
         played.problems.append(f"outcome {lead.get('outcome')!r}, expected {expect['outcome']!r}")
     readings = (lead.get("answers") or {}).get("readings") or {}
     for slot, wanted in (expect.get("answers") or {}).items():
-        if lead.get("outcome") == "not_eligible":
+        if lead.get("outcome") == OutcomeKind.NOT_ELIGIBLE:
             if not _failed_labels(criteria, slot, wanted) & set(lead.get("reasons") or ()):
                 played.problems.append(f"{slot}: not among the reasons {lead.get('reasons')}")
             continue

@@ -65,14 +65,22 @@ def is_stale(settings: Settings) -> bool:
 def rasa_train_command(settings: Settings, out_dir: Path, name: str) -> list[str]:
     data = [str(p) for p in training_inputs(settings)[2:6]]  # nlu, rules, stories, generated
     return [
-        sys.executable, "-m", "rasa", "train",
-        "--config", str(settings.repo_root / "config.yml"),
-        "--domain", str(settings.build_dir / "domain"),
-        "--data", *data,
-        "--out", str(out_dir),
-        "--fixed-model-name", name,
+        sys.executable,
+        "-m",
+        "rasa",
+        "train",
+        "--config",
+        str(settings.repo_root / "config.yml"),
+        "--domain",
+        str(settings.build_dir / "domain"),
+        "--data",
+        *data,
+        "--out",
+        str(out_dir),
+        "--fixed-model-name",
+        name,
         "--force",
-    ]  # fmt: skip
+    ]
 
 
 def train(settings: Settings, force: bool = False) -> Path:

@@ -34,7 +34,7 @@ def upgrade(database_url: str | URL, revision: str = "head") -> None:
             command.upgrade(config, revision)
     finally:
         engine.dispose()
-    logger.info("leads schema migrated revision=%s", revision)
+    logger.info("event=leads_schema_migrated revision=%s", revision)
 
 
 def downgrade(database_url: str | URL, revision: str = "base") -> None:

@@ -28,7 +28,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.types import TypeDecorator
 
-OUTCOMES = ("likely_eligible", "not_eligible", "needs_review")
+from bot.outcomes import OUTCOMES
+
 REFERRAL_STATUSES = ("new", "contacted", "visit_booked", "enrolled", "not_enrolled", "could_not_reach")
 AUDIT_ACTIONS = ("viewed", "changed", "exported", "erased", "purged", "created")
 USER_ROLES = ("coordinator", "staff", "admin")
@@ -55,7 +56,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+# Any: SQLAlchemy 1.4 (pinned by Rasa) ships no type information for its declarative base.
+Base: Any = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 
 
 def utcnow() -> datetime:

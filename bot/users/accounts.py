@@ -84,11 +84,6 @@ def create_user(session: Session, email: str, password: str, role: str) -> User:
     return user
 
 
-def set_password(session: Session, user: User, password: str) -> None:
-    check_password_rules(password)
-    user.password_hash = _hasher.hash(password)
-
-
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)

@@ -78,7 +78,7 @@ def check(session: Session, email: str, address: str, now: datetime) -> list[Log
     rows = [_row(session, counter.key, now) for counter in counters(email, address)]
     waits = [row.locked_until for row in rows if _locked(row, now)]
     if waits:
-        raise LockedOut(max(waits))  # type: ignore[type-var]
+        raise LockedOut(max(waits))
     return rows
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from sanic import Sanic, response
+from sanic import Blueprint, response
 from sanic.request import Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,46 +37,49 @@ def _set_active(session: Session, user_id: int, active: bool) -> bool:
     return True
 
 
-def register(app: Sanic) -> None:
-    async def users_page(
-        request: Request, status: int = 200, error: str = "", notice: str = ""
-    ) -> response.HTTPResponse:
-        users = await unit_of_work(request, _all_users)
-        return render_staff(
-            request,
-            "admin/users.html",
-            status=status,
-            users=users,
-            roles=USER_ROLES,
-            error=error,
-            notice=notice,
-        )
+bp = Blueprint("admin")
 
-    @app.get("/admin/users")
-    @requires(USERS)
-    async def list_users(request: Request) -> response.HTTPResponse:
-        return await users_page(request, notice="Saved." if "saved" in request.args else "")
 
-    @app.post("/admin/users")
-    @requires(USERS)
-    async def add_user(request: Request) -> response.HTTPResponse:
-        email, role = request.form.get("email", ""), request.form.get("role", "")
-        password = request.form.get("password", "")
-        try:
-            await unit_of_work(request, lambda s: create_user(s, email, password, role))
-        except ValueError as error:
-            return await users_page(request, status=422, error=str(error))
-        return response.redirect("/admin/users?saved=1", status=303)
+async def _users_page(
+    request: Request, status: int = 200, error: str = "", notice: str = ""
+) -> response.HTTPResponse:
+    users = await unit_of_work(request, _all_users)
+    return render_staff(
+        request,
+        "admin/users.html",
+        status=status,
+        users=users,
+        roles=USER_ROLES,
+        error=error,
+        notice=notice,
+    )
 
-    @app.post("/admin/users/<user_id:int>/active")
-    @requires(USERS)
-    async def set_active(request: Request, user_id: int) -> response.HTTPResponse:
-        active = request.form.get("active") == "yes"
-        if not active and user_id == request.ctx.account.id:
-            return await users_page(request, status=422, error="You cannot deactivate your own account.")
-        if not await unit_of_work(request, lambda s: _set_active(s, user_id, active)):
-            return render_staff(
-                request, "error.html", status=404, title="Not found", message="No such account."
-            )
-        log.info("event=user_active_changed user_id=%s active=%s", user_id, active)
-        return response.redirect("/admin/users?saved=1", status=303)
+
+@bp.get("/admin/users")
+@requires(USERS)
+async def list_users(request: Request) -> response.HTTPResponse:
+    return await _users_page(request, notice="Saved." if "saved" in request.args else "")
+
+
+@bp.post("/admin/users")
+@requires(USERS)
+async def add_user(request: Request) -> response.HTTPResponse:
+    email, role = request.form.get("email", ""), request.form.get("role", "")
+    password = request.form.get("password", "")
+    try:
+        await unit_of_work(request, lambda s: create_user(s, email, password, role))
+    except ValueError as error:
+        return await _users_page(request, status=422, error=str(error))
+    return response.redirect("/admin/users?saved=1", status=303)
+
+
+@bp.post("/admin/users/<user_id:int>/active")
+@requires(USERS)
+async def set_active(request: Request, user_id: int) -> response.HTTPResponse:
+    active = request.form.get("active") == "yes"
+    if not active and user_id == request.ctx.account.id:
+        return await _users_page(request, status=422, error="You cannot deactivate your own account.")
+    if not await unit_of_work(request, lambda s: _set_active(s, user_id, active)):
+        return render_staff(request, "error.html", status=404, title="Not found", message="No such account.")
+    log.info("event=user_active_changed user_id=%s active=%s", user_id, active)
+    return response.redirect("/admin/users?saved=1", status=303)

@@ -11,11 +11,11 @@ import functools
 import hashlib
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 from urllib.parse import quote
 
-from sanic import Sanic, response
+from sanic import response
 from sanic.request import Request
 
 from bot.settings import Settings
@@ -32,7 +32,7 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # No cookies are read on these: the chat proxy and NLG are public, /api/v1 uses bearer tokens.
 CSRF_EXEMPT = ("/api/chat", "/nlg", "/api/v1/")
 
-Handler = Callable[..., Awaitable[response.HTTPResponse]]
+Handler = Callable[..., Coroutine[Any, Any, response.HTTPResponse]]
 
 
 def session_cookie_name(settings: Settings) -> str:
@@ -166,16 +166,13 @@ def requires_bearer(permission: str) -> Callable[[Handler], Handler]:
     return _guard(permission, "bearer")
 
 
-def register(app: Sanic) -> None:
-    @app.on_request
-    async def check_csrf(request: Request) -> response.HTTPResponse | None:
-        if request.method not in UNSAFE_METHODS or request.path.startswith(CSRF_EXEMPT):
-            return None
-        if csrf_valid(request):
-            return None
-        if request.path.startswith("/editor/api/"):
-            return response.json({"error": "missing or invalid CSRF token; reload the page"}, status=403)
-        return _refusal_page(
-            request, 403, "Form expired", "This form has expired or did not come from this site. "
-            "Go back, reload the page and try again.",
-        )  # fmt: skip
+async def check_csrf(request: Request) -> response.HTTPResponse | None:
+    """Request middleware (attached app-wide by the composition root): unsafe methods need the token."""
+    if request.method not in UNSAFE_METHODS or request.path.startswith(CSRF_EXEMPT):
+        return None
+    if csrf_valid(request):
+        return None
+    if request.path.startswith("/editor/api/"):
+        return response.json({"error": "missing or invalid CSRF token; reload the page"}, status=403)
+    message = "This form has expired or did not come from this site. Go back, reload the page and try again."
+    return _refusal_page(request, 403, "Form expired", message)

@@ -1,4 +1,5 @@
-"""Same-origin chat endpoint for the widget: checks the message, then forwards it to Rasa's REST channel.
+"""Same-origin chat endpoint for the widget: checks the message, then forwards it to Rasa's REST channel;
+the conversation's history after a page reload; the CORS preflight for the foundation's own pages.
 
 Going through us (instead of the browser calling Rasa directly) keeps one origin for the
 foundation's page, and one place to refuse malformed input and floods, kindly. The checks
@@ -11,23 +12,24 @@ import asyncio
 import logging
 import math
 
-import aiohttp
-from sanic import Sanic, response
+from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.chat.inbound import SENDER_PATTERN, read_message
-from bot.chat.ratelimit import TokenBuckets
 from bot.chat.replies import NO_REPLY_TEXT, RATE_LIMITED_TEXT, UNAVAILABLE_TEXT
 from bot.leads.transcript import visible_history
 from bot.request_body import BadRequest, parse_json
-from bot.web.context import cipher_of, settings_of
+from bot.web.context import cipher_of, services_of, settings_of
+from bot.web.security import cors_headers
 
 log = logging.getLogger(__name__)
 
 # A person taps quick replies in bursts, then reads; one address (a clinic, a household, a proxy
 # not told to pass on client addresses) may hold many people. Above these, a flood waits.
-PER_SENDER = {"capacity": 20, "per_second": 1.0}
-PER_ADDRESS = {"capacity": 120, "per_second": 4.0}
+PER_SENDER: dict[str, float] = {"capacity": 20, "per_second": 1.0}
+PER_ADDRESS: dict[str, float] = {"capacity": 120, "per_second": 4.0}
+
+bp = Blueprint("chat")
 
 
 def _rate_limited(wait: float, by: str) -> response.HTTPResponse:
@@ -37,13 +39,14 @@ def _rate_limited(wait: float, by: str) -> response.HTTPResponse:
     )
 
 
+@bp.post("/api/chat/history")
 async def chat_history(request: Request) -> response.HTTPResponse:
     """The visible messages of one conversation, for the widget after a page reload.
 
     Only the holder of the sender id (128 random bits, kept by the widget) can name the
     conversation; it travels in a POST body, never in a URL that logs or referrers could keep.
     """
-    wait = request.app.ctx.chat_addresses.take(request.remote_addr or request.ip)
+    wait = services_of(request).chat_addresses.take(request.remote_addr or request.ip)
     if wait:
         return _rate_limited(wait, "address")
     try:
@@ -53,7 +56,7 @@ async def chat_history(request: Request) -> response.HTTPResponse:
     sender = body.get("sender") if isinstance(body, dict) else None
     if not isinstance(sender, str) or not SENDER_PATTERN.fullmatch(sender):
         return response.json({"error": "'sender' must be 8-64 letters, digits, '-' or '_'."}, status=400)
-    wait = request.app.ctx.chat_senders.take(sender)
+    wait = services_of(request).chat_senders.take(sender)
     if wait:
         return _rate_limited(wait, "sender")
     url, cipher = settings_of(request).tracker_database_url, cipher_of(request)
@@ -65,46 +68,44 @@ async def chat_history(request: Request) -> response.HTTPResponse:
     return response.json({"messages": messages}, headers={"Cache-Control": "no-store"})
 
 
-def register(app: Sanic) -> None:
-    app.add_route(chat_history, "/api/chat/history", methods=["POST"], name="chat_history")
+@bp.post("/api/chat")
+async def chat(request: Request) -> response.HTTPResponse:
+    # remote_addr is the client behind a proxy when Sanic is told to trust it (PROXIES_COUNT)
+    services = services_of(request)
+    wait = services.chat_addresses.take(request.remote_addr or request.ip)
+    if wait:
+        return _rate_limited(wait, "address")
+    if not request.content_type.lower().startswith("application/json"):
+        return response.json({"error": "Send JSON with 'Content-Type: application/json'."}, status=415)
+    try:
+        message = read_message(parse_json(request.body))
+    except BadRequest as error:
+        return response.json({"error": str(error)}, status=400)
+    wait = services.chat_senders.take(message.sender)
+    if wait:
+        return _rate_limited(wait, "sender")
+    if message.reply is not None:
+        return response.json([{"text": message.reply}])
+    url = f"{services.settings.rasa_url}/webhooks/rest/webhook"
+    try:
+        async with services.http.post(
+            url, json={"sender": message.sender, "message": message.text}
+        ) as upstream:
+            upstream.raise_for_status()
+            replies = await upstream.json()
+    except Exception as error:
+        log.warning("event=chat_upstream_failed error=%s", type(error).__name__)
+        return response.json([{"text": UNAVAILABLE_TEXT}], status=503)
+    if not isinstance(replies, list) or not replies:  # never silence (rasa_addons/rest.py says why)
+        replies = [{"text": NO_REPLY_TEXT}]
+    return response.json(replies)
 
-    @app.before_server_start
-    async def open_client(app: Sanic, _loop: object) -> None:
-        app.ctx.http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
-        app.ctx.chat_senders = TokenBuckets(**PER_SENDER)
-        app.ctx.chat_addresses = TokenBuckets(**PER_ADDRESS)
 
-    @app.after_server_stop
-    async def close_client(app: Sanic, _loop: object) -> None:
-        await app.ctx.http.close()
+async def chat_preflight(request: Request) -> response.HTTPResponse:
+    """The browser asks before a cross-origin JSON POST; unlisted origins get no permission."""
+    headers = cors_headers(request)
+    return response.empty(status=204 if headers else 403, headers=headers)
 
-    @app.post("/api/chat")
-    async def chat(request: Request) -> response.HTTPResponse:
-        # remote_addr is the client behind a proxy when Sanic is told to trust it (PROXIES_COUNT)
-        wait = request.app.ctx.chat_addresses.take(request.remote_addr or request.ip)
-        if wait:
-            return _rate_limited(wait, "address")
-        if not request.content_type.lower().startswith("application/json"):
-            return response.json({"error": "Send JSON with 'Content-Type: application/json'."}, status=415)
-        try:
-            message = read_message(parse_json(request.body))
-        except BadRequest as error:
-            return response.json({"error": str(error)}, status=400)
-        wait = request.app.ctx.chat_senders.take(message.sender)
-        if wait:
-            return _rate_limited(wait, "sender")
-        if message.reply is not None:
-            return response.json([{"text": message.reply}])
-        url = f"{request.app.ctx.settings.rasa_url}/webhooks/rest/webhook"
-        try:
-            async with request.app.ctx.http.post(
-                url, json={"sender": message.sender, "message": message.text}
-            ) as upstream:
-                upstream.raise_for_status()
-                replies = await upstream.json()
-        except Exception as error:
-            log.warning("event=chat_upstream_failed error=%s", type(error).__name__)
-            return response.json([{"text": UNAVAILABLE_TEXT}], status=503)
-        if not isinstance(replies, list) or not replies:  # never silence (rasa_addons/rest.py says why)
-            replies = [{"text": NO_REPLY_TEXT}]
-        return response.json(replies)
+
+bp.add_route(chat_preflight, "/api/chat", methods=["OPTIONS"], name="chat_preflight")
+bp.add_route(chat_preflight, "/api/chat/history", methods=["OPTIONS"], name="history_preflight")

@@ -6,7 +6,7 @@ import logging
 import math
 from datetime import timedelta
 
-from sanic import Sanic, response
+from sanic import Blueprint, response
 from sanic.request import Request
 from sqlalchemy.orm import Session
 
@@ -60,56 +60,60 @@ def _login_page(
     return page
 
 
-def register(app: Sanic) -> None:
-    @app.get("/login")
-    async def login_form(request: Request) -> response.HTTPResponse:
-        account = await current_account(request)
-        if account is not None:
-            return response.redirect(safe_next(request.args.get("next"), home_path(account.role)))
-        return _login_page(request)
+bp = Blueprint("login")
 
-    @app.post("/login")
-    async def login(request: Request) -> response.HTTPResponse:
-        settings = settings_of(request)
-        email = (request.form.get("email") or "").strip()
-        password = request.form.get("password") or ""
-        lifetime = timedelta(hours=settings.session_hours)
-        # the client behind a proxy when Sanic is told to trust it (PROXIES_COUNT), as in chat.py
-        address = request.remote_addr or request.ip or ""
 
-        def sign_in(session: Session) -> tuple[Account, str] | None:
-            account = authenticate(session, email, password, address=address)
-            return None if account is None else (account, start_session(session, account, lifetime))
+@bp.get("/login")
+async def login_form(request: Request) -> response.HTTPResponse:
+    account = await current_account(request)
+    if account is not None:
+        return response.redirect(safe_next(request.args.get("next"), home_path(account.role)))
+    return _login_page(request)
 
-        try:
-            result = await unit_of_work(request, sign_in)
-        except LockedOut as locked:
-            log.info("event=login_refused reason=backoff")
-            wait = max(1, math.ceil((locked.until - utcnow()).total_seconds() / 60))
-            message = (
-                "Too many failed attempts from this connection. For your safety, sign-in from here "
-                f"is paused for {wait} minute{'s' if wait > 1 else ''}."
-            )
-            page = _login_page(request, status=429, error=message, email=email)
-            page.headers["Retry-After"] = str(wait * 60)
-            return page
-        if result is None:
-            log.info("event=login_failed")
-            return _login_page(request, status=401, error=WRONG, email=email)
-        account, token = result
-        log.info("event=login user_id=%s role=%s", account.id, account.role)
-        target = safe_next(request.form.get("next"), home_path(account.role))
-        page = response.redirect(target, status=303)
-        set_cookie(page, settings, session_cookie_name(settings), token, settings.session_hours * 3600)
-        clear_cookie(page, settings, LOGIN_COOKIE)
+
+@bp.post("/login")
+async def login(request: Request) -> response.HTTPResponse:
+    settings = settings_of(request)
+    email = (request.form.get("email") or "").strip()
+    password = request.form.get("password") or ""
+    lifetime = timedelta(hours=settings.session_hours)
+    # the client behind a proxy when Sanic is told to trust it (PROXIES_COUNT), as in chat.py
+    address = request.remote_addr or request.ip or ""
+
+    def sign_in(session: Session) -> tuple[Account, str] | None:
+        account = authenticate(session, email, password, address=address)
+        return None if account is None else (account, start_session(session, account, lifetime))
+
+    try:
+        result = await unit_of_work(request, sign_in)
+    except LockedOut as locked:
+        log.info("event=login_refused reason=backoff")
+        wait = max(1, math.ceil((locked.until - utcnow()).total_seconds() / 60))
+        message = (
+            "Too many failed attempts from this connection. For your safety, sign-in from here "
+            f"is paused for {wait} minute{'s' if wait > 1 else ''}."
+        )
+        page = _login_page(request, status=429, error=message, email=email)
+        page.headers["Retry-After"] = str(wait * 60)
         return page
+    if result is None:
+        log.info("event=login_failed")
+        return _login_page(request, status=401, error=WRONG, email=email)
+    account, token = result
+    log.info("event=login user_id=%s role=%s", account.id, account.role)
+    target = safe_next(request.form.get("next"), home_path(account.role))
+    page = response.redirect(target, status=303)
+    set_cookie(page, settings, session_cookie_name(settings), token, settings.session_hours * 3600)
+    clear_cookie(page, settings, LOGIN_COOKIE)
+    return page
 
-    @app.post("/logout")
-    async def logout(request: Request) -> response.HTTPResponse:
-        settings = settings_of(request)
-        token = request.cookies.get(session_cookie_name(settings))
-        if token:
-            await unit_of_work(request, lambda session: end_session(session, token))
-        page = response.redirect("/login", status=303)
-        clear_cookie(page, settings, session_cookie_name(settings))
-        return page
+
+@bp.post("/logout")
+async def logout(request: Request) -> response.HTTPResponse:
+    settings = settings_of(request)
+    token = request.cookies.get(session_cookie_name(settings))
+    if token:
+        await unit_of_work(request, lambda session: end_session(session, token))
+    page = response.redirect("/login", status=303)
+    clear_cookie(page, settings, session_cookie_name(settings))
+    return page

@@ -1,4 +1,5 @@
-"""HTML pages rendered with Jinja2 (autoescaping on: nothing a person typed runs as markup)."""
+"""HTML pages rendered with Jinja2 (autoescaping on: nothing a person typed runs as markup), and the
+public pages: the demo trial page with the widget, the privacy notice and ``/health``."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sanic import Sanic, response
+from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot.runtime.restarts import read_status
 from bot.users.roles import allows
+from bot.web.context import settings_of
+
+bp = Blueprint("pages")
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(str(Path(__file__).resolve().parent / "templates")),
@@ -64,12 +69,23 @@ def render_staff(request: Request, name: str, status: int = 200, **context: obje
     )
 
 
-def register(app: Sanic) -> None:
-    @app.get("/")
-    async def demo_page(_: Request) -> response.HTTPResponse:
-        """A trial page as a foundation would publish it, with the one-line widget embed."""
-        return render("demo.html")
+@bp.get("/")
+async def demo_page(_: Request) -> response.HTTPResponse:
+    """A trial page as a foundation would publish it, with the one-line widget embed."""
+    return render("demo.html")
 
-    @app.get("/privacy")
-    async def privacy(_: Request) -> response.HTTPResponse:
-        return render("privacy.html")
+
+@bp.get("/privacy")
+async def privacy(_: Request) -> response.HTTPResponse:
+    return render("privacy.html")
+
+
+@bp.get("/health")
+async def health(request: Request) -> response.HTTPResponse:
+    """The web app answers; with it, what the supervisor says of every process (make run)."""
+    status = read_status(settings_of(request).data_dir)
+    if status is None:
+        return response.json({"status": "ok"})
+    processes = {name: state["state"] for name, state in status["processes"].items()}
+    restarts = {name: state["restarts"] for name, state in status["processes"].items()}
+    return response.json({"status": "ok", "processes": processes, "restarts": restarts})

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from sanic import Sanic, response
 from sanic.request import Request
+from sanic.response import BaseHTTPResponse
 
 from bot.settings import Settings
+from bot.web.context import settings_of
 
 CSP = "; ".join(
     (
@@ -54,9 +55,9 @@ def allowed_origins(settings: Settings) -> frozenset[str]:
     )
 
 
-def _cors_headers(request: Request) -> dict[str, str]:
+def cors_headers(request: Request) -> dict[str, str]:
     origin = request.headers.get("Origin", "")
-    if origin.lower() not in allowed_origins(request.app.ctx.settings):
+    if origin.lower() not in allowed_origins(settings_of(request)):
         return {}
     return {
         "Access-Control-Allow-Origin": origin,
@@ -66,27 +67,17 @@ def _cors_headers(request: Request) -> dict[str, str]:
     }
 
 
-async def chat_preflight(request: Request) -> response.HTTPResponse:
-    """The browser asks before a cross-origin JSON POST; unlisted origins get no permission."""
-    headers = _cors_headers(request)
-    return response.empty(status=204 if headers else 403, headers=headers)
-
-
-def register(app: Sanic) -> None:
-    app.add_route(chat_preflight, "/api/chat", methods=["OPTIONS"], name="chat_preflight")
-    app.add_route(chat_preflight, "/api/chat/history", methods=["OPTIONS"], name="history_preflight")
-
-    @app.on_response
-    async def add_headers(request: Request, resp: response.HTTPResponse) -> None:
-        for name, value in BASE_HEADERS.items():
-            resp.headers.setdefault(name, value)
-        resp.headers["Cross-Origin-Resource-Policy"] = (
-            "cross-origin" if request.path in EMBEDDABLE else "same-origin"
-        )
-        if request.path in CORS_PATHS:
-            resp.headers.update(_cors_headers(request))
-            resp.headers["Vary"] = "Origin"
-        if request.path.startswith(STAFF_PREFIXES):
-            resp.headers["Cache-Control"] = "no-store"  # personal data stays out of shared caches
-        if request.app.ctx.settings.secure_cookies:
-            resp.headers["Strict-Transport-Security"] = "max-age=31536000"
+async def add_headers(request: Request, resp: BaseHTTPResponse) -> None:
+    """Response middleware (attached app-wide by the composition root): every answer, errors included."""
+    for name, value in BASE_HEADERS.items():
+        resp.headers.setdefault(name, value)
+    resp.headers["Cross-Origin-Resource-Policy"] = (
+        "cross-origin" if request.path in EMBEDDABLE else "same-origin"
+    )
+    if request.path in CORS_PATHS:
+        resp.headers.update(cors_headers(request))
+        resp.headers["Vary"] = "Origin"
+    if request.path.startswith(STAFF_PREFIXES):
+        resp.headers["Cache-Control"] = "no-store"  # personal data stays out of shared caches
+    if settings_of(request).secure_cookies:
+        resp.headers["Strict-Transport-Security"] = "max-age=31536000"

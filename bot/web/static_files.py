@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sanic import Sanic, response
+from sanic import Blueprint, response
 from sanic.exceptions import NotFound
 from sanic.request import Request
 
@@ -17,7 +17,10 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 CONTENT_TYPES = {"js": "application/javascript; charset=utf-8", "css": "text/css; charset=utf-8"}
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}\.(js|css)$")
 
+bp = Blueprint("static_files")
 
+
+@bp.route("/static/<name:path>", methods=["GET", "HEAD"], name="static_file")
 async def static_file(request: Request, name: str) -> response.HTTPResponse:
     """One file from bot/web/static by its plain name, or 404."""
     match = _NAME.fullmatch(name)
@@ -27,7 +30,3 @@ async def static_file(request: Request, name: str) -> response.HTTPResponse:
     return await response.file(
         path, mime_type=CONTENT_TYPES[match.group(1)], headers={"Cache-Control": "public, max-age=300"}
     )
-
-
-def register(app: Sanic) -> None:
-    app.add_route(static_file, "/static/<name:path>", methods=["GET", "HEAD"], name="static")

@@ -12,8 +12,6 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from tests.db_fixtures import database_url  # noqa: F401 - a fixture, used by name
-
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,7 +37,7 @@ def domain() -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def leads_database(database_url: str, tmp_path: Path) -> Iterator[str]:  # noqa: F811 - the fixture
+def leads_database(database_url: str, tmp_path: Path) -> Iterator[str]:
     """Each action test runs against its own migrated leads database: SQLite, and PostgreSQL too
     when TEST_DATABASE_URL is set (see tests/db_fixtures.py)."""
     from actions import context

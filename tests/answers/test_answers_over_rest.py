@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.loader import load_faq
-from tests.e2e.conversation import Conversation
+from bot.runtime.rest_chat import Conversation
 
 pytestmark = pytest.mark.servers
 

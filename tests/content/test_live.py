@@ -48,7 +48,7 @@ def test_broken_edit_keeps_serving_the_last_good_answers(faq_path: Path, caplog)
     faq_path.write_text("entries: [unclosed\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         assert live.answer("utter_faq/cost") == "Ask a coordinator. They know."
-    assert "faq reload failed" in caplog.text
+    assert "event=faq_reload_failed" in caplog.text
 
 
 def test_broken_file_at_startup_fails_loudly(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from bot.content.loader import load_faq
 from bot.content.writer import save_faq
-from tests.e2e.conversation import Conversation
+from bot.runtime.rest_chat import Conversation
 
 pytestmark = pytest.mark.servers
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conversation import Conversation
+from bot.runtime.rest_chat import Conversation
 
 pytestmark = pytest.mark.servers
 

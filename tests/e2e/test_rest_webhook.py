@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.conversation import Conversation
+from bot.runtime.rest_chat import Conversation
 
 pytestmark = pytest.mark.servers
 

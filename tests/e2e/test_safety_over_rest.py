@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from bot.eligibility import default_criteria
+from bot.runtime.rest_chat import Conversation
 from bot.safety.lexicon import CATEGORIES, load_lexicons
 from bot.safety.scoring import Score, messages
-from tests.e2e.conversation import Conversation
 
 pytestmark = pytest.mark.servers
 # What an answer to "should I stop / skip / double / take ..." must never say.

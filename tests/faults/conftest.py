@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from bot.runtime.rest_chat import Conversation
 from tests.conftest import ARTIFACTS, fresh_model_or_fail
-from tests.e2e.conversation import Conversation
 from tests.faults.stack import FaultStack
 
 

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
+from bot.runtime.rest_chat import Conversation
 from bot.storage.db import Database
-from tests.e2e.conversation import Conversation
 from tests.e2e.test_prescreen_over_rest import ELIGIBLE_ANSWERS
 from tests.web.staff import StaffClient, add_account
 

@@ -155,4 +155,4 @@ def test_python_m_bot_exports_from_a_fresh_data_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
     assert database_file.exists() and (tmp_path / "fresh" / "leads.key").exists()
-    assert "encryption key generated" in result.stderr
+    assert "event=encryption_key_generated" in result.stderr

@@ -21,7 +21,7 @@ def test_key_is_generated_with_a_warning_when_missing(
         keys = key_file_keys(data_dir)
     key_file = data_dir / KEY_FILE_NAME
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
-    assert any("encryption key generated" in record.getMessage() for record in caplog.records)
+    assert any("event=encryption_key_generated" in record.getMessage() for record in caplog.records)
     assert keys[0].decode() not in caplog.text
     assert not [path.name for path in data_dir.iterdir() if path.name != KEY_FILE_NAME]
 

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.leads.crypto import Cipher
-from bot.leads.referrals import list_referrals, read_lead, update_referral
+from bot.leads.queries import ReferralFilter, find_referrals
+from bot.leads.referrals import read_lead, update_referral
 from bot.storage.db import Database
 from bot.storage.models import AuditEvent
 from tests.db_fixtures import PERSON, store_lead
@@ -36,7 +37,7 @@ def test_updating_a_referral_audits_field_names_not_notes(db: Database, cipher: 
         )
     with db.session_scope() as session:
         event = session.execute(select(AuditEvent).where(AuditEvent.action == "changed")).scalar_one()
-        summary = list_referrals(session)
+        summary = find_referrals(session, ReferralFilter())
     assert event.details == {"fields": "status,notes", "status": "contacted"}
     assert "voicemail" not in json.dumps(event.details)
     assert summary[0]["status"] == "contacted"

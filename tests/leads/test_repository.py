@@ -12,6 +12,7 @@ from bot.leads import repository
 from bot.leads.crypto import Cipher
 from bot.leads.export import export_leads
 from bot.leads.repository import add_contact, create_handoff_referral, record_screening
+from bot.outcomes import OutcomeKind
 from bot.storage.db import Database
 from bot.storage.models import AuditEvent, Contact, Referral, Screening
 from tests.db_fixtures import CONSENT_AT, PERSON, store_lead
@@ -98,6 +99,14 @@ def test_age_answer_is_stored_as_a_whole_number(db: Database) -> None:
 def test_unknown_outcome_is_refused(db: Database) -> None:
     with pytest.raises(ValueError, match="unknown outcome"), db.session_scope() as session:
         _record(session, outcome="maybe")
+
+
+def test_an_outcome_given_as_the_enum_is_stored_as_its_plain_name(db: Database) -> None:
+    with db.session_scope() as session:
+        screening_id = _record(session, outcome=OutcomeKind.NEEDS_REVIEW).id
+    with db.session_scope() as session:
+        stored = session.execute(select(Screening.outcome).where(Screening.id == screening_id)).scalar_one()
+    assert type(stored) is str and stored == "needs_review"
 
 
 def test_not_eligible_screening_is_stored_anonymously(db: Database, cipher: Cipher) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.eligibility import default_criteria
-from tests.e2e.conversation import Conversation
+from bot.runtime.rest_chat import Conversation
 
 pytestmark = pytest.mark.servers
 CRITERIA = default_criteria()

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 import pytest
 
 from bot.chat.replies import UNAVAILABLE_TEXT
+from bot.runtime.rest_chat import Conversation
 from bot.runtime.sandbox import ModelNotReady, isolated_env, require_fresh_model
 from bot.runtime.supervisor import is_healthy as healthy
 from bot.settings import load_settings
 from tests.conftest import ARTIFACTS, REPO_ROOT, SmtpInbox
-from tests.e2e.conversation import Conversation
 from tests.e2e.test_prescreen_over_rest import ELIGIBLE_ANSWERS
 from tests.hostile.chat_client import ChatEndpoint, new_sender
 from tests.runtime.product import RunningProduct, leads_of

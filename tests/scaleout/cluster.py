@@ -19,6 +19,7 @@ import redis
 from sqlalchemy.engine import make_url
 
 from bot.runtime.cluster import Layout, cluster_processes, nginx_binary, write_nginx_config
+from bot.runtime.rest_chat import Conversation
 from bot.runtime.sandbox import free_port, isolated_env, running
 from bot.settings import Settings, load_settings, scoped_environment
 
@@ -110,14 +111,9 @@ class ScaleoutCluster:
         return [f"http://127.0.0.1:{port}" for port in self.layout.rasa_ports]
 
     def say(self, sender: str, message: str, timeout: float = 60.0) -> Reply:
-        body = json.dumps({"sender": sender, "message": message}).encode()
-        request = urllib.request.Request(
-            f"{self.rasa_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            replies = json.loads(response.read())
-            upstream = response.headers.get("X-Upstream", "")
-        return Reply([str(reply.get("text", "")) for reply in replies], upstream)
+        conversation = Conversation(self.rasa_url, sender, timeout=timeout)
+        texts = conversation.texts(message)
+        return Reply(texts, conversation.headers.get("X-Upstream", ""))
 
     def tracker(self, sender: str, base_url: str | None = None) -> dict:
         """The conversation as a Rasa server sees it (its HTTP API, with the token)."""

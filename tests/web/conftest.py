@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.leads.contact import ContactDetails
-from tests.db_fixtures import PERSON, database_url, db, store_lead  # noqa: F401
+from tests.db_fixtures import PERSON, store_lead
 from tests.web.browser import chromium
 from tests.web.fake_rasa import FakeRasa
 from tests.web.server import REPO_ROOT, WebServer, start_web

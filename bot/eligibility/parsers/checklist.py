@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.eligibility.models import Answer, Criterion, SlotSpec
-from bot.eligibility.parsers.checklist_rules import dose_verdict, keyword_verdict
+from bot.eligibility.parsers.checklist_rules import ItemVerdict, dose_verdict, keyword_verdict
 from bot.eligibility.parsers.text import find_phrase, normalise
 from bot.eligibility.parsers.yes_no import HEDGE, NEGATION, UNSURE, read_yes_no
 
@@ -31,9 +31,21 @@ SPLIT = re.compile(
 )
 ONLY_NUMBERS = re.compile(r"^(?:\s|and|or|&|\+|#|number|item|\d|two|three|four|five|six|seven)*$")
 ALL = re.compile(r"\ball of (them|these|those)\b|\ball apply\b|\ball (of the )?above\b")
-NONE_PHRASES = ("all good", "all fine", "all clear", "i'm fine", "im fine", "i'm good", "none apply",
-                "nothing applies", "none of them", "none of these", "none of the above",
-                "0", "zero")  # fmt: skip
+NONE_PHRASES = (
+    "all good",
+    "all fine",
+    "all clear",
+    "i'm fine",
+    "im fine",
+    "i'm good",
+    "none apply",
+    "nothing applies",
+    "none of them",
+    "none of these",
+    "none of the above",
+    "0",
+    "zero",
+)
 
 
 def _numbers(segment: str, count: int) -> set[int]:
@@ -77,11 +89,13 @@ def read_checklist(
         (unsure if doubt else applies).update(numbers)
         for number in keywords:
             item = next(item for item in items if item.item == number)
-            verdict = "unsure" if doubt or "?" in clean else keyword_verdict(item, segment, clean, today)
-            {"applies": applies, "unsure": unsure, "no": set()}[verdict].add(number)
+            said: ItemVerdict = (
+                "unsure" if doubt or "?" in clean else keyword_verdict(item, segment, clean, today)
+            )
+            {"applies": applies, "unsure": unsure, "no": set()}[said].add(number)
     for item in items:
         verdict = dose_verdict(item, clean) if item.item else None
-        if verdict is not None and item.item not in numbers_said(clean, len(items)):
+        if verdict is not None and item.item is not None and item.item not in numbers_said(clean, len(items)):
             applies.discard(item.item)
             unsure.discard(item.item)
             mentioned.add(item.item)

@@ -16,10 +16,8 @@ from dateutil.relativedelta import relativedelta
 
 from bot.eligibility.parsers.text import UNITS
 
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
+_MONTH_WORDS = "january february march april may june july august september october november december"
+MONTHS = tuple(_MONTH_WORDS.split())
 MONTH = (
     "(?P<month>"
     + "|".join([*MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"])
@@ -31,9 +29,19 @@ AMOUNT = (
 )
 UNIT = r"(?P<unit>day|week|month|year|yr|mo)s?"
 # "a few months" may well be six or seven: vague amounts are ranges, so they can straddle a window
-VAGUE = {"a couple": (2, 2), "couple": (2, 2), "a few": (2, 7), "few": (2, 7), "half a": (0.5, 0.5),
-         "half an": (0.5, 0.5), "several": (3, 9),
-         "some": (3, 9), "many": (6, 24), "an": (1, 1), "a": (1, 1)}  # fmt: skip
+VAGUE = {
+    "a couple": (2, 2),
+    "couple": (2, 2),
+    "a few": (2, 7),
+    "few": (2, 7),
+    "half a": (0.5, 0.5),
+    "half an": (0.5, 0.5),
+    "several": (3, 9),
+    "some": (3, 9),
+    "many": (6, 24),
+    "an": (1, 1),
+    "a": (1, 1),
+}
 PATTERNS = {
     "ago": re.compile(
         r"\b(?:(?P<mod>more than|over|at least|less than|under|about|around|roughly|approximately|"

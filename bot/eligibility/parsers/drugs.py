@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from bot.eligibility.models import Answer, SlotSpec
+from bot.eligibility.models import Answer, AnswerStatus, SlotSpec
 from bot.eligibility.parsers.dates import Period, find_periods, is_ongoing, mentions_time
 from bot.eligibility.parsers.entities import canonical_names
 from bot.eligibility.parsers.text import find_phrase, normalise
@@ -83,5 +83,5 @@ def parse_drug_history(
         return Answer(status="ok", value=_value("yes", targets, last, False), hedged=unsure or reading.hedged)
     # Taken, time not given. Words about time we could not read mean a person should look.
     when_words = mentions_time(clean)
-    status = "unsure" if when_words or reading.hedged else "ok"
+    status: AnswerStatus = "unsure" if when_words or reading.hedged else "ok"
     return Answer(status=status, value=_value("yes", targets, None, False), hedged=reading.hedged)

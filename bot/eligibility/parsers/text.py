@@ -12,15 +12,14 @@ from dataclasses import dataclass
 
 MAX_CHARS = 500  # longer messages are cut: nobody answers a yes/no question in an essay
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+_UNIT_WORDS = (  # noqa: SIM905
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+UNITS = {word: value for value, word in enumerate(_UNIT_WORDS)}
+TENS = {word: 10 * tens for tens, word in enumerate(_TEN_WORDS, 2)}
+TENS["fourty"] = 40  # a common misspelling
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
 
 

@@ -18,7 +18,8 @@ from sqlalchemy.sql import Select
 
 from bot.leads.funnel import FUNNEL_STEPS, SAFETY_CATEGORIES, funnel_counts, safety_event
 from bot.leads.referrals import is_possible_id
-from bot.storage.models import OUTCOMES, REFERRAL_STATUSES, AuditEvent, Referral, Screening
+from bot.outcomes import HANDOFF, OUTCOMES
+from bot.storage.models import REFERRAL_STATUSES, AuditEvent, Referral, Screening
 
 LIST_LIMIT = 500
 QUESTION_PREFIX = "question_answered:"
@@ -92,7 +93,7 @@ def find_referrals(session: Session, chosen: ReferralFilter, limit: int = LIST_L
     return [
         {
             "reference": referral.id,
-            "outcome": screening.outcome or "handoff",
+            "outcome": screening.outcome or HANDOFF,
             "is_handoff": bool(screening.is_handoff),
             "status": referral.status,
             "created_at": referral.created_at.isoformat(timespec="minutes"),
@@ -107,11 +108,11 @@ def referral_counts(session: Session, chosen: ReferralFilter) -> dict[str, Any]:
     """How many match, split by status and by outcome (every status listed, zeros included)."""
     rows = session.execute(_referrals(chosen).with_only_columns(Referral.status, Screening.outcome)).all()
     by_status = Counter(status for status, _ in rows)
-    by_outcome = Counter(outcome or "handoff" for _, outcome in rows)
+    by_outcome = Counter(outcome or HANDOFF for _, outcome in rows)
     return {
         "total": len(rows),
         "by_status": {status: by_status.get(status, 0) for status in REFERRAL_STATUSES},
-        "by_outcome": {outcome: by_outcome.get(outcome, 0) for outcome in (*OUTCOMES, "handoff")},
+        "by_outcome": {outcome: by_outcome.get(outcome, 0) for outcome in (*OUTCOMES, HANDOFF)},
     }
 
 
@@ -153,8 +154,8 @@ def funnel_report(session: Session, since: datetime | None = None) -> dict[str, 
     )
     if since is not None:
         outcome_query = outcome_query.where(Screening.created_at >= since)
-    outcomes = {outcome: 0 for outcome in (*OUTCOMES, "handoff")}
+    outcomes = {outcome: 0 for outcome in (*OUTCOMES, HANDOFF)}
     for outcome, is_handoff, count in session.execute(outcome_query).all():
-        outcomes["handoff" if is_handoff else outcome] += count
+        outcomes[HANDOFF if is_handoff else outcome] += count
     safety = {category: counts.get(safety_event(category), 0) for category in SAFETY_CATEGORIES}
     return {"steps": steps, "outcomes": outcomes, "questions": questions, "safety": safety}

@@ -28,7 +28,6 @@ from bot.content.writer import render_faq, save_faq
 from bot.settings import Settings
 from bot.storage.models import FaqEdit
 
-FORM_FIELDS = ("id", "topic", "answer", "questions", "source")
 _NAMED_FIELD = re.compile(r"field '(\w+)'")
 _write_lock = threading.Lock()  # one read-modify-write of faq.yml at a time
 
@@ -107,11 +106,11 @@ def validate(entries: list[FaqEntry], settings: Settings, entry_id: str) -> Edit
                 rejected.fields[field_of(message) or "id"].append(message)
             else:
                 rejected.general.append(problem)
-    for problem in check_content(entries, load_trial(settings.content_dir / TRIAL_FILENAME)):
-        if problem.entry_id == entry_id:
-            rejected.fields[field_of(problem.message) or "answer"].append(problem.message)
+    for found in check_content(entries, load_trial(settings.content_dir / TRIAL_FILENAME)):
+        if found.entry_id == entry_id:
+            rejected.fields[field_of(found.message) or "answer"].append(found.message)
         else:
-            rejected.general.append(str(problem))
+            rejected.general.append(str(found))
     if not rejected.fields and not rejected.general:
         return None
     rejected.fields = dict(rejected.fields)
@@ -131,9 +130,17 @@ def _replace(entries: list[FaqEntry], entry_id: str, new: FaqEntry | None) -> li
 
 
 def _write(
-    session: Session, settings: Settings, *, actor: str, action: str, entry_id: str,
-    before: FaqEntry | None, after: FaqEntry | None, entries: list[FaqEntry], rollback_of: int | None = None,
-) -> FaqEdit:  # fmt: skip
+    session: Session,
+    settings: Settings,
+    *,
+    actor: str,
+    action: str,
+    entry_id: str,
+    before: FaqEntry | None,
+    after: FaqEntry | None,
+    entries: list[FaqEntry],
+    rollback_of: int | None = None,
+) -> FaqEdit:
     rejected = validate(entries, settings, entry_id)
     if rejected is not None:
         raise rejected
@@ -172,9 +179,15 @@ def save_entry(
             )
         new = entry_from_form(form, target_id, existing)
         return _write(
-            session, settings, actor=actor, action="edited" if existing else "created", entry_id=target_id,
-            before=existing, after=new, entries=_replace(entries, target_id, new),
-        )  # fmt: skip
+            session,
+            settings,
+            actor=actor,
+            action="edited" if existing else "created",
+            entry_id=target_id,
+            before=existing,
+            after=new,
+            entries=_replace(entries, target_id, new),
+        )
 
 
 def rollback(session: Session, settings: Settings, actor: str, edit_id: int) -> FaqEdit:
@@ -187,9 +200,16 @@ def rollback(session: Session, settings: Settings, actor: str, edit_id: int) -> 
         current = next((entry for entry in entries if entry.id == edit.entry_id), None)
         target = None if edit.before is None else entry_from_dict(edit.before)
         return _write(
-            session, settings, actor=actor, action="rolled_back", entry_id=edit.entry_id, before=current,
-            after=target, entries=_replace(entries, edit.entry_id, target), rollback_of=edit.id,
-        )  # fmt: skip
+            session,
+            settings,
+            actor=actor,
+            action="rolled_back",
+            entry_id=edit.entry_id,
+            before=current,
+            after=target,
+            entries=_replace(entries, edit.entry_id, target),
+            rollback_of=edit.id,
+        )
 
 
 def history(session: Session, entry_id: str | None = None, limit: int = 100) -> list[FaqEdit]:

@@ -6,7 +6,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from bot.web.retrain import RetrainJob
+from bot.runtime.retrain import RetrainJob
 from tests.web.fake_rasa import FakeRasa
 
 PROGRESS_SCRIPT = "import sys; sys.stdout.write('Epochs:  50%\\rEpochs: 100%\\nTrained\\n')"

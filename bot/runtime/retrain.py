@@ -95,8 +95,11 @@ class RetrainJob:
             if not await self._train():
                 return
             if not self.can_deploy:
-                self._finish("trained", "Trained. Not deployed: RASA_AUTH_TOKEN is not set, so the new "
-                             "model will be used when the assistant next restarts.")  # fmt: skip
+                self._finish(
+                    "trained",
+                    "Trained. Not deployed: RASA_AUTH_TOKEN is not set, so the new "
+                    "model will be used when the assistant next restarts.",
+                )
                 return
             self.state, self.message = "deploying", "Loading the new model into the running assistant…"
             await self._deploy()
