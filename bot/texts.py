@@ -91,7 +91,11 @@ def _entry(source: str, text_id: Any, raw: Any) -> Entry:
         raw = {"text": raw}
     if not isinstance(raw, dict) or set(raw) - {"text", "buttons"}:
         raise TextsError(f"{where}: expected a text, or a mapping with `text` and optional `buttons`")
-    text = str(raw.get("text") or "").strip()
+    if not isinstance(raw.get("text"), str):
+        raise TextsError(
+            f"{where}: the text is empty or not text (quote Yes and No: YAML reads them as true/false)"
+        )
+    text = raw["text"].strip()
     if not text:
         raise TextsError(f"{where}: the text is empty")
     try:
@@ -102,10 +106,15 @@ def _entry(source: str, text_id: Any, raw: Any) -> Entry:
         raise TextsError(f"{where}: a placeholder is a plain name in braces, like {{retention_months}}")
     buttons = raw.get("buttons") or []
     if not isinstance(buttons, list) or not all(
-        isinstance(button, dict) and set(button) == {"title", "payload"} and all(button.values())
+        isinstance(button, dict)
+        and set(button) == {"title", "payload"}
+        and all(isinstance(value, str) and value.strip() for value in button.values())
         for button in buttons
     ):
-        raise TextsError(f"{where}: each button needs a `title` and a `payload`, and nothing else")
+        raise TextsError(
+            f"{where}: each button needs a `title` and a `payload` as text, and nothing else "
+            "(quote Yes and No: unquoted, YAML reads them as true and false)"
+        )
     return Entry(text_id, text, source, tuple(Button(str(b["title"]), str(b["payload"])) for b in buttons))
 
 
@@ -144,7 +153,9 @@ def load_texts(root: Path) -> Texts:
     for entries in by_language.values():
         for text_id, entry in entries.items():
             if text_id not in english:
-                raise TextsError(f"{entry.source}: {text_id}: not in en/ (a translation needs its English text)")
+                raise TextsError(
+                    f"{entry.source}: {text_id}: not in en/ (a translation needs the English text)"
+                )
             if entry.placeholders != english[text_id].placeholders:
                 raise TextsError(
                     f"{entry.source}: {text_id}: placeholders {sorted(entry.placeholders)} differ from "

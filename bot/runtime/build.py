@@ -116,9 +116,9 @@ def consent_responses(settings: Settings, texts: Texts) -> dict[str, list[dict]]
     }
 
 
-def write_text_responses(settings: Settings, domain_dir: Path) -> Path:
+def write_text_responses(settings: Settings, domain_dir: Path, texts: Texts | None = None) -> Path:
     """build/domain/texts.yml: every response a person reads, from data/texts and consent.yml."""
-    texts = load_texts(settings.texts_dir)
+    texts = texts or load_texts(settings.texts_dir)
     responses = {**text_responses(texts), **consent_responses(settings, texts)}
     declared = {
         name
