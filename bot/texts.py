@@ -90,7 +90,10 @@ def _entry(source: str, text_id: Any, raw: Any) -> Entry:
     if isinstance(raw, str):
         raw = {"text": raw}
     if not isinstance(raw, dict) or set(raw) - {"text", "buttons"}:
-        raise TextsError(f"{where}: expected a text, or a mapping with `text` and optional `buttons`")
+        raise TextsError(
+            f"{where}: expected a text, or a mapping with `text` and optional `buttons` "
+            "(quote Yes and No: YAML reads them as true/false)"
+        )
     if not isinstance(raw.get("text"), str):
         raise TextsError(
             f"{where}: the text is empty or not text (quote Yes and No: YAML reads them as true/false)"

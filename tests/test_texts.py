@@ -72,7 +72,7 @@ def test_buttons_are_kept_with_their_text(texts_root: Path) -> None:
     ("language", "body", "problem"),
     [
         ("en", "utter_empty: ''\n", r"en/bad.yml: utter_empty: the text is empty"),
-        ("en", "button_no: No\n", r"en/bad.yml: button_no: the text is empty or not text"),
+        ("en", "button_no: No\n", r"en/bad.yml: button_no: expected a text.*quote Yes and No"),
         ("en", "Utter Bad: Hello there.\n", r"en/bad.yml: Utter Bad: an id is lower-case"),
         ("en", "utter_saved: Again.\n", r"utter_saved: already defined in .*en/(bad|leads).yml"),
         ("en", "utter_x:\n  text: Hi.\n  buttons: [{title: Yes}]\n", r"utter_x: each button needs"),
