@@ -1,7 +1,8 @@
 """Explicit consent before any health question or contact detail (GDPR art. 9).
 
-Asked as a plain yes/no question (rules in data/rules/ route the answer), with texts and
-their version from data/content/consent.yml. No consent: nothing is asked or saved. Consent
+Asked as a plain yes/no question (rules in data/rules/ route the answer), with the texts
+(utter_consent_* responses) and their version from data/content/consent.yml. No consent:
+nothing is asked or saved. Consent
 needs words that say yes: when the model reads "yes" in words that do not say it (keyboard mash,
 "probably"), the question is asked again and the message is forgotten, as Rasa's own fallback does.
 """
@@ -21,9 +22,8 @@ from actions.prescreen_questions import prescreen_reset_events
 from bot.eligibility.conversation import person_agrees, speaks_for_other
 from bot.eligibility.routing import is_explicit_yes as says_yes
 from bot.eligibility.volunteered import confirmation, volunteered_answers
-from bot.leads.consent import is_explicit_yes
+from bot.leads.consent import is_explicit_yes, retention_months
 
-CONSENT_BUTTONS = [{"title": "Yes, I agree", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 # What ends one pre-screen: texts before it belong to an earlier one.
 PRESCREEN_ENDS = frozenset({"action_prescreen_outcome", "action_stop_prescreen", "action_consent_declined"})
 
@@ -48,6 +48,11 @@ def answer_asked_alongside(tracker: Tracker, dispatcher: CollectingDispatcher) -
         dispatcher.utter_message(response=selected["utter_action"])
 
 
+def retention() -> dict[str, int]:
+    """The value the consent texts name: how long answers are kept."""
+    return {"retention_months": retention_months(context.settings().retention_days)}
+
+
 def consent_asks(tracker: Tracker) -> int:
     """How many times in a row the consent question was asked (the last bot steps were all it)."""
     return int(tracker.get_slot("consent_asks") or 0)
@@ -62,7 +67,6 @@ class ActionAskConsent(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        texts = context.consent_texts()
         intent = tracker.get_intent_of_latest_message()
         count = 1 if intent == "start_prescreen" else consent_asks(tracker) + 1
         if count > MAX_ASKS:  # never a third time in a row: leave it, the door stays open
@@ -70,7 +74,10 @@ class ActionAskConsent(Action):
             return [SlotSet("consent_asks", 0)]
         answer_asked_alongside(tracker, dispatcher)
         repeat = intent == "not_sure" or count == MAX_ASKS
-        dispatcher.utter_message(text=texts.reask if repeat else texts.request, buttons=CONSENT_BUTTONS)
+        if repeat:
+            dispatcher.utter_message(response="utter_consent_reask")
+        else:
+            dispatcher.utter_message(response="utter_consent_request", **retention())
         # a new pre-screen starts from blank answers (someone may be starting again after a mistake)
         return [
             *prescreen_reset_events(),
@@ -88,11 +95,10 @@ class ActionAskHandoffConsent(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        texts = context.consent_texts()
-        repeat = tracker.get_intent_of_latest_message() == "not_sure"
-        dispatcher.utter_message(
-            text=texts.reask if repeat else texts.handoff_request, buttons=CONSENT_BUTTONS
-        )
+        if tracker.get_intent_of_latest_message() == "not_sure":
+            dispatcher.utter_message(response="utter_consent_reask")
+        else:
+            dispatcher.utter_message(response="utter_consent_handoff_request", **retention())
         return [SlotSet("handoff_requested", True)]
 
 
@@ -107,7 +113,7 @@ class ActionRecordConsent(Action):
     ) -> list[EventType]:
         text = context.latest_text(tracker)
         if not (is_explicit_yes(text) or says_yes(text)):
-            dispatcher.utter_message(text=context.consent_texts().reask, buttons=CONSENT_BUTTONS)
+            dispatcher.utter_message(response="utter_consent_reask")
             return [UserUtteranceReverted()]  # back to the consent question, still unanswered
         storage.funnel(tracker.sender_id, "consent_given")
         events: list[EventType] = [
@@ -145,5 +151,5 @@ class ActionConsentDeclined(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=context.consent_texts().declined)
+        dispatcher.utter_message(response="utter_consent_declined")
         return [SlotSet("handoff_requested", False), SlotSet("consent_asks", 0)]

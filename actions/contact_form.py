@@ -2,11 +2,12 @@
 
 Asked only after consent, and only when there is something a coordinator can act on: a
 promising pre-screen or "I want to talk to a person". Nothing is written until all is valid.
+Rasa asks each question itself (utter_ask_<slot>); the validator counts the asks, so that a
+detail is asked at most twice (the second time with a way out) and then left.
 """
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -96,16 +97,39 @@ class ValidateContactForm(FormValidationAction):
             if self.asked_twice.get(slot):  # never a third time: go on without this detail
                 result = check(GIVE_UP[slot])
             else:
-                dispatcher.utter_message(text=error.message)
+                dispatcher.utter_message(response=error.text_id)
                 return {slot: None}
         return result if isinstance(result, dict) else {slot: result}
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        asked = tracker.get_slot("asked_slot")
-        self.asked_twice = {asked: int(tracker.get_slot("ask_count") or 0) >= MAX_ASKS} if asked else {}
-        return await super().run(dispatcher, tracker, domain)
+        asked = tracker.get_slot("requested_slot")
+        count = asked_times(tracker, asked)
+        self.asked_twice = {asked: count >= MAX_ASKS} if asked else {}
+        events = await super().run(dispatcher, tracker, domain)
+        return [*events, *self._next_ask(dispatcher, tracker, events, asked, count)]
+
+    def _next_ask(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        events: list[EventType],
+        asked: str | None,
+        count: int,
+    ) -> list[EventType]:
+        """Count the question Rasa asks next; before its second time, say how to skip it."""
+        values = {name: tracker.get_slot(name) for name in CONTACT_SLOTS}
+        values.update(
+            {e["name"]: e["value"] for e in events if e.get("event") == "slot" and e["name"] in values}
+        )
+        following = next((name for name in CONTACT_SLOTS if values[name] is None), None)
+        if following is None:
+            return []
+        times = count + 1 if following == asked else 1
+        if times == MAX_ASKS:
+            dispatcher.utter_message(response="utter_contact_second_ask")
+        return [SlotSet("asked_slot", following), SlotSet("ask_count", times)]
 
     async def validate_contact_name(
         self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
@@ -121,40 +145,6 @@ class ValidateContactForm(FormValidationAction):
         self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
         return self._checked("contact_time", _time, value, dispatcher)
-
-
-class AskContactAction(Action, ABC):
-    """One small action per contact question (Rasa looks them up by name)."""
-
-    @property
-    @abstractmethod
-    def slot(self) -> str:
-        """The contact slot this action asks for."""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        same = tracker.get_slot("asked_slot") == self.slot
-        count = int(tracker.get_slot("ask_count") or 0) + 1 if same else 1
-        dispatcher.utter_message(text=context.criteria().dialogue[f"{self.slot}_question"])
-        if count == MAX_ASKS:
-            dispatcher.utter_message(text=context.criteria().dialogue["contact_second_ask"])
-        return [SlotSet("asked_slot", self.slot), SlotSet("ask_count", count)]
-
-
-class ActionAskContactName(AskContactAction):
-    slot = "contact_name"
-
-
-class ActionAskContactReach(AskContactAction):
-    slot = "contact_reach"
-
-
-class ActionAskContactTime(AskContactAction):
-    slot = "contact_time"
 
 
 class ActionPrefillContact(Action):
@@ -175,13 +165,20 @@ class ActionPrefillContact(Action):
         if found.email or found.phone:
             events.append(SlotSet("contact_reach", " ".join(filter(None, [found.email, found.phone]))))
         if found.any:
-            dispatcher.utter_message(text=context.criteria().dialogue["contact_prefilled"])
+            dispatcher.utter_message(response="utter_contact_prefilled")
         return events
 
 
+def asked_times(tracker: Tracker, slot: str | None) -> int:
+    """How many times in a row ``slot`` was asked (once, if no count was kept for it)."""
+    if slot is None:
+        return 0
+    return max(1, int(tracker.get_slot("ask_count") or 0)) if tracker.get_slot("asked_slot") == slot else 1
+
+
 def contact_reset_events() -> list[EventType]:
-    names = [*CONTACT_SLOTS, "contact_email", "contact_phone", "requested_slot"]
-    return [SlotSet(name, None) for name in names]
+    names = [*CONTACT_SLOTS, "contact_email", "contact_phone", "requested_slot", "asked_slot"]
+    return [*(SlotSet(name, None) for name in names), SlotSet("ask_count", 0)]
 
 
 class ActionStopContact(Action):
@@ -191,5 +188,5 @@ class ActionStopContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=context.criteria().dialogue["contact_stopped"])
+        dispatcher.utter_message(response="utter_contact_stopped")
         return [ActiveLoop(None), *contact_reset_events(), SlotSet("handoff_requested", False)]

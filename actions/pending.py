@@ -14,15 +14,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.prescreen_outcome import save_outcome
-from actions.referral import SAVED_TEXT, submit_contact
+from actions.referral import submit_contact
 
 # "stop" and "delete my data" mean: keep nothing, so nothing is saved first.
 KEEP_NOTHING = frozenset({"stop_prescreen", "delete_data"})
-ANSWERS_SAVED_TEXT = "Good news: the technical problem is over and your answers are saved now."
-STILL_FAILING_TEXT = (
-    "I still can't save your answers because of the technical problem. Nothing is lost: "
-    "I'll try again with your next message."
-)
 
 
 class ActionRetryPendingSaves(Action):
@@ -40,12 +35,12 @@ class ActionRetryPendingSaves(Action):
             return []
         if referral:
             events = submit_contact(tracker)
-            saved_text = SAVED_TEXT
+            saved = "utter_contact_saved"
         else:
             _, screening_id = save_outcome(tracker)
             events = None if screening_id is None else [
                 SlotSet("screening_id", screening_id), SlotSet("screening_pending", False)
             ]  # fmt: skip
-            saved_text = ANSWERS_SAVED_TEXT
-        dispatcher.utter_message(text=STILL_FAILING_TEXT if events is None else saved_text)
+            saved = "utter_answers_saved"
+        dispatcher.utter_message(response="utter_still_failing" if events is None else saved)
         return events or []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -11,27 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context, storage
-from bot.eligibility import Answer, Outcome, evaluate
-from bot.eligibility.answer_types import type_of
-from bot.eligibility.readings import reading
-from bot.leads.repository import record_screening
-
-
-def stored_answers(answers: dict[str, Answer]) -> dict[str, Any]:
-    """What coordinators read: the parsed value, or "not sure" where the person did not know or
-    hedged (an age stays a number, or empty); and under "readings" the short meaning of each
-    answer ("PL-7", "clear", "unsure") that the evaluation checks."""
-    stored: dict[str, Any] = {}
-    readings: dict[str, Any] = {}
-    for slot, answer in answers.items():
-        readings[slot] = reading(context.criteria(), slot, answer, context.today())
-        if type_of(context.criteria(), slot).whole_number:
-            stored[slot] = answer.value if isinstance(answer.value, int) else None
-        elif answer.status != "ok" or readings[slot] == "unsure":
-            stored[slot] = "not sure"
-        else:
-            stored[slot] = answer.value
-    return {**stored, "readings": readings}
+from bot.eligibility import Outcome, evaluate
+from bot.leads.handover import PrescreenRecord, record_outcome
 
 
 def save_outcome(tracker: Tracker) -> tuple[Outcome, int | None]:
@@ -39,23 +19,17 @@ def save_outcome(tracker: Tracker) -> tuple[Outcome, int | None]:
     answers = context.answers_from(tracker)
     outcome = evaluate(context.criteria(), answers, context.today())
     consent_at = tracker.get_slot("consent_at")
-
-    def save(session: Any) -> int:
-        screening = record_screening(
-            session,
-            conversation_id=tracker.sender_id,
-            screening_key=tracker.get_slot("screening_key") or "prescreen",
-            outcome=outcome.outcome,
-            reasons=[reason.label for reason in outcome.reasons],
-            answers=stored_answers(answers),
-            criteria_version=outcome.criteria_version,
-            unknowns=[reason.label for reason in outcome.unknowns],
-            consent_at=datetime.fromisoformat(consent_at) if consent_at else None,
-            consent_version=tracker.get_slot("consent_version"),
-        )
-        return screening.id
-
-    return outcome, storage.write(save)
+    record = PrescreenRecord(
+        conversation_id=tracker.sender_id,
+        screening_key=tracker.get_slot("screening_key") or "",
+        answers=answers,
+        consent_at=datetime.fromisoformat(consent_at) if consent_at else None,
+        consent_version=tracker.get_slot("consent_version"),
+    )
+    screening_id = storage.write(
+        lambda session: record_outcome(session, context.criteria(), record, outcome, context.today())
+    )
+    return outcome, screening_id
 
 
 class ActionPrescreenOutcome(Action):
@@ -72,7 +46,7 @@ class ActionPrescreenOutcome(Action):
         storage.funnel(tracker.sender_id, "prescreen_finished")
         dispatcher.utter_message(text=outcome.message())
         if screening_id is None:  # actions/pending.py saves it on the next message
-            dispatcher.utter_message(text=storage.SAVE_FAILED_TEXT)
+            dispatcher.utter_message(response="utter_save_failed")
         return [
             SlotSet("prescreen_outcome", outcome.outcome),
             SlotSet("screening_id", screening_id),

@@ -22,10 +22,6 @@ log = logging.getLogger(__name__)
 
 CONFIRM_INTENT = "delete_data"
 CONFIRM_QUESTION = "utter_confirm_erasure"
-ERASED_TEXT = (
-    "Done: I deleted your answers, your contact details and this conversation. "
-    "Nothing about you is kept. You can still ask me anything about the study."
-)
 
 
 def _previous_bot_response(events: list[dict[str, Any]]) -> str | None:
@@ -62,11 +58,8 @@ class ActionDeleteData(Action):
             erase_person(settings, tracker.sender_id, actor="person", database=database, compact_now=False)
         except Exception as error:
             log.error("event=erasure_failed error=%s", type(error).__name__)
-            dispatcher.utter_message(
-                text="I'm sorry: I couldn't delete your data just now because of a technical problem. "
-                'Please type "delete my data" again in a few minutes.'
-            )
+            dispatcher.utter_message(response="utter_erasure_failed")
             # asked to delete: what could not be saved earlier must not be saved later either
             return [SlotSet("screening_pending", False), SlotSet("referral_pending", False)]
-        dispatcher.utter_message(text=ERASED_TEXT)
+        dispatcher.utter_message(response="utter_erased")
         return [ActiveLoop(None), Restarted()]

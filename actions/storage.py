@@ -1,7 +1,7 @@
 """Writing to the leads database from actions, so that a failure never loses what the person gave.
 
 If the database does not answer, the conversation keeps the answers (slots) and the person is
-told honestly; the next attempt writes them (every write is idempotent).
+told honestly (utter_save_failed); the next attempt writes them (every write is idempotent).
 """
 
 from __future__ import annotations
@@ -17,11 +17,6 @@ from bot.leads.funnel import record_funnel_event
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-SAVE_FAILED_TEXT = (
-    "I'm sorry: I can't save your answers right now because of a technical problem. Nothing is lost: "
-    "I still have them in this conversation. Please send any message in a few minutes and I'll try again."
-)
 
 
 def write(unit_of_work: Callable[[Session], T]) -> T | None:

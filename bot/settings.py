@@ -100,6 +100,11 @@ class Settings:
         return self.build_dir / "spacy" / "catr_pat_en"
 
     @property
+    def texts_dir(self) -> Path:
+        """data/texts/<language>/*.yml: every sentence a person reads, by id (bot/texts.py)."""
+        return self.repo_root / "data" / "texts"
+
+    @property
     def generated_data_dir(self) -> Path:
         return self.build_dir / "generated"
 

@@ -5,6 +5,10 @@ whole conversation with every request. This one asks the content service only fo
 ``utter_faq/...`` answers (the part staff edit), sends no conversation events, waits at most
 ``timeout`` seconds, and otherwise answers from the responses trained into the model.
 The "I'm not sure" reply and an answer's buttons come from rasa_addons/answer_replies.py.
+
+It is a ``TemplatedNaturalLanguageGenerator`` so that Rasa hands it the model's responses when a
+model is loaded (``Agent.load_model`` does that only for this class): a response a custom action
+asks for (``utter_message(response=...)``) comes without them, and is then found all the same.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ import time
 from typing import Any
 
 import aiohttp
-from rasa.core.nlg.generator import NaturalLanguageGenerator
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -29,15 +32,14 @@ DEFAULT_TIMEOUT_SECONDS = 1.5
 COOLDOWN_SECONDS = 10.0
 
 
-class ContentFallbackNLG(NaturalLanguageGenerator):
+class ContentFallbackNLG(TemplatedNaturalLanguageGenerator):
     """FAQ answers from the live content service; everything else, and any failure, from the model."""
 
     def __init__(self, endpoint_config: EndpointConfig, domain: Domain | None = None) -> None:
+        super().__init__((domain or Domain.empty()).responses)
         self.url = endpoint_config.url
         self.timeout = float(endpoint_config.kwargs.get("timeout", DEFAULT_TIMEOUT_SECONDS))
-        self.templates = TemplatedNaturalLanguageGenerator((domain or Domain.empty()).responses)
         self._down_until = 0.0
-        self._responses: dict[str, Any] | None = None
         self._session: aiohttp.ClientSession | None = None
 
     def _client(self) -> aiohttp.ClientSession:
@@ -58,10 +60,11 @@ class ContentFallbackNLG(NaturalLanguageGenerator):
         message = None
         if utter_action.startswith(LIVE_PREFIX) and self.url and time.monotonic() >= self._down_until:
             message = await self._fetch_live(utter_action, tracker, output_channel)
+        responses = kwargs.pop("domain_responses", None)
+        if responses:  # Rasa's own utter_ actions pass the model's responses: the freshest copy
+            self.responses = responses
         if message is None:
-            message = await self._templates(kwargs.pop("domain_responses", None)).generate(
-                utter_action, tracker, output_channel, **kwargs
-            )
+            message = await super().generate(utter_action, tracker, output_channel, **kwargs)
         if message is None or not utter_action.startswith(LIVE_PREFIX):
             return message
         try:
@@ -69,14 +72,6 @@ class ContentFallbackNLG(NaturalLanguageGenerator):
         except Exception as error:  # the answer itself matters more than its extra buttons
             log.warning("event=answer_extras_failed error=%s", type(error).__name__)
             return message
-
-    def _templates(self, responses: dict[str, Any] | None) -> TemplatedNaturalLanguageGenerator:
-        """Rasa creates this class before the model's domain is known and passes the responses with
-        each call: build the trained-responses generator from them once, and keep it."""
-        if responses and responses is not self._responses:
-            self._responses = responses
-            self.templates = TemplatedNaturalLanguageGenerator(responses)
-        return self.templates
 
     async def _fetch_live(
         self, utter_action: str, tracker: DialogueStateTracker, output_channel: str

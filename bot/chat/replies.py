@@ -1,47 +1,35 @@
 """What the chat says when it answers without the assistant: empty, too long, another language,
-too many messages, or a technical problem. Written for the person; emergencies always get numbers.
+too many messages, or a technical problem. The sentences are in data/texts/en/chat.yml; the
+emergency line is written there once and added here to the replies that need it.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.chat.language import Language
+from bot.texts import text
 
 MAX_MESSAGE_CHARS = 2000
-EMERGENCY = "If this is an emergency, call 15 or 112 (France) or 911 (US)."
 
-EMPTY_TEXT = "It looks like that message was empty. What would you like to ask?"
-TOO_LONG_TEXT = (
-    f"That message is very long. Could you ask in a shorter way (under {MAX_MESSAGE_CHARS} characters)? "
-    "One question at a time works best."
-)
-ENGLISH_ONLY_TEXT = (
-    "Sorry, for now I only understand English, written in Latin letters. Could you write your "
-    "message in English? " + EMERGENCY
-)
-NO_WORDS_TEXT = (
-    "I can only read words for now, not emoji or symbols on their own. Could you write it in words? "
-    'For example "yes", "no" or your question about the study.'
-)
+
+def with_emergency(text_id: str, **values: Any) -> str:
+    return f"{text(text_id, **values)} {text('chat_emergency')}"
+
+
+EMERGENCY = text("chat_emergency")
+EMPTY_TEXT = text("chat_empty")
+TOO_LONG_TEXT = text("chat_too_long", max_chars=MAX_MESSAGE_CHARS)
+ENGLISH_ONLY_TEXT = with_emergency("chat_english_only")
+NO_WORDS_TEXT = text("chat_no_words")
+# In the person's language first (with its own emergency number), then in English.
 OTHER_LANGUAGE_TEXTS: dict[Language, str] = {
-    "fr": "Désolé, pour l'instant je ne comprends que l'anglais. Pourriez-vous écrire en anglais ? "
-    "En cas d'urgence, appelez le 15 ou le 112.\n\n" + ENGLISH_ONLY_TEXT,
-    "es": "Lo siento, por ahora solo entiendo inglés. ¿Podría escribir en inglés? "
-    "En caso de urgencia, llame al 112.\n\n" + ENGLISH_ONLY_TEXT,
-    "de": "Entschuldigung, im Moment verstehe ich nur Englisch. Könnten Sie auf Englisch schreiben? "
-    "Im Notfall rufen Sie die 112 an.\n\n" + ENGLISH_ONLY_TEXT,
-    "it": "Mi dispiace, per ora capisco solo l'inglese. Potrebbe scrivere in inglese? "
-    "In caso di emergenza, chiami il 112.\n\n" + ENGLISH_ONLY_TEXT,
-    "pt": "Desculpe, por enquanto só entendo inglês. Poderia escrever em inglês? "
-    "Em caso de emergência, ligue para o 112.\n\n" + ENGLISH_ONLY_TEXT,
+    **{
+        language: f"{text(f'chat_english_only_in_{language}')}\n\n{ENGLISH_ONLY_TEXT}"
+        for language in ("fr", "es", "de", "it", "pt")
+    },
     "other": ENGLISH_ONLY_TEXT,
 }
-RATE_LIMITED_TEXT = (
-    "You're sending messages faster than I can answer them. Please wait a few seconds, then send "
-    "your message again. " + EMERGENCY
-)
-NO_REPLY_TEXT = (
-    "I'm sorry: a technical problem on my side stopped me from answering, so I couldn't save what "
-    "you just sent. What you told me before is kept in this conversation. Please send your last "
-    "message again in a few minutes. " + EMERGENCY
-)
-UNAVAILABLE_TEXT = "Sorry, I can't answer right now. Please try again in a minute. " + EMERGENCY
+RATE_LIMITED_TEXT = with_emergency("chat_rate_limited")
+NO_REPLY_TEXT = with_emergency("chat_no_reply")
+UNAVAILABLE_TEXT = with_emergency("chat_unavailable")

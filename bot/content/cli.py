@@ -12,6 +12,7 @@ from bot.content.loader import FAQ_FILENAME, ContentError, load_faq
 from bot.content.rasa_export import export_faq
 from bot.content.readability import grade, summary
 from bot.settings import get_settings
+from bot.texts import DEFAULT_LANGUAGE, TextsError, load_texts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,7 +37,8 @@ def run_check(args: argparse.Namespace) -> int:
         entries = load_faq(content_dir / FAQ_FILENAME)
         trial = load_trial(content_dir / TRIAL_FILENAME)
         answering = load_answering(content_dir)
-    except ContentError as error:
+        texts = load_texts(get_settings().texts_dir)
+    except (ContentError, TextsError) as error:
         print(error)
         return 1
     problems = check_content(entries, trial)
@@ -48,6 +50,11 @@ def run_check(args: argparse.Namespace) -> int:
     hardest = max(grades, key=grades.__getitem__) if grades else "-"
     print(f"entries: {len(entries)}")
     print(f"reading grade: median {median}, worst {worst} ({hardest})")
+    print(f"texts: {len(texts.by_language[DEFAULT_LANGUAGE])} ({DEFAULT_LANGUAGE})")
+    for language in texts.languages:
+        missing = texts.missing_translations(language)
+        if language != DEFAULT_LANGUAGE:
+            print(f"texts not yet in {language} (said in {DEFAULT_LANGUAGE}): {len(missing)}")
     print(f"problems: {len(problems)}")
     return 1 if problems else 0
 

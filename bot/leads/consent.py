@@ -31,6 +31,11 @@ class ConsentTexts:
     declined: str
 
 
+def retention_months(retention_days: int) -> int:
+    """The retention period as people are told it, in whole months (at least one)."""
+    return max(1, round(retention_days / 30.4))
+
+
 def load_consent(path: Path, retention_days: int) -> ConsentTexts:
     """Load and check the texts, filling in the retention period people are told about."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -39,7 +44,7 @@ def load_consent(path: Path, retention_days: int) -> ConsentTexts:
     missing = [key for key in REQUIRED if not str(raw.get(key) or "").strip()]
     if missing:
         raise ConsentTextError(f"{path}: missing or empty: {', '.join(missing)}")
-    months = max(1, round(retention_days / 30.4))
+    months = retention_months(retention_days)
     fields = {key: " ".join(str(raw[key]).split()) for key in REQUIRED}
     for key in ("request", "handoff_request"):
         if "{retention_months}" not in fields[key]:

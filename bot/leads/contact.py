@@ -1,6 +1,5 @@
-"""Contact validation: turns what a person typed into normalised values, or a kind message to re-ask.
-
-Messages are written for the person in the chat; they never repeat the value back into logs.
+"""Contact validation: turns what a person typed into normalised values, or the id of a kind
+message to re-ask with (the texts are in data/texts/en/contact.yml; they never repeat the value).
 """
 
 from __future__ import annotations
@@ -13,6 +12,8 @@ import phonenumbers
 from email_validator import EmailNotValidError
 from email_validator import validate_email as _validate_email
 
+from bot.texts import text
+
 DEFAULT_PHONE_REGION = "FR"
 MAX_NAME_LENGTH = 100
 MAX_EMAIL_LENGTH = 254
@@ -22,12 +23,17 @@ _SPACES = re.compile(r"\s+")
 
 
 class ValidationError(ValueError):
-    """A value a person typed that we cannot use; ``message`` is safe to show them."""
+    """A value a person typed that we cannot use; ``text_id`` names the message that says why
+    (a Rasa response too), ``message`` is that message in English."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, field: str, text_id: str) -> None:
+        super().__init__(text_id)
         self.field = field
-        self.message = message
+        self.text_id = text_id
+
+    @property
+    def message(self) -> str:
+        return text(self.text_id)
 
 
 @dataclass(frozen=True)
@@ -49,25 +55,22 @@ def _clean_text(value: str) -> str:
 def validate_name(value: str) -> str:
     name = _clean_text(value or "")
     if not name:
-        raise ValidationError("name", "Could you tell me your name, so the study team knows who to ask for?")
+        raise ValidationError("name", "utter_contact_name_missing")
     if len(name) > MAX_NAME_LENGTH:
-        raise ValidationError("name", "That is a little long for a name. Could you give a shorter version?")
+        raise ValidationError("name", "utter_contact_name_too_long")
     if not any(char.isalpha() for char in name) or "@" in name or "://" in name:
-        raise ValidationError("name", "That doesn't look like a name. What should the study team call you?")
+        raise ValidationError("name", "utter_contact_name_invalid")
     return name
 
 
 def validate_email(value: str) -> str:
     text = (value or "").strip()
     if not text or len(text) > MAX_EMAIL_LENGTH:
-        raise ValidationError("email", "That email address doesn't look right. Could you check it?")
+        raise ValidationError("email", "utter_contact_email_invalid")
     try:
         return _validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as error:
-        raise ValidationError(
-            "email",
-            "That email address doesn't look right. Could you check it? For example: name@example.com",
-        ) from error
+        raise ValidationError("email", "utter_contact_email_example") from error
 
 
 def _french_shape(number: phonenumbers.PhoneNumber) -> bool:
@@ -80,10 +83,7 @@ def _french_shape(number: phonenumbers.PhoneNumber) -> bool:
 def validate_phone(value: str, default_region: str = DEFAULT_PHONE_REGION) -> str:
     """E.164 form (+33612345678); numbers without a country code are read as ``default_region``."""
     text = (value or "").strip()
-    message = (
-        "That phone number doesn't look right. Could you check it, with the country code "
-        "if it is from another country (for example +1 for the US)?"
-    )
+    message = "utter_contact_phone_invalid"
     if not text or len(text) > MAX_PHONE_LENGTH:
         raise ValidationError("phone", message)
     try:
@@ -98,18 +98,14 @@ def validate_phone(value: str, default_region: str = DEFAULT_PHONE_REGION) -> st
 def validate_preferred_time(value: str) -> str:
     text = _clean_text(value or "")
     if len(text) > MAX_PREFERRED_TIME_LENGTH:
-        raise ValidationError(
-            "preferred_time", "Could you say that more briefly? For example: weekday mornings."
-        )
+        raise ValidationError("preferred_time", "utter_contact_time_too_long")
     return text
 
 
 def validate_contact(name: str, email: str = "", phone: str = "", preferred_time: str = "") -> ContactDetails:
     """All fields at once; at least one of email and phone is needed so the team can reach the person."""
     if not (email or "").strip() and not (phone or "").strip():
-        raise ValidationError(
-            "email", "Could you give an email address or a phone number, so the study team can reach you?"
-        )
+        raise ValidationError("email", "utter_contact_reach_missing")
     return ContactDetails(
         name=validate_name(name),
         email=validate_email(email) if (email or "").strip() else "",

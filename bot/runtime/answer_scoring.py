@@ -17,6 +17,7 @@ import yaml
 
 from bot.content.answering import load_answering
 from bot.content.loader import FAQ_FILENAME, load_faq
+from bot.texts import load_texts
 
 Outcome = Literal["correct", "not_sure", "wrong"]
 OUTCOMES: tuple[Outcome, ...] = ("correct", "not_sure", "wrong")
@@ -66,11 +67,10 @@ def reply_book(content_dir: Path, repo_root: Path) -> ReplyBook:
         (_normal(e.answer), e.id) for e in load_faq(content_dir / FAQ_FILENAME)
     ]
     openings.append((_normal(load_answering(content_dir).texts["not_sure"]), NOT_SURE))
-    domain_file = repo_root / "domain" / "core.yml"
-    responses = yaml.safe_load(domain_file.read_text(encoding="utf-8"))["responses"]
-    openings.append((_normal(responses["utter_default"][0]["text"]), DONT_KNOW))
-    openings.append((_normal(responses["utter_out_of_scope"][0]["text"]), OUT_OF_SCOPE))
-    openings.append((_normal(responses["utter_medical_advice"][0]["text"]), DEFERRAL))
+    texts = load_texts(repo_root / "data" / "texts")
+    openings.append((_normal(texts.text("utter_default")), DONT_KNOW))
+    openings.append((_normal(texts.text("utter_out_of_scope")), OUT_OF_SCOPE))
+    openings.append((_normal(texts.text("utter_medical_advice")), DEFERRAL))
     safety = yaml.safe_load((repo_root / "data" / "safety" / "en.yml").read_text(encoding="utf-8"))
     openings += [(_normal(safety["replies"][name]), DEFERRAL) for name in ("advice", "urgent")]
     consent = yaml.safe_load((content_dir / "consent.yml").read_text(encoding="utf-8"))

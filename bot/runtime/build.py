@@ -1,8 +1,9 @@
 """Everything generated before training: the spaCy pipeline, and Rasa data and domain from content.
 
 Rasa reads the domain from one folder, so the build assembles build/domain/ from domain/ plus
-the FAQ answers generated from data/content/faq.yml and the pre-screen's slots, form and ask
-actions generated from data/eligibility/criteria.yml (staff edit those files only).
+the FAQ answers generated from data/content/faq.yml, the pre-screen's slots, form and ask
+actions generated from data/eligibility/criteria.yml, and the responses from
+data/texts/<language>/*.yml and data/content/consent.yml (staff edit those files only).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from pathlib import Path
 
 import yaml
 
+from bot.leads.consent import load_consent
 from bot.nlp import pipeline
 from bot.safety import classifier as safety_classifier
 from bot.settings import Settings
+from bot.texts import DEFAULT_LANGUAGE, Entry, Texts, TextsError, load_texts
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +89,82 @@ def write_prescreen_domain(settings: Settings, domain_dir: Path) -> Path:
     return _write_yaml(domain_dir / "prescreen_questions.yml", generated, f"data/eligibility/{source}")
 
 
+LANGUAGE_SLOT = "language"
+# The consent responses: the wording (and its version) from data/content/consent.yml.
+CONSENT_RESPONSES = {
+    "utter_consent_request": "request",
+    "utter_consent_handoff_request": "handoff_request",
+    "utter_consent_reask": "reask",
+    "utter_consent_declined": "declined",
+}
+CONSENT_BUTTONS = (("consent_button_yes", "/affirm"), ("consent_button_no", "/deny"))
+
+
+def _variation(entry: Entry, language: str) -> dict:
+    variation: dict = {"text": entry.text}
+    if entry.buttons:
+        variation["buttons"] = [{"title": b.title, "payload": b.payload} for b in entry.buttons]
+    if language != DEFAULT_LANGUAGE:
+        variation["condition"] = [{"type": "slot", "name": LANGUAGE_SLOT, "value": language}]
+    return variation
+
+
+def text_responses(texts: Texts) -> dict[str, list[dict]]:
+    """One response per ``utter_`` id: a variation per translation (on the language slot), then English."""
+    responses: dict[str, list[dict]] = {}
+    for text_id, english in texts.by_language[DEFAULT_LANGUAGE].items():
+        if not text_id.startswith("utter_"):
+            continue
+        translated = [
+            _variation(entries[text_id], language)
+            for language, entries in texts.by_language.items()
+            if language != DEFAULT_LANGUAGE and text_id in entries
+        ]
+        responses[text_id] = [*translated, _variation(english, DEFAULT_LANGUAGE)]
+    return responses
+
+
+def consent_responses(settings: Settings, texts: Texts) -> dict[str, list[dict]]:
+    """The consent wording as responses; {retention_months} is filled in by the action that says it."""
+    path = settings.content_dir / "consent.yml"
+    load_consent(path, settings.retention_days)  # the same checks the actions rely on
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    buttons = [{"title": texts.text(title_id), "payload": payload} for title_id, payload in CONSENT_BUTTONS]
+    return {
+        name: [{"text": " ".join(str(raw[field]).split()), "buttons": buttons}]
+        for name, field in CONSENT_RESPONSES.items()
+    }
+
+
+def write_text_responses(settings: Settings, domain_dir: Path, texts: Texts | None = None) -> Path:
+    """build/domain/texts.yml: every response a person reads, from data/texts and consent.yml."""
+    texts = texts or load_texts(settings.texts_dir)
+    responses = {**text_responses(texts), **consent_responses(settings, texts)}
+    declared = {
+        name
+        for path in sorted(domain_dir.glob("*.yml"))
+        for name in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {}
+    }
+    twice = sorted(declared & responses.keys())
+    if twice:
+        raise TextsError(f"domain/: {', '.join(twice)} also in data/texts: keep each text in data/texts only")
+    translated = any(
+        language != DEFAULT_LANGUAGE and entries for language, entries in texts.by_language.items()
+    )
+    slots = {
+        name
+        for path in sorted(domain_dir.glob("*.yml"))
+        for name in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("slots") or {}
+    }
+    if translated and LANGUAGE_SLOT not in slots:
+        raise TextsError(f"domain/: translations need a `{LANGUAGE_SLOT}` slot to choose the variation")
+    return _write_yaml(
+        domain_dir / "texts.yml",
+        {"version": "3.1", "responses": responses},
+        "data/texts, data/content/consent.yml",
+    )
+
+
 def assemble_domain(settings: Settings) -> Path:
     """A fresh build/domain/ holding domain/*.yml; the generated domain files are added after."""
     target = settings.build_dir / "domain"
@@ -109,6 +188,7 @@ def prepare(settings: Settings) -> list[Path]:
     written.append(write_synonyms(generated / "synonyms.yml"))
     written += write_faq(settings, generated / "faq.yml", domain_dir / "faq_answers.yml")
     written.append(write_safety_responses(domain_dir / "safety_answers.yml"))
+    written.append(write_text_responses(settings, domain_dir))
     written.append(safety_classifier.save_model(safety_classifier.model_file()))
     for path in written:
         log.info("event=generated path=%s", _shown(path, settings))

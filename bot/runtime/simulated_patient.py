@@ -51,17 +51,18 @@ class Recogniser:
         from bot.leads.consent import load_consent
 
         consent = load_consent(settings.content_dir / "consent.yml", settings.retention_days)
-        leads = yaml.safe_load((settings.repo_root / "domain" / "leads.yml").read_text(encoding="utf-8"))
-        offer = leads["responses"]["utter_offer_contact"][0]["text"]
+        from bot.texts import load_texts
+
+        texts = load_texts(settings.texts_dir)
         dialogue = criteria.dialogue
         self.kinds: list[tuple[str, str]] = [
             (dialogue["proxy_question"], "proxy"),
             (consent.request, "consent"),
             (consent.reask, "consent"),
-            (offer, "offer"),
-            (dialogue["contact_name_question"], "contact_name"),
-            (dialogue["contact_reach_question"], "contact_reach"),
-            (dialogue["contact_time_question"], "contact_time"),
+            (texts.text("utter_offer_contact"), "offer"),
+            (texts.text("utter_ask_contact_name"), "contact_name"),
+            (texts.text("utter_ask_contact_reach"), "contact_reach"),
+            (texts.text("utter_ask_contact_time"), "contact_time"),
             (dialogue["moved_on_last"], "poke"),
         ]
         for spec in criteria.slots:

@@ -44,3 +44,40 @@ def test_every_custom_action_in_the_domain_is_implemented(domain) -> None:
 
 def test_no_action_is_implemented_that_the_domain_does_not_list(domain) -> None:
     assert _implemented() - set(domain["actions"]) == set()
+
+
+def _said_by_actions() -> set[str]:
+    """Every response id written in actions/ and in the contact checks (bot/leads/contact.py)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    files = [*sorted((root / "actions").glob("*.py")), root / "bot" / "leads" / "contact.py"]
+    return {
+        node.value
+        for path in files
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if node.value.startswith("utter_") and "/" not in node.value
+    } - {"utter_action"}  # Rasa's metadata key naming the response a bot message came from
+
+
+def test_every_response_an_action_says_is_in_data_texts_or_the_domain(domain) -> None:
+    from bot.runtime.build import CONSENT_RESPONSES, text_responses
+    from bot.settings import get_settings
+    from bot.texts import load_texts
+
+    known = {*text_responses(load_texts(get_settings().texts_dir)), *CONSENT_RESPONSES, *domain["responses"]}
+    said = _said_by_actions()
+    assert {"utter_contact_saved", "utter_save_failed", "utter_contact_phone_invalid"} <= said
+    assert said - known == set()
+
+
+def test_the_contact_form_asks_with_responses_not_actions(domain) -> None:
+    from bot.runtime.build import text_responses
+    from bot.settings import get_settings
+    from bot.texts import load_texts
+
+    responses = text_responses(load_texts(get_settings().texts_dir))
+    for slot in domain["forms"]["contact_form"]["required_slots"]:
+        assert f"utter_ask_{slot}" in responses and f"action_ask_{slot}" not in domain["actions"]

@@ -13,6 +13,7 @@ from actions.prescreen_outcome import ActionPrescreenOutcome
 from actions.referral import ActionSubmitContact
 from bot.eligibility import Answer, parse_answer
 from bot.storage.models import Contact, Referral, Screening
+from bot.texts import text
 
 TYPED = {
     "age": "54", "antibody": "Jo-1", "ild_on_ct": "yes", "recent_drugs": "no", "drug_failed_before": "no",
@@ -51,7 +52,7 @@ async def test_a_yes_read_in_words_that_do_not_say_it_asks_again_and_records_not
         dispatcher, tracker_for(text, intent="affirm", active_loop=None), domain
     )
     assert events == [UserUtteranceReverted()]
-    assert dispatcher.messages[0]["text"] == context.consent_texts().reask
+    assert dispatcher.messages[0]["response"] == "utter_consent_reask"
 
 
 @pytest.mark.parametrize("text", ["/affirm", "i agree", "yes please"])
@@ -68,7 +69,7 @@ async def test_no_consent_means_no_questions_and_nothing_saved(tracker_for, disp
     tracker = tracker_for("no", intent="deny", active_loop=None)
     events = await ActionConsentDeclined().run(dispatcher, tracker, domain)
     assert not any(event.get("name") in ("consent_at", "screening_key") for event in events)
-    assert "won't ask any health questions" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[0]["response"] == "utter_consent_declined"
     assert _rows(Screening) == []
 
 
@@ -96,7 +97,8 @@ async def test_invalid_email_is_refused_with_a_kind_message(tracker_for, dispatc
     tracker = tracker_for("jane@", slots={"requested_slot": "contact_reach"}, active_loop="contact_form")
     slots = _slots(await ValidateContactForm().run(dispatcher, tracker, domain))
     assert slots["contact_reach"] is None
-    assert dispatcher.messages and "email" in dispatcher.messages[0]["text"].lower()
+    said = dispatcher.messages[0]["response"]
+    assert said.startswith("utter_contact_email") and "email" in text(said).lower()
 
 
 async def test_french_mobile_number_is_normalised(tracker_for, dispatcher, domain) -> None:

@@ -6,12 +6,11 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from actions import context
-from actions.pending import ANSWERS_SAVED_TEXT, STILL_FAILING_TEXT, ActionRetryPendingSaves
+from actions.pending import ActionRetryPendingSaves
 from actions.prescreen_outcome import ActionPrescreenOutcome
 from actions.prescreen_questions import ActionStopPrescreen
 from actions.privacy import ActionDeleteData
-from actions.referral import SAVED_TEXT, ActionSubmitContact
-from actions.storage import SAVE_FAILED_TEXT
+from actions.referral import ActionSubmitContact
 from bot.storage.models import Contact, Referral, Screening
 from tests.actions.conftest import confirmed_erasure
 from tests.actions.test_leads_actions import CONSENTED, LIKELY, _rows, _slots
@@ -41,7 +40,8 @@ def database(monkeypatch: pytest.MonkeyPatch) -> DatabaseSwitch:
 
 
 def _texts(dispatcher) -> list[str]:  # type: ignore[no-untyped-def]
-    return [message["text"] for message in dispatcher.messages]
+    """What was said: the response id (data/texts), or the text itself where there is no id."""
+    return [message["response"] or message["text"] for message in dispatcher.messages]
 
 
 async def test_nothing_pending_means_nothing_said_or_saved(tracker_for, dispatcher, domain) -> None:
@@ -58,7 +58,7 @@ async def test_an_outcome_the_database_refused_is_saved_on_the_next_message(
     events = await ActionPrescreenOutcome().run(
         dispatcher, tracker_for("yes", slots=slots, active_loop=None), domain
     )
-    assert SAVE_FAILED_TEXT in _texts(dispatcher)
+    assert "utter_save_failed" in _texts(dispatcher)
     slots.update(_slots(events))
     assert slots["screening_pending"] is True and slots["screening_id"] is None
     database.up()
@@ -66,7 +66,7 @@ async def test_an_outcome_the_database_refused_is_saved_on_the_next_message(
     saved = _slots(await ActionRetryPendingSaves().run(dispatcher, tracker, domain))
     (row,) = _rows(Screening)
     assert saved == {"screening_id": row.id, "screening_pending": False}
-    assert row.answers["age"] == 54 and _texts(dispatcher)[-1] == ANSWERS_SAVED_TEXT
+    assert row.answers["age"] == 54 and _texts(dispatcher)[-1] == "utter_answers_saved"
 
 
 async def test_while_the_database_stays_down_the_person_is_told_and_it_stays_pending(
@@ -76,7 +76,7 @@ async def test_while_the_database_stays_down_the_person_is_told_and_it_stays_pen
     slots = {**LIKELY, **CONSENTED, "prescreen_outcome": "likely_eligible", "screening_pending": True}
     tracker = tracker_for("hello", intent="greet", slots=slots, active_loop=None)
     assert await ActionRetryPendingSaves().run(dispatcher, tracker, domain) == []
-    assert _texts(dispatcher) == [STILL_FAILING_TEXT]
+    assert _texts(dispatcher) == ["utter_still_failing"]
 
 
 async def test_a_refused_referral_is_saved_with_its_screening_on_the_next_message(
@@ -93,7 +93,7 @@ async def test_a_refused_referral_is_saved_with_its_screening_on_the_next_messag
     events = await ActionSubmitContact().run(
         dispatcher, tracker_for("mornings", slots=slots, active_loop=None), domain
     )
-    assert _slots(events) == {"referral_pending": True} and _texts(dispatcher) == [SAVE_FAILED_TEXT]
+    assert _slots(events) == {"referral_pending": True} and _texts(dispatcher) == ["utter_save_failed"]
     database.up()
     tracker = tracker_for(
         "anyone there?", intent="out_of_scope", slots={**slots, "referral_pending": True}, active_loop=None
@@ -101,7 +101,7 @@ async def test_a_refused_referral_is_saved_with_its_screening_on_the_next_messag
     for _ in range(2):  # a retried hook must not duplicate the lead
         saved = _slots(await ActionRetryPendingSaves().run(dispatcher, tracker, domain))
     assert saved["referral_pending"] is False and saved["screening_pending"] is False
-    assert saved["contact_name"] is None and _texts(dispatcher)[-1] == SAVED_TEXT
+    assert saved["contact_name"] is None and _texts(dispatcher)[-1] == "utter_contact_saved"
     (screening,) = _rows(Screening)
     (referral,) = _rows(Referral)
     assert referral.screening_id == screening.id and not screening.is_handoff and len(_rows(Contact)) == 1

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from bot import texts
 from bot.content.loader import load_faq
 from bot.content.writer import save_faq
 from bot.runtime.rest_chat import Conversation
@@ -54,8 +55,11 @@ def test_talk_to_a_person_asks_consent_then_contact_and_creates_a_handoff(live_s
     from bot.storage.db import get_database
 
     chat = Conversation(live_stack.rasa_url)
-    consent = chat.text("I want to talk to a real person")
-    assert "coordinator" in consent and "do you agree" in consent
+    said = chat.say("I want to talk to a real person")
+    consent = " ".join(reply.get("text", "") for reply in said).lower()
+    assert "coordinator" in consent and "do you agree" in consent and "{" not in consent
+    buttons = [button["title"] for reply in said for button in reply.get("buttons", [])]
+    assert buttons == [texts.text("consent_button_yes"), texts.text("consent_button_no")]  # from data/texts
     assert "name" in chat.text("yes")
     assert "email" in chat.text("Sam Handoff")
     assert "good time" in chat.text("+33 6 12 34 56 78")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -20,6 +21,7 @@ def _start(live_stack) -> Conversation:
     chat = Conversation(live_stack.rasa_url)
     consent = chat.text("can I join the study?")
     assert "do you agree" in consent and "coordinators" in consent and "delete my data" in consent
+    assert re.search(r"up to \d+ months", consent)  # the retention period filled in by the action
     assert "how old are you" in chat.text("yes")
     return chat
 

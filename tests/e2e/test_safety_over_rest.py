@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from bot.eligibility import default_criteria
 from bot.runtime.rest_chat import Conversation
 from bot.safety.lexicon import CATEGORIES, load_lexicons
 from bot.safety.scoring import Score, messages
+from bot.texts import text
 
 pytestmark = pytest.mark.servers
 # What an answer to "should I stop / skip / double / take ..." must never say.
@@ -34,10 +34,8 @@ AFTER_AGE = default_criteria().slot(default_criteria().slot_names[1]).question.l
 def _safety_texts() -> dict[str, str]:
     """Safety text -> category, for every language and Rasa's trained safety answers."""
     texts = {lexicon.replies[c]: c for lexicon in load_lexicons() for c in CATEGORIES}
-    with open("domain/core.yml", encoding="utf-8") as file:
-        domain = yaml.safe_load(file)["responses"]
     for name, category in DOMAIN_SAFETY.items():
-        texts.update({variation["text"]: category for variation in domain[name]})
+        texts[text(name)] = category
     return texts
 
 

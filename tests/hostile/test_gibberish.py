@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.texts import text
 from tests.hostile.chat_client import ChatEndpoint, new_sender, ok
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -34,8 +35,7 @@ TRAINING = _examples(REPO_ROOT / "data" / "nlu" / "gibberish.yml")
 
 def _fallback_texts() -> set[str]:
     """The two answers for what the assistant cannot use: out of scope, and not understood."""
-    responses = yaml.safe_load((REPO_ROOT / "domain" / "core.yml").read_text(encoding="utf-8"))["responses"]
-    return {responses[name][0]["text"].lower() for name in ("utter_out_of_scope", "utter_default")}
+    return {text(name).lower() for name in ("utter_out_of_scope", "utter_default")}
 
 
 def test_the_held_out_gibberish_is_never_trained_on_and_has_the_issues_examples() -> None:

@@ -35,7 +35,7 @@ def test_valid_phone_numbers_are_normalised_to_e164(typed: str, normalised: str)
 def test_invalid_phone_numbers_get_a_kind_message(typed: str) -> None:
     with pytest.raises(ValidationError) as caught:
         validate_phone(typed)
-    assert caught.value.field == "phone"
+    assert caught.value.field == "phone" and caught.value.text_id == "utter_contact_phone_invalid"
     assert "country code" in caught.value.message
 
 
@@ -51,7 +51,7 @@ def test_valid_emails_are_normalised(typed: str, normalised: str) -> None:
 def test_invalid_emails_get_a_kind_message(typed: str) -> None:
     with pytest.raises(ValidationError) as caught:
         validate_email(typed)
-    assert caught.value.field == "email"
+    assert caught.value.field == "email" and caught.value.text_id.startswith("utter_contact_email_")
     assert "doesn't look right" in caught.value.message
 
 
@@ -73,8 +73,9 @@ def test_control_characters_are_removed_from_free_text() -> None:
 
 
 def test_contact_needs_an_email_or_a_phone() -> None:
-    with pytest.raises(ValidationError, match="email address or a phone number"):
+    with pytest.raises(ValidationError, match="utter_contact_reach_missing") as caught:
         validate_contact("Zoé", email="", phone="  ")
+    assert "email address or a phone number" in caught.value.message
 
 
 def test_contact_with_phone_only_is_accepted() -> None:

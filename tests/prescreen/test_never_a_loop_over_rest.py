@@ -10,6 +10,7 @@ import pytest
 
 from bot.eligibility import default_criteria
 from bot.runtime.rest_chat import Conversation
+from bot.texts import text
 
 pytestmark = pytest.mark.servers
 CRITERIA = default_criteria()
@@ -59,6 +60,6 @@ def test_a_contact_question_is_never_asked_a_third_time(live_stack) -> None:
     chat = Conversation(live_stack.rasa_url)
     chat.say("I'd like to talk to a person")
     chat.say("yes")  # consent to pass details on
-    question = CRITERIA.dialogue["contact_reach_question"]
+    question = text("utter_ask_contact_reach")
     chat.say("Robin Test")
     assert _count_in_a_row(chat, ["not an address", "still no", "nope nope"], question) <= 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import texts
 from bot.eligibility import default_criteria
 from bot.runtime.rest_chat import Conversation
 
@@ -44,5 +45,5 @@ def test_a_name_typed_at_the_contact_offer_is_kept_and_only_the_rest_is_asked(li
     for answer in ("yes", "47", "yes", "PL-7", "yes", "no", "no", "no", "none", "dlco 55", "yes"):
         chat.say(answer)
     text = chat.text("Noor Haddad")
-    assert DIALOGUE["contact_prefilled"].lower() in text
-    assert _first(DIALOGUE["contact_reach_question"]) in text and "what name" not in text
+    assert texts.text("utter_contact_prefilled").lower() in text
+    assert _first(texts.text("utter_ask_contact_reach")) in text and "what name" not in text

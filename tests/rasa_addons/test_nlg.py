@@ -118,3 +118,34 @@ async def test_an_entrys_own_buttons_come_with_its_live_answer(content_service) 
         "utter_faq/capabilities", _tracker(), "rest", domain_responses=responses
     )
     assert {"title": "Can I take part?", "payload": "/start_prescreen"} in reply["buttons"]
+
+
+async def test_a_response_a_custom_action_asks_for_is_found_from_the_first_message() -> None:
+    """Rasa passes the model's responses only with its own utter_ actions; on loading a model it
+    sets ``nlg.responses`` for a TemplatedNaturalLanguageGenerator (Agent.load_model). So an action's
+    ``utter_message(response=..., retention_months=6)`` is not silence in a fresh process."""
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+
+    generator = _generator("")
+    assert isinstance(generator, TemplatedNaturalLanguageGenerator)  # the condition Rasa checks
+    text = "Kept for up to {retention_months} months. Do you agree?"
+    generator.responses = {"utter_consent_request": [{"text": text}]}  # what Agent.load_model does
+    reply = await generator.generate("utter_consent_request", _tracker(), "rest", retention_months=6)
+    assert reply is not None and reply["text"] == "Kept for up to 6 months. Do you agree?"
+
+
+async def test_a_translated_variation_is_chosen_on_the_language_slot() -> None:
+    from rasa.shared.core.slots import TextSlot
+
+    responses = {
+        "utter_saved": [
+            {"text": "Enregistré.", "condition": [{"type": "slot", "name": "language", "value": "fr"}]},
+            {"text": "Saved."},
+        ]
+    }
+    generator = _generator("")
+    for language, expected in (("fr", "Enregistré."), (None, "Saved.")):
+        tracker = DialogueStateTracker("patient-1", slots=[TextSlot("language", mappings=[])])
+        tracker.slots["language"].value = language
+        reply = await generator.generate("utter_saved", tracker, "rest", domain_responses=responses)
+        assert reply["text"] == expected
