@@ -35,6 +35,7 @@ PERSON_FACING_ERRORS = frozenset({"ValidationError"})
 HELP_KEYWORDS = frozenset({"help", "description", "epilog", "usage", "metavar"})
 # Code whose sentences staff or operators read, never a patient: staff texts are the next step
 # (the staff pages are being moved to Blueprints), reports and tools stay developer English.
+STAFF_PAGES = ("admin", "auth", "editor", "inbox", "login", "reports")
 NOT_FOR_PATIENTS = {
     "bot/bench": "benchmark reports for developers",
     "bot/runtime": "build, training, evaluation and process messages for operators",
@@ -42,7 +43,7 @@ NOT_FOR_PATIENTS = {
     "bot/leads/notify.py": "the e-mail to coordinators",
     "bot/leads/queries.py": "the inbox's filter messages, for coordinators",
     "bot/content/edits.py": "the staff editor's messages",
-    **{f"bot/web/{name}.py": "a staff page" for name in "admin auth editor inbox login reports".split()},
+    **{f"bot/web/{name}.py": "a staff page" for name in STAFF_PAGES},
 }  # fmt: skip
 # The few sentences allowed, each with its reason: (path, start of the text) -> why.
 ALLOWED: dict[tuple[str, str], str] = {
