@@ -38,9 +38,8 @@ class ActionRetryPendingSaves(Action):
             saved = "utter_contact_saved"
         else:
             _, screening_id = save_outcome(tracker)
-            events = None if screening_id is None else [
-                SlotSet("screening_id", screening_id), SlotSet("screening_pending", False)
-            ]  # fmt: skip
+            stored = [SlotSet("screening_id", screening_id), SlotSet("screening_pending", False)]
+            events = None if screening_id is None else stored
             saved = "utter_answers_saved"
         dispatcher.utter_message(response="utter_still_failing" if events is None else saved)
         return events or []

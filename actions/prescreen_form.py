@@ -73,10 +73,10 @@ class ValidatePrescreenForm(FormValidationAction):
         text = context.latest_text(tracker)
         if requested == PROXY_SLOT:  # asked once: anything but a clear yes or no is "unsure"
             return [SlotSet(PROXY_SLOT, read_yes_no(normalise(text)).value or "unsure")]
+        previous = context.answers_from(tracker)
         correction = detect_correction(
-            text, context.today(), context.criteria(), current_slot=requested,
-            previous=context.answers_from(tracker),
-        )  # fmt: skip
+            text, context.today(), context.criteria(), current_slot=requested, previous=previous
+        )
         if (
             correction is not None
             and correction[0] != requested

@@ -14,17 +14,32 @@ from actions import context
 from actions.prescreen_form import MAX_ASKS, PROXY_SLOT, unknown_answer
 from bot.eligibility import Answer, next_slot
 from bot.leads.conversations import request_erasure
+from bot.texts import text
 
-SECOND_ASK_BUTTONS = [
-    {"title": "Not sure", "payload": "Not sure"},
-    {"title": "Talk to a coordinator", "payload": "/human_handoff"},
-]
+# The pre-screen's own bookkeeping, cleared with the answers.
+BOOKKEEPING_SLOTS = (
+    PROXY_SLOT,
+    "speaks_for",
+    "asked_slot",
+    "requested_slot",
+    "reask_text",
+    "prescreen_outcome",
+)
+
+
+def second_ask_buttons() -> list[dict[str, str]]:
+    """ "Not sure" is read like a typed answer; the other button asks for a person."""
+    not_sure = text("button_not_sure")
+    return [
+        {"title": not_sure, "payload": not_sure},
+        {"title": text("button_talk_to_coordinator"), "payload": "/human_handoff"},
+    ]
 
 
 def buttons_for(slot: str) -> list[dict[str, str]]:
     """Quick replies send their own words, so they are read exactly like typed answers."""
     if slot == PROXY_SLOT:
-        return [{"title": "Yes", "payload": "Yes"}, {"title": "No", "payload": "No"}]
+        return [{"title": text(name), "payload": text(name)} for name in ("button_yes", "button_no")]
     return [{"title": title, "payload": title} for title in context.criteria().slot(slot).buttons]
 
 
@@ -69,7 +84,7 @@ def ask(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
     reask = tracker.get_slot("reask_text") if same else None
     dispatcher.utter_message(text=reask or prompt_for(slot), buttons=buttons_for(slot))
     if count == MAX_ASKS:
-        dispatcher.utter_message(text=context.criteria().dialogue["second_ask"], buttons=SECOND_ASK_BUTTONS)
+        dispatcher.utter_message(text=context.criteria().dialogue["second_ask"], buttons=second_ask_buttons())
     return [SlotSet("reask_text", None), SlotSet("asked_slot", slot), SlotSet("ask_count", count)]
 
 
@@ -117,10 +132,7 @@ class ActionExplainQuestion(Action):
 
 def prescreen_reset_events() -> list[EventType]:
     """Clears every answer and the pre-screen's bookkeeping."""
-    names: list[str] = [
-        *context.criteria().slot_names, PROXY_SLOT, "speaks_for", "asked_slot", "requested_slot",
-        "reask_text", "prescreen_outcome",
-    ]  # fmt: skip
+    names: list[str] = [*context.criteria().slot_names, *BOOKKEEPING_SLOTS]
     events: list[EventType] = [SlotSet(name, None) for name in names]
     return [*events, SlotSet("ask_count", 0), SlotSet("screening_pending", False)]
 

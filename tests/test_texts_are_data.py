@@ -48,9 +48,6 @@ NOT_FOR_PATIENTS = {
 # The few sentences allowed, each with its reason: (path, start of the text) -> why.
 ALLOWED: dict[tuple[str, str], str] = {
     ("bot/nlp/pipeline.py", "CATR-PAT assistant: blank English, lookup"): "spaCy model metadata",
-    # actions/prescreen_questions.py is being rewritten (issue 15 part 2, another branch): its
-    # second-ask button then says text("button_talk_to_coordinator") from data/texts/en/prescreen.yml.
-    ("actions/prescreen_questions.py", "Talk to a coordinator"): "moves with the form rewrite",
 }
 
 

@@ -37,11 +37,33 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"')»]*(?=\s|$)")
 # words ending in "-ent" where the "-ent" is heard (adverbs, adjectives, nouns); a verb's is mute
 _SPOKEN_ENT = frozenset(
     {
-        "absent", "accident", "adolescent", "argent", "cent", "client", "comment", "content", "dent",
-        "différent", "évident", "fréquent", "lent", "parent", "patient", "présent", "récent",
-        "souvent", "suivent", "urgent", "vent", "équivalent", "permanent", "excellent", "intelligent",
+        "absent",
+        "accident",
+        "adolescent",
+        "argent",
+        "cent",
+        "client",
+        "comment",
+        "content",
+        "dent",
+        "différent",
+        "évident",
+        "fréquent",
+        "lent",
+        "parent",
+        "patient",
+        "présent",
+        "récent",
+        "souvent",
+        "suivent",
+        "urgent",
+        "vent",
+        "équivalent",
+        "permanent",
+        "excellent",
+        "intelligent",
     }
-)  # fmt: skip
+)
 
 
 @lru_cache(maxsize=8192)
