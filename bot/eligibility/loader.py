@@ -47,9 +47,8 @@ def default_path() -> Path:
 
 DIALOGUE_KEYS = tuple(
     (  # noqa: SIM905
-        "confirm second_ask moved_on proxy_question proxy_declined consent_moved_on contact_second_ask "
-        "contact_prefilled contact_no_reach skip_words updated moved_on_last contact_name_question "
-        "contact_reach_question contact_time_question contact_saved contact_stopped why_we_ask"
+        "confirm second_ask moved_on proxy_question proxy_declined consent_moved_on skip_words updated "
+        "moved_on_last why_we_ask"
     ).split()
 )
 
