@@ -23,6 +23,10 @@ _BREAKERS = r"(?!(?:but|and|now|so|mais|et|maintenant|alors)\b)"
 # Discounts that never apply to the most serious categories: erring towards help.
 HYPOTHETICAL_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent")
 PAST_CATEGORIES: tuple[Category, ...] = ("urgent",)
+# Dated history ("had a seizure as a kid", "fainted once in 2017, never since") and general questions
+# ("is an overdose dangerous in general", "what level do they aim for"): never discount self-harm.
+HISTORY_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent")
+GENERAL_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent", "advice")
 
 
 class LexiconError(ValueError):
@@ -67,6 +71,8 @@ class Lexicon:
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
     past: tuple[re.Pattern[str], ...]
+    history: tuple[re.Pattern[str], ...]
+    general: tuple[re.Pattern[str], ...]
     readings: tuple[Reading, ...]
 
 
@@ -136,6 +142,8 @@ def load_lexicon(path: Path) -> Lexicon:
         negation=_cue_before(compiler, data.get("negations"), NEGATION_WINDOW_WORDS),
         hypothetical=_cue_before(compiler, data.get("hypothetical"), HYPOTHETICAL_WINDOW_WORDS),
         past=tuple(r for _, r in _patterns(compiler, data.get("past") or [], f"{context}: past")),
+        history=tuple(r for _, r in _patterns(compiler, data.get("history") or [], f"{context}: history")),
+        general=tuple(r for _, r in _patterns(compiler, data.get("general") or [], f"{context}: general")),
         readings=_readings(compiler, data.get("readings"), f"{context}: readings"),
     )
 

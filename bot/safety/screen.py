@@ -9,6 +9,8 @@ from bot.chat.language import guess_other_language
 from bot.safety.classifier import guess
 from bot.safety.lexicon import (
     CATEGORIES,
+    GENERAL_CATEGORIES,
+    HISTORY_CATEGORIES,
     HYPOTHETICAL_CATEGORIES,
     PAST_CATEGORIES,
     Category,
@@ -51,10 +53,17 @@ def _discounted(
         lexicon.hypothetical.search(before) for lexicon in lexicons
     ):
         return True
-    if trigger.category in PAST_CATEGORIES:
-        pasts = [m.span() for lexicon in lexicons for past in lexicon.past for m in past.finditer(text)]
-        return _overlaps(pasts, *span)
-    return False
+    if trigger.category in GENERAL_CATEGORIES and _inside(lexicons, "general", text, span):
+        return True
+    if trigger.category in HISTORY_CATEGORIES and _inside(lexicons, "history", text, span):
+        return True
+    return trigger.category in PAST_CATEGORIES and _inside(lexicons, "past", text, span)
+
+
+def _inside(lexicons: tuple[Lexicon, ...], kind: str, text: str, span: tuple[int, int]) -> bool:
+    """Whether the trigger lies inside a phrase of one of the lexicons' lists ``kind`` (past, history...)."""
+    spans = [m.span() for lexicon in lexicons for regex in getattr(lexicon, kind) for m in regex.finditer(text)]
+    return _overlaps(spans, *span)
 
 
 def _hits(lexicon: Lexicon, lexicons: tuple[Lexicon, ...], text: str) -> list[tuple[Category, str]]:
