@@ -52,7 +52,7 @@ class Reading:
     """Numbers near a word group (a temperature, an oxygen saturation) read against ranges."""
 
     near: str
-    regex: re.Pattern[str]
+    regexes: tuple[re.Pattern[str], ...]
     ranges: tuple[ReadingRange, ...]
 
     def category_of(self, value: float) -> Category | None:
@@ -103,8 +103,10 @@ def _readings(compiler: PatternCompiler, values: Any, context: str) -> tuple[Rea
             raise LexiconError(f"{where}: needs near: <pattern>")
         body = compiler.body(near)
         number = r"(\d+(?:\.\d+)?)"
-        regex = re.compile(
-            rf"(?:{body})(?:\s+\S+){{0,4}}?\s+{number}|{number}\w*(?:\s+\S+){{0,4}}?\s+(?:{body})"
+        # Two expressions, so that a number read on one side ("1h, sat 89") never hides the other.
+        regexes = (
+            re.compile(rf"(?:{body})(?:\s+\S+){{0,4}}?\s+{number}"),
+            re.compile(rf"{number}\w*(?:\s+\S+){{0,4}}?\s+(?:{body})"),
         )
         ranges = tuple(
             ReadingRange(float(r["from"]), float(r["below"]), _category(r.get("category"), where))
@@ -112,7 +114,7 @@ def _readings(compiler: PatternCompiler, values: Any, context: str) -> tuple[Rea
         )
         if not ranges:
             raise LexiconError(f"{where}: needs at least one range (from, below, category)")
-        readings.append(Reading(near, regex, ranges))
+        readings.append(Reading(near, regexes, ranges))
     return tuple(readings)
 
 

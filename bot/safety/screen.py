@@ -75,7 +75,7 @@ def _hits(lexicon: Lexicon, lexicons: tuple[Lexicon, ...], text: str) -> list[tu
                 hits.append((trigger.category, trigger.pattern))
                 break
     for reading in lexicon.readings:
-        for match in reading.regex.finditer(text):
+        for match in (m for regex in reading.regexes for m in regex.finditer(text)):
             value = float(next(group for group in match.groups() if group is not None))
             category = reading.category_of(value)
             if category is not None:
