@@ -156,13 +156,26 @@ def _cue_before(compiler: PatternCompiler, cues: Any, window: int) -> re.Pattern
     return re.compile(rf"(?:{'|'.join(bodies)})(?:\s+{_BREAKERS}\S+){{0,{window}}}\s*$")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def threshold(name: str, folder: Path = SAFETY_DIR) -> float:
     """A probability threshold from data/safety/classifier.yml (chosen by measurement, see there)."""
     data = yaml.safe_load((folder / "classifier.yml").read_text(encoding="utf-8")) or {}
     value = data.get(name)
     if not isinstance(value, int | float) or not 0 <= value <= 1:
         raise LexiconError(f"{folder / 'classifier.yml'}: {name} must be a number from 0 to 1")
+    return float(value)
+
+
+@lru_cache(maxsize=8)
+def min_risk(category: Category, folder: Path = SAFETY_DIR) -> float:
+    """The classifier's risk from which ``category`` is answered: min_risk_by_category, else min_risk."""
+    data = yaml.safe_load((folder / "classifier.yml").read_text(encoding="utf-8")) or {}
+    by_category = data.get("min_risk_by_category") or {}
+    if not isinstance(by_category, dict) or not set(by_category) <= set(CATEGORIES):
+        raise LexiconError(f"{folder / 'classifier.yml'}: min_risk_by_category keys must be among {CATEGORIES}")
+    value = by_category.get(category, data.get("min_risk"))
+    if not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise LexiconError(f"{folder / 'classifier.yml'}: the risk for {category} must be a number from 0 to 1")
     return float(value)
 
 

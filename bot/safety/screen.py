@@ -17,7 +17,7 @@ from bot.safety.lexicon import (
     Lexicon,
     Trigger,
     load_lexicons,
-    threshold,
+    min_risk,
 )
 from bot.safety.patterns import normalise
 
@@ -90,14 +90,18 @@ def _more_serious(a: Verdict | None, b: Verdict | None) -> Verdict | None:
 
 
 def _learned(text: str, lexicons: tuple[Lexicon, ...]) -> Verdict | None:
-    """The classifier's verdict from data/safety/classifier.yml's min_risk up, in the message's language."""
+    """The classifier's verdict, in the message's language: the most serious candidate category whose
+    own minimum risk (data/safety/classifier.yml) the message reaches."""
     found = guess(text)
-    if found is None or found.risk < threshold("min_risk"):
+    if found is None:
+        return None
+    category = next((c for c in found.candidates if found.risk >= min_risk(c)), None)
+    if category is None:
         return None
     language = "fr" if guess_other_language(text) == "fr" else "en"
     lexicon = next((each for each in lexicons if each.language == language), lexicons[0])
-    reply = lexicon.replies[found.category]
-    return Verdict(found.category, lexicon.language, reply, f"risk {found.risk:.2f}")
+    reply = lexicon.replies[category]
+    return Verdict(category, lexicon.language, reply, f"risk {found.risk:.2f} ({category})")
 
 
 def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None, learned: bool = True) -> Verdict | None:
