@@ -172,10 +172,14 @@ def min_risk(category: Category, folder: Path = SAFETY_DIR) -> float:
     data = yaml.safe_load((folder / "classifier.yml").read_text(encoding="utf-8")) or {}
     by_category = data.get("min_risk_by_category") or {}
     if not isinstance(by_category, dict) or not set(by_category) <= set(CATEGORIES):
-        raise LexiconError(f"{folder / 'classifier.yml'}: min_risk_by_category keys must be among {CATEGORIES}")
+        raise LexiconError(
+            f"{folder / 'classifier.yml'}: min_risk_by_category keys must be among {CATEGORIES}"
+        )
     value = by_category.get(category, data.get("min_risk"))
     if not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise LexiconError(f"{folder / 'classifier.yml'}: the risk for {category} must be a number from 0 to 1")
+        raise LexiconError(
+            f"{folder / 'classifier.yml'}: the risk for {category} must be a number from 0 to 1"
+        )
     return float(value)
 
 

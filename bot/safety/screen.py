@@ -62,7 +62,9 @@ def _discounted(
 
 def _inside(lexicons: tuple[Lexicon, ...], kind: str, text: str, span: tuple[int, int]) -> bool:
     """Whether the trigger lies inside a phrase of one of the lexicons' lists ``kind`` (past, history...)."""
-    spans = [m.span() for lexicon in lexicons for regex in getattr(lexicon, kind) for m in regex.finditer(text)]
+    spans = [
+        m.span() for lexicon in lexicons for regex in getattr(lexicon, kind) for m in regex.finditer(text)
+    ]
     return _overlaps(spans, *span)
 
 
