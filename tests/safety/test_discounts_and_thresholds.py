@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -89,7 +90,7 @@ def test_every_category_nearly_as_likely_as_the_top_one_is_a_candidate_most_seri
     monkeypatch,
 ) -> None:
     class Model:
-        classes_ = ["advice", "emergency", "none", "self_harm", "urgent"]
+        classes_: ClassVar[list[str]] = ["advice", "emergency", "none", "self_harm", "urgent"]
 
         def predict_proba(self, texts: list[str]) -> list[list[float]]:
             return [[0.50, 0.05, 0.03, 0.30, 0.12]]
