@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.safety.lexicon import CATEGORIES, SAFETY_DIR, Category, LexiconError
+from bot.safety.lexicon import CATEGORIES, SAFETY_DIR, Category, LexiconError, threshold
 from bot.safety.patterns import normalise
 
 TRAINING_DIR = SAFETY_DIR / "training"
@@ -30,8 +30,11 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Guess:
-    category: Category
+    category: Category  # the most serious of the candidates
     risk: float  # probability that the message is not ordinary
+    # Categories the model finds nearly as likely as its top one, most serious first: a crisis read
+    # as "advice" at 0.6 and "self_harm" at 0.35 is still a crisis (data/safety/classifier.yml).
+    candidates: tuple[Category, ...] = ()
 
 
 def training_examples(folder: Path = TRAINING_DIR) -> tuple[list[str], list[str]]:
@@ -104,5 +107,9 @@ def guess(text: str) -> Guess | None:
     model = _model()
     probabilities = dict(zip(model.classes_, model.predict_proba([normalise(text)])[0], strict=True))
     risk = 1.0 - float(probabilities.get(NONE, 0.0))
-    category = max(CATEGORIES, key=lambda c: probabilities.get(c, 0.0))
-    return Guess(category, risk) if probabilities.get(category, 0.0) > 0 else None
+    top = max(probabilities.get(c, 0.0) for c in CATEGORIES)
+    if top <= 0:
+        return None
+    share = threshold("category_share")
+    candidates = tuple(c for c in CATEGORIES if probabilities.get(c, 0.0) >= share * top)
+    return Guess(candidates[0], risk, candidates)

@@ -10,14 +10,15 @@ import argparse
 
 from bot.safety import screen
 from bot.safety.classifier import guess
-from bot.safety.lexicon import threshold
+from bot.safety.lexicon import min_risk
 
 
 def check(args: argparse.Namespace) -> int:
     verdict = screen(args.message)
     learned = guess(args.message)
-    risk = f"{learned.risk:.2f} ({learned.category})" if learned else "0.00"
-    print(f"classifier risk: {risk}, threshold {threshold('min_risk')}")
+    risk = f"{learned.risk:.2f} ({', '.join(learned.candidates)})" if learned else "0.00"
+    needed = ", ".join(f"{c} {min_risk(c):.2f}" for c in (learned.candidates if learned else ()))
+    print(f"classifier risk: {risk}; answered from: {needed or '-'}")
     if verdict is None:
         print("ordinary message: no safety reply")
         return 0

@@ -23,6 +23,10 @@ _BREAKERS = r"(?!(?:but|and|now|so|mais|et|maintenant|alors)\b)"
 # Discounts that never apply to the most serious categories: erring towards help.
 HYPOTHETICAL_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent")
 PAST_CATEGORIES: tuple[Category, ...] = ("urgent",)
+# Dated history ("had a seizure as a kid", "fainted once in 2017, never since") and general questions
+# ("is an overdose dangerous in general", "what level do they aim for"): never discount self-harm.
+HISTORY_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent")
+GENERAL_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent", "advice")
 
 
 class LexiconError(ValueError):
@@ -48,7 +52,7 @@ class Reading:
     """Numbers near a word group (a temperature, an oxygen saturation) read against ranges."""
 
     near: str
-    regex: re.Pattern[str]
+    regexes: tuple[re.Pattern[str], ...]
     ranges: tuple[ReadingRange, ...]
 
     def category_of(self, value: float) -> Category | None:
@@ -67,6 +71,8 @@ class Lexicon:
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
     past: tuple[re.Pattern[str], ...]
+    history: tuple[re.Pattern[str], ...]
+    general: tuple[re.Pattern[str], ...]
     readings: tuple[Reading, ...]
 
 
@@ -97,8 +103,10 @@ def _readings(compiler: PatternCompiler, values: Any, context: str) -> tuple[Rea
             raise LexiconError(f"{where}: needs near: <pattern>")
         body = compiler.body(near)
         number = r"(\d+(?:\.\d+)?)"
-        regex = re.compile(
-            rf"(?:{body})(?:\s+\S+){{0,4}}?\s+{number}|{number}\w*(?:\s+\S+){{0,4}}?\s+(?:{body})"
+        # Two expressions, so that a number read on one side ("1h, sat 89") never hides the other.
+        regexes = (
+            re.compile(rf"(?:{body})(?:\s+\S+){{0,4}}?\s+{number}"),
+            re.compile(rf"{number}\w*(?:\s+\S+){{0,4}}?\s+(?:{body})"),
         )
         ranges = tuple(
             ReadingRange(float(r["from"]), float(r["below"]), _category(r.get("category"), where))
@@ -106,7 +114,7 @@ def _readings(compiler: PatternCompiler, values: Any, context: str) -> tuple[Rea
         )
         if not ranges:
             raise LexiconError(f"{where}: needs at least one range (from, below, category)")
-        readings.append(Reading(near, regex, ranges))
+        readings.append(Reading(near, regexes, ranges))
     return tuple(readings)
 
 
@@ -136,6 +144,8 @@ def load_lexicon(path: Path) -> Lexicon:
         negation=_cue_before(compiler, data.get("negations"), NEGATION_WINDOW_WORDS),
         hypothetical=_cue_before(compiler, data.get("hypothetical"), HYPOTHETICAL_WINDOW_WORDS),
         past=tuple(r for _, r in _patterns(compiler, data.get("past") or [], f"{context}: past")),
+        history=tuple(r for _, r in _patterns(compiler, data.get("history") or [], f"{context}: history")),
+        general=tuple(r for _, r in _patterns(compiler, data.get("general") or [], f"{context}: general")),
         readings=_readings(compiler, data.get("readings"), f"{context}: readings"),
     )
 
@@ -146,13 +156,30 @@ def _cue_before(compiler: PatternCompiler, cues: Any, window: int) -> re.Pattern
     return re.compile(rf"(?:{'|'.join(bodies)})(?:\s+{_BREAKERS}\S+){{0,{window}}}\s*$")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def threshold(name: str, folder: Path = SAFETY_DIR) -> float:
     """A probability threshold from data/safety/classifier.yml (chosen by measurement, see there)."""
     data = yaml.safe_load((folder / "classifier.yml").read_text(encoding="utf-8")) or {}
     value = data.get(name)
     if not isinstance(value, int | float) or not 0 <= value <= 1:
         raise LexiconError(f"{folder / 'classifier.yml'}: {name} must be a number from 0 to 1")
+    return float(value)
+
+
+@lru_cache(maxsize=8)
+def min_risk(category: Category, folder: Path = SAFETY_DIR) -> float:
+    """The classifier's risk from which ``category`` is answered: min_risk_by_category, else min_risk."""
+    data = yaml.safe_load((folder / "classifier.yml").read_text(encoding="utf-8")) or {}
+    by_category = data.get("min_risk_by_category") or {}
+    if not isinstance(by_category, dict) or not set(by_category) <= set(CATEGORIES):
+        raise LexiconError(
+            f"{folder / 'classifier.yml'}: min_risk_by_category keys must be among {CATEGORIES}"
+        )
+    value = by_category.get(category, data.get("min_risk"))
+    if not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise LexiconError(
+            f"{folder / 'classifier.yml'}: the risk for {category} must be a number from 0 to 1"
+        )
     return float(value)
 
 

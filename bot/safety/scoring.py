@@ -12,15 +12,17 @@ from pathlib import Path
 import yaml
 
 HELDOUT_DIR = Path(__file__).resolve().parents[2] / "tests" / "safety" / "heldout"
-# Frozen: written before tuning (en, fr) or after the first round, unseen (fresh_*). A changed
-# file fails the test: held-out cases are never edited, only added in a new file.
+# Frozen: written before tuning (en, fr) or after the first and second rounds (fresh_*, fresh2_*). All
+# six are tuned-on now (fresh*: read by kind on 2026-12-02, a comment at the top of each says so; the
+# comment changed their checksums, not their messages). A changed file fails the test: held-out cases
+# are never edited, only added in a new file.
 CHECKSUMS = {
     "en.yml": "9cff4eb53dadf25427466e6ca88e63a8c86152309035cc565f9d5d06300021fe",
     "fr.yml": "ddb867a0b9a69a71237a9517c26e8445c1023cad80a146fb0efc118ca6dd8e4b",
-    "fresh_en.yml": "bfa15f7bb2daa1346c458bdbde48f09ac89fe43d05b98bd273435d23401ab3e9",
-    "fresh_fr.yml": "068b322409570a4903a7607a69ac907a0fe91fb108ede9a13c52ad6cb85b1e40",
-    "fresh2_en.yml": "a80e54a52968202e4df7f4dd49e1859c3d9a6ffa4f58c03454331036d1118c9e",
-    "fresh2_fr.yml": "943ce388094eb4bd810e8529e582f9b5bc3e62ce2230de9c1217896fe6ea5d0b",
+    "fresh_en.yml": "ee7708f586058acd098b6d9b03b179fe249729e1e633bd386e3de95804106792",
+    "fresh_fr.yml": "eb086d85cd0b4f384ec87dba88a39578aad84a318822e0926101df6dc24ec917",
+    "fresh2_en.yml": "05cec74badf7368f1ced6384ca98342a664be019928493a81a17eaba36898bf9",
+    "fresh2_fr.yml": "4fa9c4851ca31e824363b6184c087ba4e205f70bc2bbd379c7837aef637e8975",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).

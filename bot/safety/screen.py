@@ -9,13 +9,15 @@ from bot.chat.language import guess_other_language
 from bot.safety.classifier import guess
 from bot.safety.lexicon import (
     CATEGORIES,
+    GENERAL_CATEGORIES,
+    HISTORY_CATEGORIES,
     HYPOTHETICAL_CATEGORIES,
     PAST_CATEGORIES,
     Category,
     Lexicon,
     Trigger,
     load_lexicons,
-    threshold,
+    min_risk,
 )
 from bot.safety.patterns import normalise
 
@@ -40,33 +42,51 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < high and low < end for low, high in spans)
 
 
+# Phrases that discount a trigger lying inside them, each list for its own categories (see lexicon.py).
+_PHRASES = ("not_triggers", "past", "history", "general")
+
+
+def _phrases(lexicons: tuple[Lexicon, ...], text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of discounting phrase lies in ``text``, in every language, found once per message."""
+    return {
+        kind: [
+            m.span() for lexicon in lexicons for regex in getattr(lexicon, kind) for m in regex.finditer(text)
+        ]
+        for kind in _PHRASES
+    }
+
+
 def _discounted(
-    lexicons: tuple[Lexicon, ...], trigger: Trigger, text: str, span: tuple[int, int], figures: list
+    lexicons: tuple[Lexicon, ...], trigger: Trigger, text: str, span: tuple[int, int], phrases: dict
 ) -> bool:
-    """A figure of speech, a negation, a "what if" or past history, in any language: not a danger now."""
+    """A figure of speech, a negation, a "what if", history or a general question: not a danger now."""
     before = text[: span[0]]
-    if _overlaps(figures, *span) or any(lexicon.negation.search(before) for lexicon in lexicons):
+    if _overlaps(phrases["not_triggers"], *span) or any(
+        lexicon.negation.search(before) for lexicon in lexicons
+    ):
         return True
     if trigger.category in HYPOTHETICAL_CATEGORIES and any(
         lexicon.hypothetical.search(before) for lexicon in lexicons
     ):
         return True
-    if trigger.category in PAST_CATEGORIES:
-        pasts = [m.span() for lexicon in lexicons for past in lexicon.past for m in past.finditer(text)]
-        return _overlaps(pasts, *span)
-    return False
+    return (
+        (trigger.category in GENERAL_CATEGORIES and _overlaps(phrases["general"], *span))
+        or (trigger.category in HISTORY_CATEGORIES and _overlaps(phrases["history"], *span))
+        or (trigger.category in PAST_CATEGORIES and _overlaps(phrases["past"], *span))
+    )
 
 
-def _hits(lexicon: Lexicon, lexicons: tuple[Lexicon, ...], text: str) -> list[tuple[Category, str]]:
-    figures = [m.span() for each in lexicons for regex in each.not_triggers for m in regex.finditer(text)]
+def _hits(
+    lexicon: Lexicon, lexicons: tuple[Lexicon, ...], text: str, phrases: dict
+) -> list[tuple[Category, str]]:
     hits: list[tuple[Category, str]] = []
     for trigger in lexicon.triggers:
         for match in trigger.regex.finditer(text):
-            if not _discounted(lexicons, trigger, text, match.span(), figures):
+            if not _discounted(lexicons, trigger, text, match.span(), phrases):
                 hits.append((trigger.category, trigger.pattern))
                 break
     for reading in lexicon.readings:
-        for match in reading.regex.finditer(text):
+        for match in (m for regex in reading.regexes for m in regex.finditer(text)):
             value = float(next(group for group in match.groups() if group is not None))
             category = reading.category_of(value)
             if category is not None:
@@ -81,14 +101,18 @@ def _more_serious(a: Verdict | None, b: Verdict | None) -> Verdict | None:
 
 
 def _learned(text: str, lexicons: tuple[Lexicon, ...]) -> Verdict | None:
-    """The classifier's verdict from data/safety/classifier.yml's min_risk up, in the message's language."""
+    """The classifier's verdict, in the message's language: the most serious candidate category whose
+    own minimum risk (data/safety/classifier.yml) the message reaches."""
     found = guess(text)
-    if found is None or found.risk < threshold("min_risk"):
+    if found is None:
+        return None
+    category = next((c for c in found.candidates if found.risk >= min_risk(c)), None)
+    if category is None:
         return None
     language = "fr" if guess_other_language(text) == "fr" else "en"
     lexicon = next((each for each in lexicons if each.language == language), lexicons[0])
-    reply = lexicon.replies[found.category]
-    return Verdict(found.category, lexicon.language, reply, f"risk {found.risk:.2f}")
+    reply = lexicon.replies[category]
+    return Verdict(category, lexicon.language, reply, f"risk {found.risk:.2f} ({category})")
 
 
 def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None, learned: bool = True) -> Verdict | None:
@@ -99,8 +123,9 @@ def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None, learned: bool
     best: Verdict | None = None
     # Apostrophes both dropped ("can't" -> "cant") and spaced ("l'imurel" -> "l imurel").
     for normalised in {normalise(text), normalise(text, apostrophe=" ")}:
+        phrases = _phrases(lexicons, normalised)
         for lexicon in lexicons:
-            for category, reason in _hits(lexicon, lexicons, normalised):
+            for category, reason in _hits(lexicon, lexicons, normalised, phrases):
                 if best is None or CATEGORIES.index(category) < CATEGORIES.index(best.category):
                     best = Verdict(category, lexicon.language, lexicon.replies[category], reason)
     return _more_serious(best, _learned(text, lexicons)) if learned else best

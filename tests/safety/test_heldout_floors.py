@@ -1,10 +1,11 @@
 """The safety layer (lexicons and its classifier) on the frozen held-out sets, without Rasa.
 
 en/fr were written before any tuning and the lexicons were then tuned on their failures (by kind),
-so they pin the issue's floors: every red flag caught, at most 3% false alarms. fresh_* (after the
-first lexicon round) and fresh2_* (after the second) were never looked at case by case: their floors
-guard against regressions at the figures measured when the classifier came in; they are the honest
-estimate for messages nobody has seen. None of these messages is in data/ (training).
+so they pin the issue's floors: every red flag caught, at most 3% false alarms. fresh_* (written after
+the first lexicon round) and fresh2_* (after the second) were unseen until 2026-12-02, when their
+misses and false alarms were read by kind and the lexicons and training examples extended for each
+kind: all four are TUNED-ON now and their floors are the figures measured then (regression guards,
+not estimates for unseen messages; the fresh3_* batches are). None of these messages is in data/.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from bot.safety.scoring import CHECKSUMS, Score, messages, sha256
 FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     "en.yml": (1.0, 0.03),
     "fr.yml": (1.0, 0.03),
-    "fresh_en.yml": (0.92, 0.14),
-    "fresh_fr.yml": (0.83, 0.10),
-    "fresh2_en.yml": (0.89, 0.10),
-    "fresh2_fr.yml": (0.85, 0.11),
+    # tuned-on since 2026-12-02; measured then: 100% recall each, false alarms 2/128, 0/60, 1/139, 2/84
+    "fresh_en.yml": (1.0, 0.02),
+    "fresh_fr.yml": (1.0, 0.02),
+    "fresh2_en.yml": (1.0, 0.01),
+    "fresh2_fr.yml": (1.0, 0.03),
 }
 
 

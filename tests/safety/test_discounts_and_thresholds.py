@@ -1,0 +1,116 @@
+"""Dated history, general questions, readings, and how the classifier's verdict is chosen.
+
+Messages here are written for the tests, never taken from the held-out sets.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from bot.safety import classifier, screen
+from bot.safety.classifier import Guess
+from bot.safety.lexicon import LexiconError, load_lexicons, min_risk
+
+screen_module = importlib.import_module("bot.safety.screen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had febrile fits as a toddler, nothing since",
+        "my mum collapsed once in 2012 from low sugar, she's diabetic, can she still join",
+        "they put me in intensive care in 2019 when my lungs first flared",
+        "mon pere a fait un infarctus en 2014, ca compte ?",
+    ],
+)
+def test_dated_history_told_for_the_record_does_not_trigger(text: str) -> None:
+    assert screen(text, learned=False) is None
+
+
+def test_a_new_event_after_the_history_still_triggers() -> None:
+    verdict = screen("he had a seizure in 2015 and he is fitting again right now", learned=False)
+    assert verdict is not None and verdict.category == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you overdose on azathioprine in general, just wondering how they keep people safe",
+        "what tacrolimus level do they target in the protocol",
+        "is 15 the number for an ambulance in paris",
+        "le taux cible de prograf dans l essai c combien",
+    ],
+)
+def test_general_and_study_questions_do_not_trigger(text: str) -> None:
+    assert screen(text, learned=False) is None
+
+
+def test_a_general_question_never_hides_a_crisis() -> None:
+    verdict = screen("just curious, how much tacrolimus would be lethal for me", learned=False)
+    assert verdict is not None and verdict.category == "self_harm"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("worse since 2h, sats 86 on the clip", "emergency"),
+        ("tension 19/11 ce soir sous tacrolimus", "emergency"),
+        ("feeling hot, 38.6 on the thermometer", "urgent"),
+    ],
+)
+def test_a_reading_is_read_whatever_number_comes_before_it(text: str, category: str) -> None:
+    verdict = screen(text, learned=False)
+    assert verdict is not None and verdict.category == category, verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it okay to come off the prednisone before the trial starts",
+        "would it be sensible to switch my tacrolimus to the evening",
+        "my fvc is 61, is that a big drop from 70",
+    ],
+)
+def test_multi_word_alternatives_written_as_groups_match(text: str) -> None:
+    verdict = screen(text, learned=False)
+    assert verdict is not None and verdict.category == "advice", verdict
+
+
+def test_a_crisis_the_model_finds_nearly_as_likely_as_advice_gets_the_crisis_reply(monkeypatch) -> None:
+    monkeypatch.setattr(screen_module, "guess", lambda _: Guess("self_harm", 0.97, ("self_harm", "advice")))
+    verdict = screen_module._learned("any text", load_lexicons())
+    assert verdict is not None and verdict.category == "self_harm"
+
+
+def test_every_category_nearly_as_likely_as_the_top_one_is_a_candidate_most_serious_first(
+    monkeypatch,
+) -> None:
+    class Model:
+        classes_: ClassVar[list[str]] = ["advice", "emergency", "none", "self_harm", "urgent"]
+
+        def predict_proba(self, texts: list[str]) -> list[list[float]]:
+            return [[0.50, 0.05, 0.03, 0.30, 0.12]]
+
+    monkeypatch.setattr(classifier, "_model", Model)
+    found = classifier.guess("any text")
+    assert found is not None and found.candidates == ("self_harm", "advice") and found.category == "self_harm"
+    assert found.risk == pytest.approx(0.97)
+
+
+def test_each_category_is_answered_from_its_own_minimum_risk(monkeypatch) -> None:
+    risk = (min_risk("emergency") + min_risk("advice")) / 2
+    assert min_risk("emergency") < risk < min_risk("advice")
+    monkeypatch.setattr(screen_module, "guess", lambda _: Guess("emergency", risk, ("emergency",)))
+    assert screen_module._learned("any text", load_lexicons()).category == "emergency"
+    monkeypatch.setattr(screen_module, "guess", lambda _: Guess("advice", risk, ("advice",)))
+    assert screen_module._learned("any text", load_lexicons()) is None
+
+
+def test_a_minimum_risk_for_an_unknown_category_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "classifier.yml").write_text("min_risk: 0.9\nmin_risk_by_category: {panic: 0.5}\n")
+    with pytest.raises(LexiconError, match="min_risk_by_category"):
+        min_risk("emergency", tmp_path)
