@@ -26,7 +26,7 @@ from bot.runtime.answer_scoring import OUT_OF_SCOPE, UNKNOWN, Question, load_que
 from bot.settings import Settings, get_settings
 
 ANSWER_STEPS = tuple(round(0.05 * step, 2) for step in range(2, 19))
-MARGIN_STEPS = (0.0, 0.05, 0.1, 0.2, 0.3)
+MARGIN_STEPS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 # Half a point under the 3% ceiling of tests/answers/floors.yml: unseen questions are harder, and
 # one calibration question weighs about a third of a point, so a 2% target would turn on one question.
 WRONG_TARGET = 0.025
@@ -139,12 +139,12 @@ async def read_all(settings: Settings, questions: Sequence[Question]) -> list[Ca
     from rasa.core.channels.channel import UserMessage
 
     from bot.runtime.training import model_path
-    from rasa_addons.answer_hook import _rasa_parse_message, reading_of
+    from rasa_addons.answer_hook import _rasa_parse_message, reading_for
 
     agent = Agent.load(str(model_path(settings)))
 
     async def read(text: str) -> Reading:
-        return reading_of(await _rasa_parse_message(agent.processor, UserMessage(text), None))
+        return reading_for(await _rasa_parse_message(agent.processor, UserMessage(text), None), text)
 
     cases = []
     for question in questions:
