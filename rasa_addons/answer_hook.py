@@ -54,21 +54,22 @@ def answering_config() -> Any:
 
 
 @lru_cache(maxsize=2)
-def _reader(faq_path: Path, stamp: str, skip: frozenset[str]) -> LexicalReader:
+def _reader(faq_path: Path, _stamp: float, skip: frozenset[str]) -> LexicalReader:
     from bot.runtime.build import lexical_reader_file
 
-    saved = load_reader(lexical_reader_file(get_settings()), stamp)
+    entries = load_faq(faq_path)
+    saved = load_reader(lexical_reader_file(get_settings()), digest(entries, skip))
     if saved is not None:
         return saved
-    log.warning("event=lexical_reader_fitting reason=not_built_for_this_faq")
-    return fit_reader(load_faq(faq_path), skip)
+    log.warning("event=lexical_reader_fitting reason=questions_changed_since_build")
+    return fit_reader(entries, skip)
 
 
 def lexical_reader() -> LexicalReader:
-    """The one `python -m bot build` fitted from faq.yml; fitted here if faq.yml changed since."""
+    """The one `python -m bot build` fitted; fitted here if faq.yml's questions changed since."""
     skip = frozenset(answering_config().intent_answers.values())
     path = get_settings().content_dir / FAQ_FILENAME
-    return _reader(path, digest(path, skip), skip)
+    return _reader(path, path.stat().st_mtime, skip)
 
 
 def reading_for(parse_data: dict[str, Any], text: str) -> Reading:

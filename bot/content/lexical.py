@@ -60,10 +60,12 @@ def fit_reader(entries: Iterable[FaqEntry], skip: Iterable[str] = ()) -> Lexical
     return LexicalReader(model, tuple(str(label) for label in model.classes_))
 
 
-def digest(faq_file: Path, skip: Iterable[str]) -> str:
-    """What a saved reader was fitted from: faq.yml's bytes, the skipped entries, this code's version."""
-    material = faq_file.read_bytes() + "|".join(sorted(skip)).encode() + VERSION.encode()
-    return hashlib.sha256(material).hexdigest()
+def digest(entries: Iterable[FaqEntry], skip: Iterable[str]) -> str:
+    """What a reader is fitted from: each entry's id and questions (not its answer, which staff edit
+    live), the skipped entries and this code's version."""
+    skipped = set(skip)
+    material = [VERSION] + [f"{e.id}:{'|'.join(e.questions)}" for e in entries if e.id not in skipped]
+    return hashlib.sha256("\n".join(material).encode()).hexdigest()
 
 
 def save_reader(reader: LexicalReader, target: Path, stamp: str) -> Path:

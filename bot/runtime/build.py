@@ -67,11 +67,11 @@ def write_lexical_reader(settings: Settings, target: Path) -> Path:
     from bot.content.lexical import digest, fit_reader, load_reader, save_reader
     from bot.content.loader import load_faq
 
-    faq_file = settings.content_dir / "faq.yml"
+    entries = load_faq(settings.content_dir / "faq.yml")
     skip = set(load_answering(settings.content_dir).intent_answers.values())
-    stamp = digest(faq_file, skip)
+    stamp = digest(entries, skip)
     if load_reader(target, stamp) is None:
-        save_reader(fit_reader(load_faq(faq_file), skip), target, stamp)
+        save_reader(fit_reader(entries, skip), target, stamp)
     return target
 
 

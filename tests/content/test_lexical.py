@@ -3,6 +3,7 @@ ResponseSelector's in the share answering.yml sets."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bot.content.lexical import blend, digest, fit_reader, load_reader, save_reader
@@ -45,12 +46,12 @@ def test_a_zero_share_is_the_response_selector_alone() -> None:
     )
 
 
-def test_a_saved_reader_is_used_only_for_the_faq_it_was_fitted_on(tmp_path: Path) -> None:
-    faq = tmp_path / "faq.yml"
-    faq.write_text("entries: []\n", encoding="utf-8")
-    stamp = digest(faq, ())
+def test_a_saved_reader_is_used_only_for_the_questions_it_was_fitted_on(tmp_path: Path) -> None:
+    stamp = digest(ENTRIES, ())
     target = save_reader(fit_reader(ENTRIES), tmp_path / "reader.pickle", stamp)
     assert load_reader(target, stamp) is not None
-    faq.write_text("entries: [changed]\n", encoding="utf-8")
-    assert load_reader(target, digest(faq, ())) is None
+    new_answer = (replace(ENTRIES[0], answer="A new answer."), *ENTRIES[1:])
+    assert load_reader(target, digest(new_answer, ())) is not None  # staff edit answers live
+    new_question = (replace(ENTRIES[0], questions=("how long",)), *ENTRIES[1:])
+    assert load_reader(target, digest(new_question, ())) is None
     assert load_reader(tmp_path / "missing.pickle", stamp) is None
