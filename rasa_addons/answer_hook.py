@@ -4,6 +4,8 @@ Patched around ``MessageProcessor.parse_message``, so the REST and socket.io cha
 layer's parse and the HTTP API's ``/model/parse`` all see the same result. It
 - turns a button's ``/faq/<id>`` into that answer, with no guessing;
 - reads each question of a long message on its own (bot/content/questions.py);
+- blends the ResponseSelector's ranking with a second, lexical reader's (bot/content/lexical.py),
+  in the share answering.yml sets;
 - answers only when the measured thresholds say so (bot/content/answering.py); otherwise the
   intent becomes ``faq`` with the ``utter_faq/not_sure`` reply (candidates as buttons, built by
   rasa_addons/nlg.py) or ``nlu_fallback``, whose reply says plainly it does not know.
@@ -22,6 +24,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
 from bot.content.answering import FALLBACK_INTENT, FAQ_INTENT, NOT_SURE_ID, Decision, Reading, load_answering
+from bot.content.lexical import LexicalReader, blend, digest, fit_reader, load_reader
+from bot.content.loader import FAQ_FILENAME, load_faq
 from bot.content.questions import choose, split_questions
 from bot.settings import get_settings
 
@@ -47,6 +51,35 @@ def answering_config() -> Any:
     content_dir = get_settings().content_dir
     path = content_dir / "answering.yml"
     return _config(content_dir, path.stat().st_mtime if path.exists() else 0.0)
+
+
+@lru_cache(maxsize=2)
+def _reader(faq_path: Path, _stamp: float, skip: frozenset[str]) -> LexicalReader:
+    from bot.runtime.build import lexical_reader_file
+
+    entries = load_faq(faq_path)
+    saved = load_reader(lexical_reader_file(get_settings()), digest(entries, skip))
+    if saved is not None:
+        return saved
+    log.warning("event=lexical_reader_fitting reason=questions_changed_since_build")
+    return fit_reader(entries, skip)
+
+
+def lexical_reader() -> LexicalReader:
+    """The one `python -m bot build` fitted; fitted here if faq.yml's questions changed since."""
+    skip = frozenset(answering_config().intent_answers.values())
+    path = get_settings().content_dir / FAQ_FILENAME
+    return _reader(path, path.stat().st_mtime, skip)
+
+
+def reading_for(parse_data: dict[str, Any], text: str) -> Reading:
+    """Rasa's reading of ``text``, its answers blended with the lexical reader's (answering.yml)."""
+    reading = reading_of(parse_data)
+    share = answering_config().lexical_share
+    if share <= 0 or not reading.answers:
+        return reading
+    answers = blend(reading.answers, lexical_reader().rank(text), share)
+    return Reading(reading.intent, reading.intent_confidence, answers, reading.faq_confidence)
 
 
 def reading_of(parse_data: dict[str, Any]) -> Reading:
@@ -129,7 +162,7 @@ async def parse_message(
     if text.startswith("/"):
         return parse_data
     try:
-        whole = reading_of(parse_data)
+        whole = reading_for(parse_data, text)
         if whole.intent not in OVERRIDABLE:
             return parse_data
         parts: list[tuple[str, Reading]] = []
@@ -139,7 +172,7 @@ async def parse_message(
                 parsed = await _rasa_parse_message(
                     self, _part(message, piece), tracker, only_output_properties
                 )
-                parts.append((piece, reading_of(parsed)))
+                parts.append((piece, reading_for(parsed, piece)))
         decision = choose(whole, parts, answering_config().thresholds)
         chosen = next((r for _, r in parts if r.answers and r.answers[0][0] == decision.entry_id), whole)
         return apply(parse_data, decision, chosen)

@@ -39,6 +39,7 @@ class AnsweringConfig:
     thresholds: Thresholds
     texts: dict[str, str]
     intent_answers: dict[str, str] = field(default_factory=dict)  # intent -> FAQ entry id
+    lexical_share: float = 0.0  # weight of the lexical reader's vote (bot/content/lexical.py)
 
 
 @dataclass(frozen=True)
@@ -127,12 +128,17 @@ def parse_answering(document: Any, path: Path | str = ANSWERING_FILENAME) -> Ans
     if not isinstance(aliases, Mapping) or not all(_text(k) and _text(v) for k, v in aliases.items()):
         problems.append("intent_answers must map an intent name to an FAQ entry id")
         aliases = {}
+    share = document.get("lexical_share", 0.0)
+    if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
+        problems.append(f"lexical_share must be a number from 0 to 1, got {share!r}")
+        share = 0.0
     if problems:
         raise ContentError(path, problems)
     return AnsweringConfig(
         thresholds=Thresholds(max_offers=max_offers, **values),
         texts={key: str(texts[key]).strip() for key in TEXT_KEYS},
         intent_answers={str(k): str(v) for k, v in aliases.items()},
+        lexical_share=float(share),
     )
 
 

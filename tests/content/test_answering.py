@@ -74,3 +74,12 @@ def test_a_broken_answering_file_names_every_mistake(content_dir: Path) -> None:
         "thresholds.answer must be a number from 0 to 1, got 1.5",
         "texts.also_asked must contain {topics} (where the topic names go)",
     ]
+
+
+def test_the_lexical_share_must_be_a_weight_from_0_to_1(content_dir: Path) -> None:
+    document = yaml.safe_load((content_dir / "answering.yml").read_text(encoding="utf-8"))
+    assert 0 <= parse_answering(document).lexical_share <= 1
+    document["lexical_share"] = 2
+    with pytest.raises(ContentError) as error:
+        parse_answering(document, "answering.yml")
+    assert error.value.problems == ["lexical_share must be a number from 0 to 1, got 2"]

@@ -4,11 +4,13 @@ message is answered on its question."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from rasa.core.channels.channel import UserMessage
 
+from bot.content.answering import Thresholds
 from rasa_addons import answer_hook
 
 
@@ -40,8 +42,11 @@ def _parse(
 
 @pytest.fixture
 def model(monkeypatch) -> dict[str, dict]:
-    """Rasa's own parse replaced by canned results, one per text."""
+    """Rasa's own parse replaced by canned results, one per text; the ResponseSelector's ranking
+    alone (no lexical vote), so each test's confidences are the ones decided on."""
     canned: dict[str, dict] = {}
+    alone = replace(answer_hook.answering_config(), lexical_share=0.0)
+    monkeypatch.setattr(answer_hook, "answering_config", lambda: alone)
 
     async def fake_parse(self: Any, message: UserMessage, tracker: Any = None, only: bool = True) -> dict:
         return canned[message.text]
@@ -113,3 +118,24 @@ async def test_a_failure_in_the_decision_leaves_rasas_result(model, monkeypatch)
     monkeypatch.setattr(answer_hook, "answering_config", lambda: 1 / 0)
     parsed = await _say("how long is it")
     assert parsed["intent"]["name"] == "faq" and "answer" not in parsed
+
+
+async def test_the_lexical_vote_can_turn_a_close_call_into_an_answer(model, monkeypatch) -> None:
+    model["how long is it"] = _parse("how long is it", "faq", 0.97, ("duration", 0.5), ("visits", 0.45))
+    pinned = Thresholds(answer=0.6, margin=0.3, offer=0.1)
+    alone = replace(answer_hook.answering_config(), thresholds=pinned, lexical_share=0.0)
+    monkeypatch.setattr(answer_hook, "answering_config", lambda: alone)
+    assert (await _say("how long is it"))["answer"]["kind"] == "not_sure"
+    blended = replace(alone, lexical_share=0.5)
+    monkeypatch.setattr(answer_hook, "answering_config", lambda: blended)
+    monkeypatch.setattr(answer_hook, "lexical_reader", lambda: _Reader({"duration": 0.9, "visits": 0.05}))
+    parsed = await _say("how long is it")
+    assert parsed["answer"] == {"kind": "answer", "score": 0.679, "entry": "duration", "also": []}
+
+
+class _Reader:
+    def __init__(self, ranking: dict[str, float]) -> None:
+        self.ranking = ranking
+
+    def rank(self, text: str) -> dict[str, float]:
+        return self.ranking

@@ -1,0 +1,98 @@
+"""A second reader of the FAQ, unlike the ResponseSelector, whose vote is blended with it.
+
+Word and character n-grams (TF-IDF) with a logistic regression, fitted on faq.yml's questions by
+`python -m bot build` (saved under build/lexical/ with a digest of its inputs). On our calibration
+questions it ranked the right entry first as often as the ResponseSelector, with other mistakes,
+and the blend of the two more often than either (docs/answer-thresholds.md): two different
+readers that agree make a surer answer than one. Pure scikit-learn; no Rasa here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.content.models import FaqEntry
+
+MAX_ANSWERS = 5
+VERSION = "1"  # bump when fit_reader changes, so a saved reader is refitted
+SEED = 42  # fixed, like every trainable part of the model, so figures compare run to run
+
+
+@dataclass(frozen=True)
+class LexicalReader:
+    """A fitted model and the entry ids it can name, in its own column order."""
+
+    model: Any
+    entry_ids: tuple[str, ...]
+
+    def rank(self, text: str) -> dict[str, float]:
+        """P(entry | text) for every entry; they sum to 1."""
+        probabilities = self.model.predict_proba([text])[0]
+        return {entry_id: float(p) for entry_id, p in zip(self.entry_ids, probabilities, strict=True)}
+
+
+def fit_reader(entries: Iterable[FaqEntry], skip: Iterable[str] = ()) -> LexicalReader:
+    """Fitted on every question of every entry but ``skip`` (entries answered by their own intent,
+    which the ResponseSelector never names)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline, make_union
+
+    skipped = set(skip)
+    texts: list[str] = []
+    labels: list[str] = []
+    for entry in entries:
+        if entry.id in skipped:
+            continue
+        texts += entry.questions
+        labels += [entry.id] * len(entry.questions)
+    features = make_union(
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),  # typos
+        TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
+    )
+    model = make_pipeline(features, LogisticRegression(C=20, max_iter=3000, random_state=SEED))
+    model.fit(texts, labels)
+    return LexicalReader(model, tuple(str(label) for label in model.classes_))
+
+
+def digest(entries: Iterable[FaqEntry], skip: Iterable[str]) -> str:
+    """What a reader is fitted from: each entry's id and questions (not its answer, which staff edit
+    live), the skipped entries and this code's version."""
+    skipped = set(skip)
+    material = [VERSION] + [f"{e.id}:{'|'.join(e.questions)}" for e in entries if e.id not in skipped]
+    return hashlib.sha256("\n".join(material).encode()).hexdigest()
+
+
+def save_reader(reader: LexicalReader, target: Path, stamp: str) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pickle.dumps({"digest": stamp, "reader": reader}))
+    return target
+
+
+def load_reader(source: Path, stamp: str) -> LexicalReader | None:
+    """The saved reader if it was fitted from the same inputs (our own build output), else None."""
+    if not source.exists():
+        return None
+    saved = pickle.loads(source.read_bytes())  # written by save_reader in our own build
+    return saved["reader"] if saved.get("digest") == stamp else None
+
+
+def blend(
+    answers: Sequence[tuple[str, float]], lexical: Mapping[str, float], share: float
+) -> tuple[tuple[str, float], ...]:
+    """(1 - share) x the ResponseSelector's confidence + share x the lexical reader's, best first.
+
+    An entry missing from one ranking counts 0 there; the result keeps the best ``MAX_ANSWERS``.
+    """
+    selector = dict(answers)
+    mixed = {
+        entry_id: (1 - share) * selector.get(entry_id, 0.0) + share * lexical.get(entry_id, 0.0)
+        for entry_id in selector.keys() | lexical.keys()
+    }
+    best = sorted(mixed.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(best[:MAX_ANSWERS])

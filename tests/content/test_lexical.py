@@ -1,0 +1,57 @@
+"""The FAQ's second reader: it ranks entries from their questions, and its vote blends with the
+ResponseSelector's in the share answering.yml sets."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from bot.content.lexical import blend, digest, fit_reader, load_reader, save_reader
+from bot.content.models import FaqEntry
+
+
+def _entry(entry_id: str, *questions: str) -> FaqEntry:
+    return FaqEntry(id=entry_id, topic="t", questions=questions, answer="An answer.")
+
+
+ENTRIES = (
+    _entry("duration", "how long is the study", "how many weeks does it last", "study length"),
+    _entry("cost", "does it cost money", "do i have to pay", "is it free"),
+    _entry("side_effects", "what are the side effects", "is tacrolimus safe", "risks of the drugs"),
+    _entry("assistant_identity", "are you a bot", "am i talking to a human", "who are you"),
+)
+
+
+def test_the_reader_ranks_a_misspelt_question_on_its_entry() -> None:
+    reader = fit_reader(ENTRIES)
+    ranking = reader.rank("wat r the side efects")
+    assert max(ranking, key=ranking.get) == "side_effects"
+    assert abs(sum(ranking.values()) - 1) < 1e-6
+
+
+def test_entries_answered_by_their_own_intent_are_left_out() -> None:
+    assert "assistant_identity" not in fit_reader(ENTRIES, skip={"assistant_identity"}).entry_ids
+
+
+def test_blend_weighs_both_readers_and_keeps_the_best_first() -> None:
+    blended = blend((("duration", 0.5), ("cost", 0.45)), {"duration": 0.1, "cost": 0.8, "visits": 0.1}, 0.5)
+    assert [entry for entry, _ in blended] == ["cost", "duration", "visits"]
+    assert blended[0][1] == 0.625
+
+
+def test_a_zero_share_is_the_response_selector_alone() -> None:
+    assert blend((("duration", 0.7), ("cost", 0.2)), {"cost": 1.0}, 0.0)[:2] == (
+        ("duration", 0.7),
+        ("cost", 0.2),
+    )
+
+
+def test_a_saved_reader_is_used_only_for_the_questions_it_was_fitted_on(tmp_path: Path) -> None:
+    stamp = digest(ENTRIES, ())
+    target = save_reader(fit_reader(ENTRIES), tmp_path / "reader.pickle", stamp)
+    assert load_reader(target, stamp) is not None
+    new_answer = (replace(ENTRIES[0], answer="A new answer."), *ENTRIES[1:])
+    assert load_reader(target, digest(new_answer, ())) is not None  # staff edit answers live
+    new_question = (replace(ENTRIES[0], questions=("how long",)), *ENTRIES[1:])
+    assert load_reader(target, digest(new_question, ())) is None
+    assert load_reader(tmp_path / "missing.pickle", stamp) is None
