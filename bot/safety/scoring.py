@@ -23,6 +23,8 @@ CHECKSUMS = {
     "fresh_fr.yml": "eb086d85cd0b4f384ec87dba88a39578aad84a318822e0926101df6dc24ec917",
     "fresh2_en.yml": "05cec74badf7368f1ced6384ca98342a664be019928493a81a17eaba36898bf9",
     "fresh2_fr.yml": "4fa9c4851ca31e824363b6184c087ba4e205f70bc2bbd379c7837aef637e8975",
+    "fresh3_en.yml": "d12ed10d127be9504d6ac2241e11f44e51a951baa4d5be19fe96363f06a1b726",
+    "fresh3_fr.yml": "076708b502ce65646b4e9639e6423d1ac9ef9d00f70c004c5b7d96d3e2004329",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).

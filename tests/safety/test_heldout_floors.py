@@ -23,6 +23,12 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     "fresh_fr.yml": (1.0, 0.02),
     "fresh2_en.yml": (1.0, 0.01),
     "fresh2_fr.yml": (1.0, 0.03),
+    # BLIND: written 2026-12-02 before that round, from shared/ only, never read case by case (only
+    # these totals). Measured after the round: en 97.5% recall (self-harm 28/29, emergency 66/67,
+    # urgent 29/29, advice 33/35), false alarms 5/96; fr 90.2% (20/26, 50/51, 25/27, 25/29), 8/90.
+    # Floors at what was measured: the 100% is NOT met on unseen messages (closing note).
+    "fresh3_en.yml": (0.975, 0.053),
+    "fresh3_fr.yml": (0.90, 0.09),
 }
 
 
