@@ -70,7 +70,9 @@ class AnswerType:
     check_rule: Callable[[Criterion, str], None]  # load time: the rule has what ``verdict`` reads
     verdict: Callable[[Criterion, Answer, date], Verdict]  # one usable answer against one criterion
     meaning: Meaning = plain_meaning  # the short reading coordinators and the held-out sets use
-    volunteered: Callable[[SlotSpec, str, statements.Read, Lexicon | None], Answer | None] = statements.nothing
+    volunteered: Callable[[SlotSpec, str, statements.Read, Lexicon | None], Answer | None] = (
+        statements.nothing
+    )
     itemised: bool = False  # one question, several numbered criteria (the checklist)
     # a whole number (an age): stored for coordinators as a number, or empty; and a lone number
     # in a correction ("sorry, I meant 45") is taken as this answer

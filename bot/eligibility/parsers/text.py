@@ -85,7 +85,7 @@ def _table_number(words: list[str], lexicon: Lexicon) -> tuple[int, int] | None:
     linking word only joins the words it may ("vingt et un")."""
     table = lexicon.table("numbers")
     links = lexicon.table("number_links")
-    total, current, used = 0, 0, 0
+    total, hundreds, small, used = 0, 0, 0, 0  # thousands, then hundreds, then what is under 100
     while used < len(words):
         word = words[used]
         if word in links and used and used + 1 < len(words) and words[used + 1] in links[word]:
@@ -95,14 +95,16 @@ def _table_number(words: list[str], lexicon: Lexicon) -> tuple[int, int] | None:
             break
         value = int(table[word])
         if value == 1000:
-            total += (current or 1) * 1000
-            current = 0
-        elif value in (20, 100) and 0 < current < value and (value == 100 or current < 10):
-            current *= value
+            total += (hundreds + small or 1) * 1000
+            hundreds, small = 0, 0
+        elif value == 100:
+            hundreds, small = hundreds + (small or 1) * 100, 0
+        elif value == 20 and 1 < small < 10:
+            small *= 20  # "quatre-vingt"
         else:
-            current += value
+            small += value
         used += 1
-    return (total + current, used) if used else None
+    return (total + hundreds + small, used) if used else None
 
 
 def _says_minus(before: str, words: Lexicon | None) -> bool:
