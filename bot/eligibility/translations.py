@@ -50,7 +50,9 @@ def _words(entry: Mapping[str, Any], key: str, context: str, folded: bool) -> tu
 
 
 def _slot(spec: SlotSpec, entry: Mapping[str, Any], context: str, folded: bool) -> SlotSpec:
-    texts = {key: str(entry[key]).strip() for key in SLOT_TEXTS if isinstance(entry.get(key), str)}
+    texts: dict[str, Any] = {
+        key: str(entry[key]).strip() for key in SLOT_TEXTS if isinstance(entry.get(key), str)
+    }
     phrases = _mapping(entry.get("phrases"), f"{context}: phrases")
     if {True, False} & set(phrases):
         raise CriteriaError(f'{context}: phrases: quote the keys "yes" and "no"')
@@ -94,7 +96,9 @@ def _rule(rule: Mapping[str, Any], entry: Mapping[str, Any], context: str, folde
 
 
 def _criterion(criterion: Criterion, entry: Mapping[str, Any], context: str, folded: bool) -> Criterion:
-    texts = {key: str(entry[key]).strip() for key in CRITERION_TEXTS if isinstance(entry.get(key), str)}
+    texts: dict[str, Any] = {
+        key: str(entry[key]).strip() for key in CRITERION_TEXTS if isinstance(entry.get(key), str)
+    }
     keywords = _words(entry, "keywords", context, folded) if "keywords" in entry else criterion.keywords
     return replace(criterion, **texts, keywords=keywords, rule=_rule(criterion.rule, entry, context, folded))
 

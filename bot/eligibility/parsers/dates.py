@@ -107,9 +107,9 @@ def _amount(word: str | None, words: Lexicon | None = None) -> tuple[float, floa
         return VAGUE[word]
     if word in UNITS:
         return (UNITS[word], UNITS[word])
-    words = {"twenty": 20, "thirty": 30}
-    if word in words:
-        return (words[word], words[word])
+    tens = {"twenty": 20, "thirty": 30}
+    if word in tens:
+        return (tens[word], tens[word])
     try:
         return (float(word), float(word))
     except ValueError:
@@ -147,10 +147,10 @@ def _ago(match: re.Match[str], today: date, words: Lexicon | None = None) -> Per
     if half:
         low, high = low + 0.5, high + 0.5
     unit, mod = _unit(match, words), match.group("mod") or ("about" if match.group("post") else None)
-    if words is not None and match.group("mod"):
-        mod = {"over": "over", "under": "under"}.get(
-            words.table("mods").get(" ".join(mod.split()), "about"), "about"
-        )
+    said = match.group("mod")
+    if words is not None and said:
+        kind = words.table("mods").get(" ".join(said.split()), "about")
+        mod = kind if kind in ("over", "under") else "about"
     if mod in ("more than", "over", "at least"):
         return Period(None, _back(today, high, unit))
     if mod in ("less than", "under"):
