@@ -17,6 +17,7 @@ from bot.eligibility.loader import default_criteria
 from bot.eligibility.models import Answer, CriteriaSet
 from bot.eligibility.parsers.inline import apply_inline_corrections
 from bot.eligibility.parsers.text import normalise
+from bot.eligibility.parsers.yes_no import Reading, read_yes_no
 
 log = logging.getLogger(__name__)
 FILLER = re.compile(r"^(?:(?:sorry|ok|okay|hmm+|um+|uh+|but|and|wait|so|hi|hello)\b[\s,.!]*)+")
@@ -56,3 +57,11 @@ def parse_answer(
         # only the error's type: its message or traceback could quote what the person typed
         log.error("event=eligibility_parse_failed slot=%s error=%s", slot, type(error).__name__)
         return Answer(status="invalid", message=spec.reask)
+
+
+def yes_no_reading(text: str, language: str = ENGLISH) -> Reading:
+    """A plain yes / no / unsure to a question of the conversation itself (consent, contact offer),
+    read with the general words of ``language``, without any slot's phrases."""
+    words = lexicon(language)
+    clean = normalise(text) if words is None else words.prepare(normalise(text))
+    return read_yes_no(clean, words=words)

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from bot.eligibility import default_criteria, detect_correction, parse_answer
+from bot.eligibility.answers import yes_no_reading
 from bot.eligibility.lexicon import fold, lexicon
 from bot.eligibility.parsers.text import find_numbers
 from bot.eligibility.readings import reading
@@ -76,6 +77,11 @@ def test_an_article_is_not_a_number() -> None:
         ("45 non pardon 46", 46),
         ("63 enfin 64", 64),
         ("euh 45", 45),
+        ("g 54 ans", 54),
+        ("54 ans je veux dire 55", 55),
+        ("elle a soixante dix huit ans", 78),
+        ("3 mois", None),
+        ("70 kilos", None),
     ],
 )
 def test_age_in_french(text: str, expected: object) -> None:
@@ -193,6 +199,13 @@ def test_ct_scan_in_french(text: str, expected: str) -> None:
         ("prograf, toujours", "excludes"),
         ("je suis sous imurel", "excludes"),
         ("imurel, il y a 8 mois non pardon 4", "excludes"),
+        ("ya 3 mois j'ai arrêté l'imurel", "excludes"),
+        ("ça fait 2 ans que j'ai arrêté", "clear"),
+        ("imurel arrêté le 15/04/2026", "clear"),
+        ("je ne le prends plus depuis mars", "clear"),
+        ("pas d'imurel depuis mars", "clear"),
+        ("endoxan en juin ou juillet", "review"),  # alternatives straddle the window
+        ("imurel en pommade", "review"),
         ("je sais pas", "review"),
     ],
 )
@@ -236,6 +249,8 @@ def test_medicine_failed_in_french(text: str, expected: str) -> None:
         ("je suis ménopausée", "not_applicable"),
         ("c'est pour mon père", "not_applicable"),
         ("peut-être enceinte", "unsure"),
+        ("enceinte non", "no"),
+        ("pas du tout enceinte", "no"),
     ],
 )
 def test_pregnancy_in_french(text: str, expected: str) -> None:
@@ -260,6 +275,9 @@ def test_pregnancy_in_french(text: str, expected: str) -> None:
         ("j'ai un cancer", [2]),
         ("je prends de l'hydroxychloroquine", [4]),
         ("j'ai eu un cancer il y a 10 ans, guéri", []),
+        ("j'ai eu des bolus de cortisone en octobre", [6]),  # inside the 3 months
+        ("bolus de solumédrol en janvier", []),  # before them
+        ("aggravé sous cortancyl 40 mg, je pèse 70 kg", [7]),
         ("pas sûr pour le 5", "unsure"),
         ("3, pas sûr pour le 6", "unsure"),
     ],
@@ -375,3 +393,21 @@ def test_an_unknown_language_names_what_exists() -> None:
 
 def test_accents_are_folded_the_same_way_in_words_and_replies() -> None:
     assert fold("née en février, cœur") == "nee en fevrier, coeur"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("oui", "yes"),
+        ("ouais d'accord", "yes"),
+        ("non merci", "no"),
+        ("pas maintenant", "no"),
+        ("jsp", "unsure"),
+    ],
+)
+def test_a_plain_french_yes_or_no_to_the_conversation(text: str, expected: str) -> None:
+    assert yes_no_reading(text, "fr").value == expected
+
+
+def test_a_plain_yes_in_english_reads_as_before() -> None:
+    assert yes_no_reading("yep").value == "yes"
