@@ -7,13 +7,16 @@ own phrasings; none is a sentence of a held-out set.
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from bot.eligibility import default_criteria, detect_correction, parse_answer
+from bot.eligibility import CriteriaError, default_criteria, detect_correction, load_criteria, parse_answer
 from bot.eligibility.answers import yes_no_reading
 from bot.eligibility.lexicon import fold, lexicon
+from bot.eligibility.loader import default_path
 from bot.eligibility.parsers.text import find_numbers
 from bot.eligibility.readings import reading
 from bot.eligibility.volunteered import confirmation, volunteered_answers
@@ -411,3 +414,17 @@ def test_a_plain_french_yes_or_no_to_the_conversation(text: str, expected: str) 
 
 def test_a_plain_yes_in_english_reads_as_before() -> None:
     assert yes_no_reading("yep").value == "yes"
+
+
+def test_a_translation_naming_an_unknown_slot_is_refused_with_its_file(tmp_path: Path) -> None:
+    shutil.copy(default_path(), tmp_path / "criteria.yml")
+    (tmp_path / "fr").mkdir()
+    bad = tmp_path / "fr" / "criteria_texts.yml"
+    bad.write_text("slots:\n  shoe_size:\n    question: Quelle pointure ?\n", encoding="utf-8")
+    with pytest.raises(CriteriaError, match=r"criteria_texts\.yml: slot 'shoe_size'"):
+        load_criteria(tmp_path / "criteria.yml")
+
+
+def test_criteria_without_a_translation_folder_are_english_only(tmp_path: Path) -> None:
+    shutil.copy(default_path(), tmp_path / "criteria.yml")
+    assert load_criteria(tmp_path / "criteria.yml").languages == ("en",)
