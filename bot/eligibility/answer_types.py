@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from bot.eligibility import schema, statements, verdicts
+from bot.eligibility.lexicon import Lexicon
 from bot.eligibility.models import Answer, CriteriaSet, Criterion, SlotSpec, Verdict
 from bot.eligibility.parsers.age import parse_age
 from bot.eligibility.parsers.antibody import parse_antibody
@@ -25,7 +26,8 @@ from bot.eligibility.parsers.yes_no import parse_yes_no
 UNSURE = "unsure"
 DRUG_READINGS = {"meets": "clear", "excluded": "excludes", "unknown": "review"}
 
-Reader = Callable[[str, SlotSpec, CriteriaSet, date], Answer]
+# (reply, slot, criteria in the reply's language, today, that language's words or None for English)
+Reader = Callable[[str, SlotSpec, CriteriaSet, date, "Lexicon | None"], Answer]
 Meaning = Callable[[Answer, Sequence[Verdict]], Any]
 
 
@@ -68,7 +70,9 @@ class AnswerType:
     check_rule: Callable[[Criterion, str], None]  # load time: the rule has what ``verdict`` reads
     verdict: Callable[[Criterion, Answer, date], Verdict]  # one usable answer against one criterion
     meaning: Meaning = plain_meaning  # the short reading coordinators and the held-out sets use
-    volunteered: Callable[[SlotSpec, str, statements.Read], Answer | None] = statements.nothing
+    volunteered: Callable[[SlotSpec, str, statements.Read, Lexicon | None], Answer | None] = (
+        statements.nothing
+    )
     itemised: bool = False  # one question, several numbered criteria (the checklist)
     # a whole number (an age): stored for coordinators as a number, or empty; and a lone number
     # in a correction ("sorry, I meant 45") is taken as this answer
@@ -79,7 +83,9 @@ class AnswerType:
 
 REGISTRY: dict[str, AnswerType] = {
     "age": AnswerType(
-        read=lambda text, spec, criteria, today: parse_age(text, today, spec, criteria.date_order),
+        read=lambda text, spec, criteria, today, words: parse_age(
+            text, today, spec, criteria.date_order, words
+        ),
         check_rule=schema.age_rule,
         verdict=verdicts.age,
         meaning=age_meaning,
@@ -87,13 +93,15 @@ REGISTRY: dict[str, AnswerType] = {
         whole_number=True,
     ),
     "yes_no": AnswerType(
-        read=lambda text, spec, criteria, today: parse_yes_no(text, spec),
+        read=lambda text, spec, criteria, today, words: parse_yes_no(text, spec, words),
         check_rule=schema.yes_no_rule,
         verdict=verdicts.yes_no,
         volunteered=statements.yes_no,
     ),
     "antibody": AnswerType(
-        read=lambda text, spec, criteria, today: parse_antibody(text, spec, criteria.rules_for(spec.name)),
+        read=lambda text, spec, criteria, today, words: parse_antibody(
+            text, spec, criteria.rules_for(spec.name), words
+        ),
         check_rule=schema.antibody_rule,
         verdict=verdicts.antibody,
         meaning=antibody_meaning,
@@ -101,8 +109,8 @@ REGISTRY: dict[str, AnswerType] = {
         entity="ANTIBODY",
     ),
     "drug_history": AnswerType(
-        read=lambda text, spec, criteria, today: parse_drug_history(
-            text, today, spec, criteria.rules_for(spec.name), criteria.date_order
+        read=lambda text, spec, criteria, today, words: parse_drug_history(
+            text, today, spec, criteria.rules_for(spec.name), criteria.date_order, words
         ),
         check_rule=schema.drug_history_rule,
         verdict=verdicts.drug_history,
@@ -110,15 +118,15 @@ REGISTRY: dict[str, AnswerType] = {
         volunteered=statements.drug_history,
     ),
     "checklist": AnswerType(
-        read=lambda text, spec, criteria, today: parse_checklist(text, spec, today),
+        read=lambda text, spec, criteria, today, words: parse_checklist(text, spec, today, words),
         check_rule=schema.checklist_rule,
         verdict=verdicts.checklist_item,
         meaning=checklist_meaning,
         itemised=True,
     ),
     "lung_function": AnswerType(
-        read=lambda text, spec, criteria, today: parse_lung_function(
-            text, spec, criteria.rules_for(spec.name)
+        read=lambda text, spec, criteria, today, words: parse_lung_function(
+            text, spec, criteria.rules_for(spec.name), words
         ),
         check_rule=schema.lung_function_rule,
         verdict=verdicts.yes_no,

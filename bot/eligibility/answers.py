@@ -12,10 +12,12 @@ import re
 from datetime import date
 
 from bot.eligibility.answer_types import answer_type
+from bot.eligibility.lexicon import ENGLISH, Lexicon, lexicon, pick
 from bot.eligibility.loader import default_criteria
 from bot.eligibility.models import Answer, CriteriaSet
 from bot.eligibility.parsers.inline import apply_inline_corrections
 from bot.eligibility.parsers.text import normalise
+from bot.eligibility.parsers.yes_no import Reading, read_yes_no
 
 log = logging.getLogger(__name__)
 FILLER = re.compile(r"^(?:(?:sorry|ok|okay|hmm+|um+|uh+|but|and|wait|so|hi|hello)\b[\s,.!]*)+")
@@ -24,23 +26,42 @@ QUESTION_START = re.compile(
 )
 
 
-def only_a_question(text: str) -> bool:
+def only_a_question(text: str, words: Lexicon | None = None) -> bool:
     """A normalised message that asks something and says nothing after its question mark."""
-    core = FILLER.sub("", text).strip()
-    return bool(QUESTION_START.match(core)) and core.rstrip().endswith("?")
+    if words is None:
+        core = FILLER.sub("", text).strip()
+    else:
+        filler = words.pattern("filler")
+        core = text.strip()
+        while (match := filler.match(core)) is not None:
+            core = core[match.end() :].lstrip(" ,.!")
+    return bool(pick(words, "question_start", QUESTION_START).match(core)) and core.rstrip().endswith("?")
 
 
-def parse_answer(slot: str, text: str, today: date, criteria: CriteriaSet | None = None) -> Answer:
-    """Read a reply to ``slot``'s question; unusable text gives status "invalid" with the re-ask."""
-    criteria = criteria or default_criteria()
+def parse_answer(
+    slot: str, text: str, today: date, criteria: CriteriaSet | None = None, language: str = ENGLISH
+) -> Answer:
+    """Read a reply to ``slot``'s question in ``language`` ("en", "fr"): that language's phrases for
+    the slot and its general words; unusable text gives status "invalid" with the re-ask."""
+    criteria = (criteria or default_criteria()).in_language(language)
     spec = criteria.slot(slot)  # an unknown slot is a developer error: let the KeyError say so
     read = answer_type(spec.answer_type).read
+    words = lexicon(language)
     try:
-        text = apply_inline_corrections(normalise(text))
-        if only_a_question(text):  # "is tacrolimus the same as prograf?": answered, then asked again
+        clean = normalise(text) if words is None else words.prepare(normalise(text))
+        text = apply_inline_corrections(clean, words)
+        if only_a_question(text, words):  # "is tacrolimus the same as prograf?": answered, then asked again
             return Answer(status="invalid", message=spec.reask)
-        return read(text, spec, criteria, today)
+        return read(text, spec, criteria, today, words)
     except Exception as error:  # last line of defence: a parser bug must become a re-ask, not a crash
         # only the error's type: its message or traceback could quote what the person typed
         log.error("event=eligibility_parse_failed slot=%s error=%s", slot, type(error).__name__)
         return Answer(status="invalid", message=spec.reask)
+
+
+def yes_no_reading(text: str, language: str = ENGLISH) -> Reading:
+    """A plain yes / no / unsure to a question of the conversation itself (consent, contact offer),
+    read with the general words of ``language``, without any slot's phrases."""
+    words = lexicon(language)
+    clean = normalise(text) if words is None else words.prepare(normalise(text))
+    return read_yes_no(clean, words=words)

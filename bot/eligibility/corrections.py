@@ -13,6 +13,7 @@ from datetime import date
 
 from bot.eligibility.answer_types import answer_type, type_of
 from bot.eligibility.answers import parse_answer
+from bot.eligibility.lexicon import ENGLISH, Lexicon, lexicon, pick
 from bot.eligibility.loader import default_criteria
 from bot.eligibility.models import Answer, CriteriaSet
 from bot.eligibility.parsers.checklist import read_checklist
@@ -30,23 +31,24 @@ BARE_AGE_RANGE = range(10, 121)  # "sorry, I meant 4" is far likelier a checklis
 AGE_FILLER = re.compile(r"\b(i'?m|i am|im|it'?s|it is|age|aged|now|just|turned|years?|old|yo|y/o|yrs?|and)\b")
 
 
-def _remainder(text: str) -> str | None:
+def _remainder(text: str, words: Lexicon | None = None) -> str | None:
     """The message without its leading correction words, or None if it does not start with one."""
     rest, found = text, False
+    trigger = pick(words, "correction_trigger", TRIGGER)
     while True:
-        match = TRIGGER.match(rest)
+        match = trigger.match(rest)
         if not match or not match.group(0):
             break
         rest, found = rest[match.end() :], True
     return rest.strip() if found and rest.strip() else None
 
 
-def _is_bare_age(text: str) -> bool:
-    numbers = find_numbers(text)
+def _is_bare_age(text: str, words: Lexicon | None = None) -> bool:
+    numbers = find_numbers(text, words)
     if len(numbers) != 1 or int(numbers[0].value) not in BARE_AGE_RANGE:
         return False
     leftover = text[: numbers[0].start] + " " + text[numbers[0].end :]
-    return not AGE_FILLER.sub(" ", leftover).strip(" .,!")
+    return not pick(words, "age_filler", AGE_FILLER).sub(" ", leftover).strip(" .,!")
 
 
 def _slot_by_words(text: str, criteria: CriteriaSet) -> str | None:
@@ -68,21 +70,26 @@ def _slot_by_words(text: str, criteria: CriteriaSet) -> str | None:
     return None
 
 
-def _bare_age_slot(text: str, today: date, criteria: CriteriaSet, current_slot: str | None) -> str | None:
+def _bare_age_slot(
+    text: str, today: date, criteria: CriteriaSet, current_slot: str | None, language: str = ENGLISH
+) -> str | None:
     """A lone number ("sorry, I meant 45") is an age, unless it answers the current question."""
     age_slots = [spec.name for spec in criteria.slots if answer_type(spec.answer_type).whole_number]
-    if not age_slots or not _is_bare_age(text) or current_slot == age_slots[0]:
+    if not age_slots or not _is_bare_age(text, lexicon(language)) or current_slot == age_slots[0]:
         return None
-    if current_slot is not None and parse_answer(current_slot, text, today, criteria).status != "invalid":
+    answer = parse_answer(current_slot, text, today, criteria, language) if current_slot is not None else None
+    if answer is not None and answer.status != "invalid":
         return None
     return age_slots[0]
 
 
-def _merged_checklist(text: str, new: Answer, old: Answer | None, criteria: CriteriaSet, slot: str) -> Answer:
+def _merged_checklist(
+    text: str, new: Answer, old: Answer | None, criteria: CriteriaSet, slot: str, words: Lexicon | None = None
+) -> Answer:
     """A checklist fix changes only the items it mentions ("wait, I do have a fever")."""
     if old is None or old.status == "invalid" or not isinstance(old.value, dict):
         return new
-    applies, unsure, mentioned = read_checklist(text, criteria.slot(slot).items)
+    applies, unsure, mentioned = read_checklist(text, criteria.slot(slot).items, words=words)
     kept_applies = set(old.value.get("applies", ())) - mentioned
     kept_unsure = set(old.value.get("unsure", ())) - mentioned
     value = {"applies": sorted(kept_applies | applies), "unsure": sorted((kept_unsure | unsure) - applies)}
@@ -95,26 +102,30 @@ def detect_correction(
     criteria: CriteriaSet | None = None,
     current_slot: str | None = None,
     previous: Mapping[str, Answer] | None = None,
+    language: str = ENGLISH,
 ) -> tuple[str, Answer] | None:
-    """(slot, new answer) when ``text`` corrects an earlier answer, else None. Never raises.
+    """(slot, new answer) when ``text`` (in ``language``) corrects an earlier answer, else None.
+    Never raises.
 
     ``current_slot`` keeps "sorry, I meant 4" for the question being asked; ``previous`` lets a
     checklist fix keep the items it does not mention.
     """
-    criteria = criteria or default_criteria()
-    rest = _remainder(normalise(text))
+    criteria = (criteria or default_criteria()).in_language(language)
+    words = lexicon(language)
+    clean = normalise(text) if words is None else words.prepare(normalise(text))
+    rest = _remainder(clean, words)
     if rest is None:
         return None
-    rest = apply_inline_corrections(rest)  # "sorry, I meant 45 not 44"
+    rest = apply_inline_corrections(rest, words)  # "sorry, I meant 45 not 44"
     try:
-        slot = _slot_by_words(rest, criteria) or _bare_age_slot(rest, today, criteria, current_slot)
+        slot = _slot_by_words(rest, criteria) or _bare_age_slot(rest, today, criteria, current_slot, language)
     except Exception:  # recognising a topic must never break the conversation
         return None
     if slot is None:
         return None
-    answer = parse_answer(slot, rest, today, criteria)
+    answer = parse_answer(slot, rest, today, criteria, language)
     if answer.status == "invalid":
         return None
     if type_of(criteria, slot).itemised:
-        answer = _merged_checklist(rest, answer, (previous or {}).get(slot), criteria, slot)
+        answer = _merged_checklist(rest, answer, (previous or {}).get(slot), criteria, slot, words)
     return slot, answer

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from bot.eligibility.answer_types import ANSWER_TYPES, answer_type
+from bot.eligibility.lexicon import lexicon
 from bot.eligibility.models import CriteriaSet, Criterion, OutcomeTexts, SlotSpec
 from bot.eligibility.schema import (
     CriteriaError,
@@ -24,6 +25,7 @@ from bot.eligibility.schema import (
     required_text,
     text_list,
 )
+from bot.eligibility.translations import translate, translation_paths
 from bot.settings import get_settings
 
 SLOT_KEYS = set(
@@ -100,7 +102,7 @@ def load_criteria(path: Path | None = None) -> CriteriaSet:
     criteria = tuple(_criterion(entry, where) for entry in _entries(raw.get("criteria"), "criteria", where))
     _check_unique([c.id for c in criteria], "criterion id", where)
     slots = _link(tuple(_slot(entry, where) for entry in slot_entries), criteria, where)
-    return CriteriaSet(
+    english = CriteriaSet(
         version=version.strip(),
         trial=str(raw.get("trial", "")),
         slots=slots,
@@ -109,6 +111,28 @@ def load_criteria(path: Path | None = None) -> CriteriaSet:
         date_order=date_order,
         path=where,
         dialogue=_dialogue(raw.get("dialogue"), where),
+    )
+    return _with_translations(english, path)
+
+
+def _with_translations(english: CriteriaSet, path: Path) -> CriteriaSet:
+    """English as loaded, knowing its other languages; each of those knows its way back."""
+    others: dict[str, CriteriaSet] = {}
+    for language, texts in translation_paths(path).items():
+        words = lexicon(language)
+        others[language] = translate(english, texts, language, folded=bool(words and words.fold_accents))
+    if not others:
+        return english
+    whole = replace(english, translations=others)
+    back = {english.language: english}
+    return replace(
+        whole,
+        translations={
+            language: replace(
+                other, translations={**back, **{k: v for k, v in others.items() if k != language}}
+            )
+            for language, other in others.items()
+        },
     )
 
 

@@ -83,10 +83,29 @@ class CriteriaSet:
     date_order: str = "DMY"
     path: str = ""
     dialogue: Mapping[str, str] = field(default_factory=dict)
+    language: str = "en"
+    # the same criteria in other languages (texts and phrases from <language>/criteria_texts.yml)
+    translations: Mapping[str, CriteriaSet] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def slot_names(self) -> tuple[str, ...]:
         return tuple(spec.name for spec in self.slots)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return (self.language, *self.translations)
+
+    def in_language(self, language: str) -> CriteriaSet:
+        """These criteria with the texts and phrases of ``language`` (KeyError naming what exists)."""
+        if language == self.language:
+            return self
+        try:
+            return self.translations[language]
+        except KeyError:
+            raise KeyError(
+                f"no {language!r} texts for {self.path}; known languages: {', '.join(self.languages)} "
+                f"(add data/eligibility/{language}/criteria_texts.yml)"
+            ) from None
 
     def slot(self, name: str) -> SlotSpec:
         for spec in self.slots:

@@ -12,10 +12,11 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, SlotSpec
 from bot.eligibility.parsers.dates import date_data
-from bot.eligibility.parsers.text import find_numbers, normalise
-from bot.eligibility.parsers.yes_no import HEDGE, UNSURE
+from bot.eligibility.parsers.text import find_numbers
+from bot.eligibility.parsers.yes_no import HEDGE, UNSURE, prepared
 
 MIN_AGE, MAX_AGE = 1, 120
 YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w.,/-])")
@@ -44,32 +45,40 @@ BARE_DATE = re.compile(
 NOT_YEARS = re.compile(r"^\s*(months?|mo|weeks?|days?|kg|kilos?|lbs?|pounds?|cm|m|%|percent)\b")
 
 
-def _birth_date(text: str, today: date, date_order: str) -> date | None:
+BIRTH_LEAD = re.compile(r"^\W*(?:was\s+)?(?:on|in)?\s*(?:the\s+)?")
+TURNED = re.compile(r"\bturned\s*$")
+
+
+def _birth_date(text: str, today: date, date_order: str, words: Lexicon | None = None) -> date | None:
     """A full birth date ("born on 5 March 1971"), via dateparser; None unless exact to the day."""
-    fragment = BORN.split(text, maxsplit=1)[-1]
-    fragment = re.sub(r"^\W*(?:was\s+)?(?:on|in)?\s*(?:the\s+)?", "", fragment).strip(" .!")
+    fragment = pick(words, "born", BORN).split(text, maxsplit=1)[-1]
+    fragment = pick(words, "birth_lead", BIRTH_LEAD).sub("", fragment).strip(" .!")
     if not fragment or (not re.search(r"[a-z]", fragment) and "/" not in fragment and "." not in fragment):
         return None
-    data = date_data(fragment, today, date_order)
+    data = date_data(fragment, today, date_order, words)
     if data is None or data.period != "day":
         return None
     return data.date_obj.date()
 
 
-def _from_birth(text: str, today: date, spec: SlotSpec, date_order: str) -> Answer | None:
-    bare = bool(BARE_DATE.match(text.strip(" .!")))
-    exact = BORN.search(text) and (YEAR.search(text) or re.search(r"\d[/.-]\d", text))
-    born = _birth_date(text, today, date_order) if exact else None
+def _from_birth(
+    text: str, today: date, spec: SlotSpec, date_order: str, words: Lexicon | None = None
+) -> Answer | None:
+    born_word = pick(words, "born", BORN)
+    bare = bool(pick(words, "bare_date", BARE_DATE).match(text.strip(" .!")))
+    exact = born_word.search(text) and (YEAR.search(text) or re.search(r"\d[/.-]\d", text))
+    born = _birth_date(text, today, date_order, words) if exact else None
     if bare:
-        born = _birth_date(f"born {text}", today, date_order) or born
+        lead = "born" if words is None else words.words("born")[0]
+        born = _birth_date(f"{lead} {text}", today, date_order, words) or born
     if born is not None and born <= today:
         return _checked(relativedelta(today, born).years, spec, hedged=False)
     years = YEAR.findall(text)
-    short = BORN_SHORT_YEAR.search(text)
+    short = pick(words, "born_short_year", BORN_SHORT_YEAR).search(text)
     if short and not years:
         two = int(short.group(1))
         years = [str(2000 + two if 2000 + two <= today.year else 1900 + two)]
-    if not years or not (BORN.search(text) or bare or len(text.strip(" .!")) == 4):
+    if not years or not (born_word.search(text) or bare or len(text.strip(" .!")) == 4):
         return None
     birth_year = int(years[-1])
     if birth_year > today.year:
@@ -83,16 +92,22 @@ def _checked(age: int, spec: SlotSpec, hedged: bool) -> Answer:
     return Answer(status="ok", value=age, hedged=hedged)
 
 
-def parse_age(text: str, today: date, spec: SlotSpec, date_order: str = "DMY") -> Answer:
+def parse_age(
+    text: str, today: date, spec: SlotSpec, date_order: str = "DMY", words: Lexicon | None = None
+) -> Answer:
     """Whole years from 1 to 120; anything else is a kind re-ask. A hedge ("I think 52?") is unsure."""
-    clean = _year_words(normalise(text))
-    if DECADE.search(clean):
+    clean = prepared(text, words)
+    clean = _year_words(clean) if words is None else _table_year(clean, words)
+    if pick(words, "decade", DECADE).search(clean):
         return Answer(status="unsure", value=None, hedged=True)
-    doubt = bool(UNSURE.search(clean) or HEDGE.search(clean) or APPROXIMATE.search(clean))
-    answer = _age_in(clean, today, spec, date_order)
+    doubt = any(
+        pick(words, name, english).search(clean)
+        for name, english in (("unsure", UNSURE), ("hedge", HEDGE), ("approximate", APPROXIMATE))
+    )
+    answer = _age_in(clean, today, spec, date_order, words)
     if doubt and answer.status != "invalid":
         return Answer(status="unsure", value=answer.value, hedged=True)
-    if doubt and not find_numbers(clean):
+    if doubt and not find_numbers(clean, words):
         return Answer(status="unsure", value=None, hedged=True)
     return answer
 
@@ -108,19 +123,32 @@ def _year_words(clean: str) -> str:
     return clean[: match.start()] + str(1900 + int(rest[0].value)) + clean[match.end() + rest[0].end :]
 
 
-def _age_in(clean: str, today: date, spec: SlotSpec, date_order: str) -> Answer:
-    from_birth = _from_birth(clean, today, spec, date_order)
+def _table_year(clean: str, words: Lexicon) -> str:
+    """A birth year in words ("mille neuf cent soixante-huit") -> "1968", read with the number table."""
+    for number in find_numbers(clean, words):
+        if 1900 <= number.value <= 2099 and not clean[number.start].isdigit():
+            return clean[: number.start] + str(int(number.value)) + clean[number.end :]
+    return clean
+
+
+def _age_in(clean: str, today: date, spec: SlotSpec, date_order: str, words: Lexicon | None = None) -> Answer:
+    from_birth = _from_birth(clean, today, spec, date_order, words)
     if from_birth is not None:
         return from_birth
     future: Answer | None = None
-    for number in find_numbers(clean):
-        if NOT_YEARS.match(clean[number.end :]):
+    not_years = pick(words, "not_years", NOT_YEARS)
+    future_before, future_after = (
+        pick(words, "future_before", FUTURE_BEFORE),
+        pick(words, "future_after", FUTURE_AFTER),
+    )
+    for number in find_numbers(clean, words):
+        if not_years.match(clean[number.end :]):
             continue
         if number.negative:
             return Answer(status="invalid", message=spec.reask)
         before = clean[: number.start]
-        if FUTURE_BEFORE.search(before) or (
-            FUTURE_AFTER.match(clean[number.end :]) and not re.search(r"\bturned\s*$", before)
+        if future_before.search(before) or (
+            future_after.match(clean[number.end :]) and not pick(words, "turned", TURNED).search(before)
         ):
             future = future or _checked(int(number.value) - 1, spec, hedged=False)
             continue

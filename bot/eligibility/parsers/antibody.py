@@ -10,10 +10,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, SlotSpec
 from bot.eligibility.parsers.entities import canonical_names
-from bot.eligibility.parsers.text import find_phrase, normalise
-from bot.eligibility.parsers.yes_no import NEGATION, UNSURE, read_yes_no
+from bot.eligibility.parsers.text import find_phrase
+from bot.eligibility.parsers.yes_no import NEGATION, UNSURE, prepared, read_yes_no
 
 NEVER_TESTED = re.compile(
     r"\b(never (been )?tested|not (been )?tested|no test|never had (a|the|that) test|"
@@ -35,14 +36,14 @@ def _value(result: str, names: list[str]) -> dict[str, Any]:
     return {"result": result, "names": names}
 
 
-def _the_positive_one(clean: str, known: list[str]) -> str | None:
+def _the_positive_one(clean: str, known: list[str], words: Lexicon | None = None) -> str | None:
     """The one name said positive when the others are said negative, part by part; else None."""
     negative: set[str] = set()
     positive: set[str] = set()
     previous: list[str] = []
-    for part in CLAUSE.split(clean):
+    for part in pick(words, "clause_break", CLAUSE).split(clean):
         in_part = [name for name in known if name in canonical_names(part, "ANTIBODY")]
-        if NEGATIVE_PART.search(part):
+        if pick(words, "negative_part", NEGATIVE_PART).search(part):
             named = in_part or previous  # "jo-1 first, negative.": the verdict of the part before
             negative.update(named)
             positive.difference_update(named)
@@ -53,22 +54,27 @@ def _the_positive_one(clean: str, known: list[str]) -> str | None:
     return left.pop() if negative and len(left) == 1 else None
 
 
-def parse_antibody(text: str, spec: SlotSpec, rules: Mapping[str, Any]) -> Answer:
+def parse_antibody(
+    text: str, spec: SlotSpec, rules: Mapping[str, Any], words: Lexicon | None = None
+) -> Answer:
     """Value: result positive / negative / unsure, and the canonical names found (e.g. ["Jo-1"])."""
-    clean = ZERO_FOR_O.sub("o", normalise(text))
+    clean = ZERO_FOR_O.sub("o", prepared(text, words))
     if not clean:
         return Answer(status="invalid", message=spec.reask)
     accepted = tuple(rules.get("accepted", ()))
     names = canonical_names(clean, "ANTIBODY")
     known = [name for name in names if name in accepted]
-    reading = read_yes_no(clean, spec.phrases)
-    doubtful = bool(UNSURE.search(clean) or NEVER_TESTED.search(clean))
+    reading = read_yes_no(clean, spec.phrases, words=words)
+    negative = pick(words, "negative", NEGATIVE)
+    doubtful = bool(
+        pick(words, "unsure", UNSURE).search(clean) or pick(words, "never_tested", NEVER_TESTED).search(clean)
+    )
     if known and not doubtful:
-        contrast = _the_positive_one(clean, known)
+        contrast = _the_positive_one(clean, known, words)
         if contrast is not None:
             return Answer(status="ok", value=_value("positive", [contrast]), hedged=reading.hedged)
     if known:
-        if doubtful or NEGATION.search(clean) or NEGATIVE.search(clean):
+        if doubtful or pick(words, "negation", NEGATION).search(clean) or negative.search(clean):
             return Answer(status="unsure", value=_value("unsure", known), hedged=True)
         return Answer(status="ok", value=_value("positive", known), hedged=reading.hedged)
     other = any(find_phrase(clean, name) >= 0 for name in rules.get("others", ()))
@@ -76,7 +82,7 @@ def parse_antibody(text: str, spec: SlotSpec, rules: Mapping[str, Any]) -> Answe
         return Answer(status="ok", value=_value("negative", []), hedged=reading.hedged)
     if names or doubtful:
         return Answer(status="unsure", value=_value("unsure", []), hedged=True)
-    if reading.value == "no" or NEGATIVE.search(clean):
+    if reading.value == "no" or negative.search(clean):
         return Answer(status="ok", value=_value("negative", []), hedged=reading.hedged)
     if reading.value == "yes":
         if reading.hedged:  # "I think so": positive is not certain, and no name to check

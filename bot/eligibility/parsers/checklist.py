@@ -11,10 +11,11 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, Criterion, SlotSpec
 from bot.eligibility.parsers.checklist_rules import ItemVerdict, dose_verdict, keyword_verdict
-from bot.eligibility.parsers.text import find_phrase, normalise
-from bot.eligibility.parsers.yes_no import HEDGE, NEGATION, UNSURE, read_yes_no
+from bot.eligibility.parsers.text import find_phrase
+from bot.eligibility.parsers.yes_no import HEDGE, NEGATION, UNSURE, prepared, read_yes_no
 
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 NUMBER = re.compile(
@@ -48,13 +49,15 @@ NONE_PHRASES = (
 )
 
 
-def _numbers(segment: str, count: int) -> set[int]:
+def _numbers(segment: str, count: int, words: Lexicon | None = None) -> set[int]:
     found: set[int] = set()
-    for low, high in RANGE.findall(segment):
+    ranges = pick(words, "checklist_range", RANGE)
+    table = WORDS if words is None else words.table("checklist_words")
+    for low, high in ranges.findall(segment):
         found.update(range(int(low), int(high) + 1))
-    for match in NUMBER.finditer(RANGE.sub(" ", segment)):
+    for match in pick(words, "checklist_number", NUMBER).finditer(ranges.sub(" ", segment)):
         raw = match.group("named") or match.group("n")
-        value = 1 if raw == "one" else WORDS.get(raw) or int(raw)
+        value = 1 if raw == "one" else table.get(raw) or int(raw)
         found.add(value)
     return {n for n in found if 1 <= n <= count}
 
@@ -66,23 +69,28 @@ def _keywords(segment: str, items: Sequence[Criterion]) -> set[int]:
 
 
 def read_checklist(
-    text: str, items: Sequence[Criterion], today: date | None = None
+    text: str, items: Sequence[Criterion], today: date | None = None, words: Lexicon | None = None
 ) -> tuple[set[int], set[int], set[int]]:
     """(applies, unsure, mentioned) for a normalised reply; mentioned includes "no fever"-style denials."""
-    clean = re.sub(r"\bno\.\s*(?=\d)", "number ", text)
+    clean = re.sub(r"\bno\.\s*(?=\d)", "number ", text) if words is None else text
     applies: set[int] = set()
     unsure: set[int] = set()
     mentioned: set[int] = set()
     doubt = False
-    for segment in SPLIT.split(clean):
+    unsure_words, hedge, negation = (
+        pick(words, "unsure", UNSURE),
+        pick(words, "hedge", HEDGE),
+        pick(words, "negation", NEGATION),
+    )
+    for segment in pick(words, "checklist_split", SPLIT).split(clean):
         segment = segment.strip()
         if not segment:
             continue
-        numbers = _numbers(segment, len(items))
+        numbers = _numbers(segment, len(items), words)
         keywords = _keywords(segment, items) - numbers
-        if not ONLY_NUMBERS.match(segment):  # a bare "5" after "not sure about 3," keeps that doubt
-            doubt = bool(UNSURE.search(segment) or HEDGE.search(segment))
-        negated = not doubt and bool(NEGATION.search(segment))
+        if not pick(words, "checklist_only_numbers", ONLY_NUMBERS).match(segment):  # "not sure about 3, 5"
+            doubt = bool(unsure_words.search(segment) or hedge.search(segment))
+        negated = not doubt and bool(negation.search(segment))
         mentioned |= numbers | keywords
         if negated:
             continue
@@ -90,12 +98,13 @@ def read_checklist(
         for number in keywords:
             item = next(item for item in items if item.item == number)
             said: ItemVerdict = (
-                "unsure" if doubt or "?" in clean else keyword_verdict(item, segment, clean, today)
+                "unsure" if doubt or "?" in clean else keyword_verdict(item, segment, clean, today, words)
             )
             {"applies": applies, "unsure": unsure, "no": set()}[said].add(number)
     for item in items:
         verdict = dose_verdict(item, clean) if item.item else None
-        if verdict is not None and item.item is not None and item.item not in numbers_said(clean, len(items)):
+        said_numbers = _numbers(clean, len(items), words)
+        if verdict is not None and item.item is not None and item.item not in said_numbers:
             applies.discard(item.item)
             unsure.discard(item.item)
             mentioned.add(item.item)
@@ -108,20 +117,23 @@ def numbers_said(text: str, count: int) -> set[int]:
     return _numbers(text, count)
 
 
-def parse_checklist(text: str, spec: SlotSpec, today: date | None = None) -> Answer:
+def parse_checklist(
+    text: str, spec: SlotSpec, today: date | None = None, words: Lexicon | None = None
+) -> Answer:
     """Value: {"applies": [item numbers], "unsure": [item numbers]}."""
-    clean = normalise(text)
+    clean = prepared(text, words)
     everything = [item.item for item in spec.items if item.item]
     if not clean:
         return Answer(status="invalid", message=spec.reask)
-    if ALL.search(clean):
+    if pick(words, "checklist_all", ALL).search(clean):
         return Answer(status="ok", value={"applies": everything, "unsure": []})
-    applies, unsure, mentioned = read_checklist(clean, spec.items, today)
+    applies, unsure, mentioned = read_checklist(clean, spec.items, today, words)
     if mentioned:
         return Answer(status="ok", value={"applies": sorted(applies), "unsure": sorted(unsure)})
-    if any(find_phrase(clean, phrase) >= 0 for phrase in NONE_PHRASES):
+    nothing = NONE_PHRASES if words is None else words.words("none_phrases")
+    if any(find_phrase(clean, phrase) >= 0 for phrase in nothing):
         return Answer(status="ok", value={"applies": [], "unsure": []})
-    reading = read_yes_no(clean, not_applicable_means="no")
+    reading = read_yes_no(clean, not_applicable_means="no", words=words)
     if reading.value == "no":
         return Answer(status="ok", value={"applies": [], "unsure": []}, hedged=reading.hedged)
     if reading.value == "unsure":

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from dateutil.relativedelta import relativedelta
 
+from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Criterion
 from bot.eligibility.parsers.dates import find_periods
 from bot.eligibility.parsers.text import has_phrase
@@ -38,11 +39,13 @@ KG = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:kg|kgs|kilos?)\b")
 LBS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:lbs?|pounds)\b")
 
 
-def keyword_verdict(item: Criterion, segment: str, message: str, today: date | None) -> ItemVerdict:
+def keyword_verdict(
+    item: Criterion, segment: str, message: str, today: date | None, words: Lexicon | None = None
+) -> ItemVerdict:
     """How a keyword of ``item`` found in ``segment`` (not denied, no doubt) reads."""
     rule = item.rule
     if rule.get("window_months") and today is not None:
-        periods = find_periods(segment, today)
+        periods = find_periods(segment, today, words=words)
         if periods:
             start = today - relativedelta(months=int(rule["window_months"]))
             latest = max(period.latest for period in periods)
@@ -51,11 +54,15 @@ def keyword_verdict(item: Criterion, segment: str, message: str, today: date | N
                 return "no"
             return "applies" if earliest is not None and earliest >= start else "unsure"
     ever = rule.get("ever_keywords") or ()
-    if rule.get("timing") == "ever" or not PAST.search(segment) or has_phrase(segment, ever):
+    if (
+        rule.get("timing") == "ever"
+        or not pick(words, "past", PAST).search(segment)
+        or has_phrase(segment, ever)
+    ):
         return "applies"
-    if RESOLVED.search(message):
+    if pick(words, "resolved", RESOLVED).search(message):
         return "no"
-    return "applies" if CURRENT.search(segment) else "unsure"
+    return "applies" if pick(words, "current", CURRENT).search(segment) else "unsure"
 
 
 def _number(match: re.Match[str]) -> float:

@@ -14,7 +14,8 @@ from datetime import date, datetime, time, timedelta
 from dateparser.date import DateData, DateDataParser
 from dateutil.relativedelta import relativedelta
 
-from bot.eligibility.parsers.text import UNITS
+from bot.eligibility.lexicon import Lexicon, pick
+from bot.eligibility.parsers.text import UNITS, find_numbers
 
 _MONTH_WORDS = "january february march april may june july august september october november december"
 MONTHS = tuple(_MONTH_WORDS.split())
@@ -91,17 +92,24 @@ class Period:
     latest: date
 
 
-def _amount(word: str | None) -> tuple[float, float] | None:
+def _amount(word: str | None, words: Lexicon | None = None) -> tuple[float, float] | None:
     if word is None:
         return (1, 1)
+    if words is not None:
+        vague = words.table("vague")
+        if word in vague:
+            low, high = vague[word]
+            return (float(low), float(high))
+        found = find_numbers(word.replace(",", "."), words)
+        return (found[0].value, found[0].value) if found else None
     word = word.removesuffix(" and a half")  # the half is added by the caller, which sees it
     if word in VAGUE:
         return VAGUE[word]
     if word in UNITS:
         return (UNITS[word], UNITS[word])
-    words = {"twenty": 20, "thirty": 30}
-    if word in words:
-        return (words[word], words[word])
+    tens = {"twenty": 20, "thirty": 30}
+    if word in tens:
+        return (tens[word], tens[word])
     try:
         return (float(word), float(word))
     except ValueError:
@@ -124,14 +132,25 @@ def _back(today: date, amount: float, unit: str) -> date:
         return date.min
 
 
-def _ago(match: re.Match[str], today: date) -> Period | None:
-    amount = _amount(match.group("n"))
+def _unit(match: re.Match[str], words: Lexicon | None) -> str:
+    """The unit in English (day, week, month, year, yr, mo), whatever the language said."""
+    unit = match.group("unit")
+    return unit if words is None else str(words.table("units").get(unit, unit))
+
+
+def _ago(match: re.Match[str], today: date, words: Lexicon | None = None) -> Period | None:
+    amount = _amount(match.group("n"), words)
     if amount is None:
         return None
     low, high = amount
-    if "and a half" in match.group(0):
+    half = "and a half" in match.group(0) if words is None else bool(match.group("half"))
+    if half:
         low, high = low + 0.5, high + 0.5
-    unit, mod = match.group("unit"), match.group("mod") or ("about" if match.group("post") else None)
+    unit, mod = _unit(match, words), match.group("mod") or ("about" if match.group("post") else None)
+    said = match.group("mod")
+    if words is not None and said:
+        kind = words.table("mods").get(" ".join(said.split()), "about")
+        mod = kind if kind in ("over", "under") else "about"
     if mod in ("more than", "over", "at least"):
         return Period(None, _back(today, high, unit))
     if mod in ("less than", "under"):
@@ -142,9 +161,12 @@ def _ago(match: re.Match[str], today: date) -> Period | None:
     return Period(_back(today, high, unit), _back(today, low, unit))
 
 
-def date_data(fragment: str, today: date, date_order: str) -> DateData | None:
+def date_data(fragment: str, today: date, date_order: str, words: Lexicon | None = None) -> DateData | None:
     """dateparser's reading of ``fragment`` as a past date seen from ``today``, with its period
     (day, week, month, year); the one place its settings live. None when it finds no date."""
+    language = "en" if words is None else words.dateparser_language
+    if words is not None:
+        fragment = words.table("date_rewrites").get(fragment, fragment)
     settings = {
         "PREFER_DATES_FROM": "past",
         "RELATIVE_BASE": datetime.combine(today, time()),
@@ -152,14 +174,14 @@ def date_data(fragment: str, today: date, date_order: str) -> DateData | None:
         "DATE_ORDER": date_order,
     }
     try:
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(fragment)
+        data = DateDataParser(languages=[language], settings=settings).get_date_data(fragment)
     except Exception:  # a third-party parser must not turn odd text into a crash
         return None
     return data if data.date_obj is not None else None
 
 
-def _dateparser(fragment: str, today: date, date_order: str) -> Period | None:
-    data = date_data(fragment, today, date_order)
+def _dateparser(fragment: str, today: date, date_order: str, words: Lexicon | None = None) -> Period | None:
+    data = date_data(fragment, today, date_order, words)
     if data is None:
         return None
     day = data.date_obj.date()
@@ -178,36 +200,45 @@ def _dateparser(fragment: str, today: date, date_order: str) -> Period | None:
     return Period(start, min(end, today))
 
 
-def _fragment(kind: str, match: re.Match[str], text: str) -> str | None:
+def _fragment(kind: str, match: re.Match[str], text: str, words: Lexicon | None = None) -> str | None:
     """The text to give dateparser, or None when the match is not a date after all."""
     if kind == "month_year" or (kind == "iso" and match.group("d") is None):
         month = int(match.group("m"))
-        return f"{MONTHS[month - 1]} {match.group('y')}" if 1 <= month <= 12 else None
+        if not 1 <= month <= 12:
+            return None
+        name = MONTHS[month - 1] if words is None else words.table("month_names")[str(month)]
+        return f"{name} {match.group('y')}"
     if kind == "month" and match.group("month") == "may":
         has_detail = match.group("d1") or match.group("d2") or match.group("year")
-        if not has_detail and not MAY_CONTEXT.search(text[: match.start()]):
+        if not has_detail and not pick(words, "may_context", MAY_CONTEXT).search(text[: match.start()]):
             return None  # "I may have", not the month
     return match.group(0)
 
 
-def find_periods(text: str, today: date, date_order: str = "DMY") -> list[Period]:
+LANGUAGE_KINDS = ("ago", "recent", "long_ago", "named", "month")  # the others are digits only
+
+
+def find_periods(
+    text: str, today: date, date_order: str = "DMY", words: Lexicon | None = None
+) -> list[Period]:
     """Every time expression in a normalised text, as a Period; never raises."""
     periods: list[Period] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS.items():
+    for kind, english in PATTERNS.items():
+        pattern = english if words is None or kind not in LANGUAGE_KINDS else words.pattern(kind)
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             if kind == "ago":
-                period = _ago(match, today)
+                period = _ago(match, today, words)
             elif kind == "recent":
-                amount = _amount(match.group("n"))
-                period = Period(_back(today, amount[1], match.group("unit")), today) if amount else None
+                amount = _amount(match.group("n"), words)
+                period = Period(_back(today, amount[1], _unit(match, words)), today) if amount else None
             elif kind == "long_ago":
                 period = Period(None, today - relativedelta(years=1))
             else:
-                fragment = _fragment(kind, match, text)
-                period = _dateparser(fragment, today, date_order) if fragment else None
+                fragment = _fragment(kind, match, text, words)
+                period = _dateparser(fragment, today, date_order, words) if fragment else None
             if period is not None:
                 periods.append(period)
                 taken.append((match.start(), match.end()))
@@ -226,13 +257,14 @@ def _most_precise(periods: list[Period]) -> list[Period]:
     return [p for p in periods if not any(holds(p, other) for other in periods)]
 
 
-def is_ongoing(text: str) -> bool:
+def is_ongoing(text: str, words: Lexicon | None = None) -> bool:
     """Still taking it ("still", "currently", "I'm on it"), unless they also say they stopped."""
-    if STOPPED.search(text):
+    if pick(words, "stopped", STOPPED).search(text):
         return False
-    return bool(ONGOING.search(text)) or bool(SINCE.search(text) and not NOT_SINCE.search(text))
+    since = pick(words, "since", SINCE).search(text) and not pick(words, "not_since", NOT_SINCE).search(text)
+    return bool(pick(words, "ongoing", ONGOING).search(text)) or bool(since)
 
 
-def mentions_time(text: str) -> bool:
+def mentions_time(text: str, words: Lexicon | None = None) -> bool:
     """Words about time that a person used, whether or not we could turn them into dates."""
-    return bool(TIME_WORDS.search(text))
+    return bool(pick(words, "time_words", TIME_WORDS).search(text))

@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, AnswerStatus, SlotSpec
 from bot.eligibility.parsers.dates import Period, find_periods, is_ongoing, mentions_time
 from bot.eligibility.parsers.entities import canonical_names
-from bot.eligibility.parsers.text import find_phrase, normalise
-from bot.eligibility.parsers.yes_no import NEGATION, UNSURE, read_yes_no
+from bot.eligibility.parsers.text import find_phrase
+from bot.eligibility.parsers.yes_no import NEGATION, UNSURE, prepared, read_yes_no
 
 # "not in the last 6 months" answers the question with a no, whatever happened before.
 # a skin cream or eye drops of the same medicine is for the study team to judge, not an exclusion
@@ -49,39 +50,49 @@ def _either(periods: list[Period]) -> Period:
 
 
 def parse_drug_history(
-    text: str, today: date, spec: SlotSpec, rules: Mapping[str, Any], date_order: str = "DMY"
+    text: str,
+    today: date,
+    spec: SlotSpec,
+    rules: Mapping[str, Any],
+    date_order: str = "DMY",
+    words: Lexicon | None = None,
 ) -> Answer:
     """Answer value: taken yes/no, canonical drug names, ongoing, last_taken range (ISO dates)."""
-    clean = normalise(text)
+    clean = prepared(text, words)
     if not clean:
         return Answer(status="invalid", message=spec.reask)
-    reading = read_yes_no(clean)
+    reading = read_yes_no(clean, words=words)
     names = canonical_names(clean, "DRUG")
     targets = [name for name in names if name in rules.get("drugs", ())]
     others = [d for d in rules.get("other_drugs", ()) if find_phrase(clean, d) >= 0]
     others_only = bool(names or others) and not targets
-    ongoing = is_ongoing(clean)
-    periods = [] if NOT_RECENTLY.search(clean) else find_periods(clean, today, date_order)
+    ongoing = is_ongoing(clean, words)
+    not_recently = pick(words, "not_recently", NOT_RECENTLY).search(clean)
+    periods = [] if not_recently else find_periods(clean, today, date_order, words)
     used = ongoing or bool(periods)
-    unsure = bool(UNSURE.search(clean))
+    unsure = bool(pick(words, "unsure", UNSURE).search(clean))
 
     if unsure and not used:
         return Answer(status="unsure", value=_value("unsure", targets, None, False), hedged=True)
-    if NOT_RECENTLY.search(clean) or (NEGATION.search(clean) and not used) or others_only:
+    if not_recently or (pick(words, "negation", NEGATION).search(clean) and not used) or others_only:
         if reading.hedged and not others_only:  # "I don't think so": a coordinator checks
             return Answer(status="unsure", value=_value("unsure", targets, None, False), hedged=True)
         return Answer(status="ok", value=_value("no", targets, None, False), hedged=reading.hedged)
     if not (targets or used or reading.value == "yes"):
         return Answer(status="invalid", message=spec.reask)
-    if TOPICAL.search(clean):
+    if pick(words, "topical", TOPICAL).search(clean):
         last = max(periods, key=lambda period: period.latest) if periods else None
         return Answer(status="unsure", value=_value("yes", targets, last, ongoing), hedged=True)
     if ongoing:
         return Answer(status="ok", value=_value("yes", targets, Period(today, today), True), hedged=unsure)
     if periods:
-        last = _either(periods) if EITHER.search(clean) else max(periods, key=lambda period: period.latest)
+        last = (
+            _either(periods)
+            if pick(words, "either", EITHER).search(clean)
+            else max(periods, key=lambda period: period.latest)
+        )
         return Answer(status="ok", value=_value("yes", targets, last, False), hedged=unsure or reading.hedged)
     # Taken, time not given. Words about time we could not read mean a person should look.
-    when_words = mentions_time(clean)
+    when_words = mentions_time(clean, words)
     status: AnswerStatus = "unsure" if when_words or reading.hedged else "ok"
     return Answer(status=status, value=_value("yes", targets, None, False), hedged=reading.hedged)

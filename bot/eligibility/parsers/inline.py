@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.eligibility.lexicon import Lexicon, pick
+
 # A plain "no" counts as a marker only between two numbers ("71 no 72"), where it cannot be an answer.
 MARKER = re.compile(
     r"(?:[\s,.;:!-]*\b(?:no\s*,?\s*wait|no\s*,?\s*sorry|sorry\s*,?\s*no|wait\s*,?\s*no|no\s+i\s+mean|"
@@ -23,8 +25,8 @@ LEADING_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)(?!\s*[/.-]\d)")
 LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)(?!.*\d)")
 
 
-def _apply_once(text: str) -> str | None:
-    for match in MARKER.finditer(text):
+def _apply_once(text: str, words: Lexicon | None = None) -> str | None:
+    for match in pick(words, "correction_marker", MARKER).finditer(text):
         before, after = text[: match.start()].strip(), text[match.end() :].strip()
         if not after:
             continue
@@ -34,7 +36,12 @@ def _apply_once(text: str) -> str | None:
             continue
         new = LEADING_NUMBER.match(after)
         old = LAST_NUMBER.search(before)
-        if old and not new and APOLOGY.fullmatch(match.group(0)) and not re.search(r"\d", after):
+        if (
+            old
+            and not new
+            and pick(words, "correction_apology", APOLOGY).fullmatch(match.group(0))
+            and not re.search(r"\d", after)
+        ):
             continue  # "44, sorry my birthday was last week": an apology, the number stands
         if new and old:
             return before[: old.start()] + new.group(1) + before[old.end() :] + after[new.end() :]
@@ -42,12 +49,12 @@ def _apply_once(text: str) -> str | None:
     return None
 
 
-def apply_inline_corrections(text: str) -> str:
+def apply_inline_corrections(text: str, words: Lexicon | None = None) -> str:
     """The message as the person meant it, for an already normalised text; unchanged if no marker."""
-    text = NUMBER_NO_NUMBER.sub(lambda m: m.group(2), text)
-    text = NUMBER_NOT_NUMBER.sub(lambda m: m.group(1), text)
+    text = pick(words, "number_no_number", NUMBER_NO_NUMBER).sub(lambda m: m.group(2), text)
+    text = pick(words, "number_not_number", NUMBER_NOT_NUMBER).sub(lambda m: m.group(1), text)
     for _ in range(3):  # "45 sorry 46 no wait 47": at most a few fixes in one message
-        fixed = _apply_once(text)
+        fixed = _apply_once(text, words)
         if fixed is None:
             break
         text = fixed

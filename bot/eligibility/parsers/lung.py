@@ -12,9 +12,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, SlotSpec
 from bot.eligibility.parsers.text import find_phrase
-from bot.eligibility.parsers.yes_no import HEDGE, UNSURE, parse_yes_no
+from bot.eligibility.parsers.yes_no import HEDGE, UNSURE, parse_yes_no, prepared
 
 NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s*(%|percent|per cent|pc)?(?:\s*(litres?|liters?|l|ml)\b)?"
@@ -33,16 +34,19 @@ def _names(text: str, measures: Mapping[str, Any]) -> list[tuple[int, int, str]]
     return sorted(found)
 
 
-def read_values(text: str, measures: Mapping[str, Any]) -> tuple[dict[str, float | None], list[float]]:
+def read_values(
+    text: str, measures: Mapping[str, Any], words: Lexicon | None = None
+) -> tuple[dict[str, float | None], list[float]]:
     """Values per test (None: a figure we cannot use, such as litres) and figures with no test name."""
     names = _names(text, measures)
     values: dict[str, float | None] = {}
     bare: list[float] = []
-    for match in NUMBER.finditer(text):
+    number = pick(words, "lung_number", NUMBER)
+    for match in number.finditer(text):
         value = float(match.group(1).replace(",", "."))
         before = [n for n in names if n[1] <= match.start()]
         after = [n for n in names if n[0] >= match.end() and n[0] - match.end() <= 3]
-        last_number_end = max((m.end() for m in NUMBER.finditer(text[: match.start()])), default=-1)
+        last_number_end = max((m.end() for m in number.finditer(text[: match.start()])), default=-1)
         owner = None
         if before and before[-1][1] > last_number_end:
             owner = before[-1][2]  # "fvc 62", "dlco was 48"
@@ -72,15 +76,20 @@ def _decide(values: dict[str, float | None], bare: list[float], measures: Mappin
     return None
 
 
-def parse_lung_function(text: str, spec: SlotSpec, rules: Mapping[str, Any]) -> Answer:
+def parse_lung_function(
+    text: str, spec: SlotSpec, rules: Mapping[str, Any], words: Lexicon | None = None
+) -> Answer:
     """Value "yes" / "no" like a yes/no slot, decided by the figures when the reply has any."""
     measures = rules.get("measures") or {}
-    values, bare = read_values(text, measures)
+    if words is not None:
+        text = prepared(text, words)
+    values, bare = read_values(text, measures, words)
     named_only = [n for n in measures if any(find_phrase(text, name) >= 0 for name in measures[n]["names"])]
     decided = _decide(values, bare, measures)
     if decided is None:
-        return parse_yes_no(text, spec)
-    hedged = bool(HEDGE.search(text)) or (bool(UNSURE.search(text)) and not values)
+        return parse_yes_no(text, spec, words)
+    unsure = bool(pick(words, "unsure", UNSURE).search(text))
+    hedged = bool(pick(words, "hedge", HEDGE).search(text)) or (unsure and not values)
     if decided == "unsure" or (hedged and not named_only):
         return Answer(status="unsure", value="unsure", hedged=True)
     return Answer(status="ok", value=decided, hedged=hedged)

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.eligibility.lexicon import Lexicon
+
 MAX_CHARS = 500  # longer messages are cut: nobody answers a yes/no question in an essay
 
 _UNIT_WORDS = (  # noqa: SIM905
@@ -21,6 +23,7 @@ UNITS = {word: value for value, word in enumerate(_UNIT_WORDS)}
 TENS = {word: 10 * tens for tens, word in enumerate(_TEN_WORDS, 2)}
 TENS["fourty"] = 40  # a common misspelling
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
+WORD_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+")  # other languages: accented letters too
 
 
 @dataclass(frozen=True)
@@ -76,9 +79,42 @@ def _word_number(words: list[str]) -> tuple[int, int] | None:
     return (value, i) if i else None
 
 
-def find_numbers(text: str) -> list[NumberMatch]:
+def _table_number(words: list[str], lexicon: Lexicon) -> tuple[int, int] | None:
+    """Number words read with the language's table: tens and units add ("soixante-dix-sept"),
+    a word worth more multiplies what is before it ("quatre-vingt-deux", "dix-neuf cent"), and a
+    linking word only joins the words it may ("vingt et un")."""
+    table = lexicon.table("numbers")
+    links = lexicon.table("number_links")
+    total, hundreds, small, used = 0, 0, 0, 0  # thousands, then hundreds, then what is under 100
+    while used < len(words):
+        word = words[used]
+        if word in links and used and used + 1 < len(words) and words[used + 1] in links[word]:
+            used += 1
+            continue
+        if word not in table:
+            break
+        value = int(table[word])
+        if value == 1000:
+            total += (hundreds + small or 1) * 1000
+            hundreds, small = 0, 0
+        elif value == 100:
+            hundreds, small = hundreds + (small or 1) * 100, 0
+        elif value == 20 and 1 < small < 10:
+            small *= 20  # "quatre-vingt"
+        else:
+            small += value
+        used += 1
+    return (total + hundreds + small, used) if used else None
+
+
+def _says_minus(before: str, words: Lexicon | None) -> bool:
+    return before.endswith("minus") if words is None else bool(words.pattern("minus").search(before))
+
+
+def find_numbers(text: str, words: Lexicon | None = None) -> list[NumberMatch]:
     """Every number in an already normalised text, in order; "fifty-four" is one number."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    token = TOKEN if words is None else WORD_TOKEN
+    tokens = [(m.group(0), m.start(), m.end()) for m in token.finditer(text)]
     found: list[NumberMatch] = []
     i = 0
     while i < len(tokens):
@@ -88,18 +124,21 @@ def find_numbers(text: str) -> list[NumberMatch]:
                 i += 1
                 continue
             before = text[:start].rstrip()
-            negative = (before.endswith("-") and not before[:-1].rstrip()[-1:].isalnum()) or before.endswith(
-                "minus"
-            )
+            dash = before.endswith("-") and not before[:-1].rstrip()[-1:].isalnum()
+            negative = dash or _says_minus(before, words)
             found.append(NumberMatch(float(word.replace(",", ".")), start, end, negative))
             i += 1
             continue
-        parsed = _word_number([t[0] for t in tokens[i : i + 6]])
+        following = [t[0] for t in tokens[i : i + (6 if words is None else 8)]]
+        parsed = _word_number(following) if words is None else _table_number(following, words)
         if parsed is None:
             i += 1
             continue
         value, used = parsed
-        negative = text[:start].rstrip().endswith("minus")
+        if words is not None and used == 1 and word in words.words("articles"):
+            i += 1  # "un fils", "une fois": an article, not a count
+            continue
+        negative = _says_minus(text[:start].rstrip(), words)
         found.append(NumberMatch(float(value), start, tokens[i + used - 1][2], negative))
         i += used
     return found

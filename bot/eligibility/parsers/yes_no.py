@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, SlotSpec
 from bot.eligibility.parsers.text import find_phrase, normalise
 
@@ -53,24 +54,42 @@ class Reading:
     hedged: bool
 
 
-def _negated(text: str, start: int, phrase: str, kind: str) -> bool:
+def _negated(text: str, start: int, phrase: str, kind: str, words: Lexicon | None = None) -> bool:
     """True when the three words before ``start`` negate the phrase ("not pregnant", "no scarring").
 
     A phrase that is itself negative ("never had") is not flipped, and a bare "no" before a "no"
-    phrase is agreement ("no, test negative"), not a flip.
+    phrase is agreement ("no, test negative"), not a flip. Languages whose negation may come
+    after the phrase ("j'allaite pas") list those words as flip_after.
     """
-    if FLIP_WORDS.match(phrase) or phrase.split()[0] in ("no", "nothing", "none"):
+    flip = pick(words, "flip", FLIP_WORDS)
+    negative_starts = ("no", "nothing", "none") if words is None else words.words("negative_starts")
+    first = phrase.split()[0]
+    if (
+        flip.match(phrase)
+        or first in negative_starts
+        or any(first.startswith(w) for w in negative_starts if w.endswith("'"))
+    ):
         return False
-    before = CLAUSE_BREAK.split(text[:start])[-1].split()[-3:]
-    if before and before[-1] in ENDED:
+    clause_break = pick(words, "clause_break", CLAUSE_BREAK)
+    before = clause_break.split(text[:start])[-1].split()[-3:]
+    if before and before[-1] in (ENDED if words is None else words.words("ended")):
         return kind == "yes"  # "stopped breastfeeding" is a no; "stopped because of nausea" stays a no
-    if FLIP_WORDS.search(" ".join(before)):
+    if flip.search(" ".join(before)):
         return True
-    return kind == "yes" and bool(before) and before[-1].strip(",.") == "no"
+    if words is not None:
+        after = clause_break.split(text[start + len(phrase.strip()) :])[0].split()[:1]
+        if after and words.pattern("flip_after").fullmatch(after[0].strip(",.!")):
+            return True
+    bare_no = ("no",) if words is None else words.words("bare_no")
+    return kind == "yes" and bool(before) and before[-1].strip(",.") in bare_no
 
 
 def _slot_reading(
-    text: str, phrases: Mapping[str, Sequence[str]], not_applicable: str, conflict: str = "longest"
+    text: str,
+    phrases: Mapping[str, Sequence[str]],
+    not_applicable: str,
+    conflict: str = "longest",
+    words: Lexicon | None = None,
 ) -> str | None:
     """The slot's own phrases decide; when they disagree, the longest phrase found wins
     ("not pregnant but still breastfeeding", "didn't work, only because I forgot to take it").
@@ -88,7 +107,7 @@ def _slot_reading(
                 applies_not = True
                 continue
             reading = kind
-            if kind in ("yes", "no") and _negated(text, start, phrase, kind):
+            if kind in ("yes", "no") and _negated(text, start, phrase, kind, words):
                 reading = {"yes": "no", "no": "yes"}[kind]
             matches.append((reading, start, start + len(phrase.strip())))
     found: dict[str, int] = {}
@@ -113,29 +132,38 @@ def read_yes_no(
     phrases: Mapping[str, Sequence[str]] | None = None,
     not_applicable_means: str = "unsure",
     conflict: str = "longest",
+    words: Lexicon | None = None,
 ) -> Reading:
-    """Classify an already normalised reply; never raises."""
-    hedged = bool(HEDGE.search(text))
-    if not text or UNSURE.search(text):
+    """Classify an already normalised reply (``words``: the language's, None for English); never raises."""
+    hedged = bool(pick(words, "hedge", HEDGE).search(text))
+    if not text or pick(words, "unsure", UNSURE).search(text):
         return Reading("unsure" if text else None, hedged)
-    if NOT_APPLICABLE.search(text):
+    if pick(words, "not_applicable", NOT_APPLICABLE).search(text):
         return Reading(not_applicable_means, hedged)
     letter = {"y": "yes", "n": "no"}.get(text.strip(" .!"))  # a one-letter reply on a phone
     if letter is not None:
         return Reading(letter, hedged)
-    slot_value = _slot_reading(text, phrases or {}, not_applicable_means, conflict)
+    slot_value = _slot_reading(text, phrases or {}, not_applicable_means, conflict, words)
     if slot_value is not None:
         return Reading(slot_value, hedged)
-    if NEGATION.search(text):
+    if pick(words, "negation", NEGATION).search(text):
         return Reading("no", hedged)
-    if AFFIRMATION.search(text):
+    if pick(words, "affirmation", AFFIRMATION).search(text):
         return Reading("yes", hedged)
     return Reading(None, hedged)
 
 
-def parse_yes_no(text: str, spec: SlotSpec) -> Answer:
+def prepared(text: str, words: Lexicon | None) -> str:
+    """The normalised reply as the readers of its language see it (French: accents folded)."""
+    clean = normalise(text)
+    return clean if words is None else words.prepare(clean)
+
+
+def parse_yes_no(text: str, spec: SlotSpec, words: Lexicon | None = None) -> Answer:
     """An Answer with value "yes", "no" or "not_applicable"; "unsure" status for doubt."""
-    reading = read_yes_no(normalise(text), spec.phrases, spec.not_applicable_means, spec.on_conflict)
+    reading = read_yes_no(
+        prepared(text, words), spec.phrases, spec.not_applicable_means, spec.on_conflict, words
+    )
     if reading.value is None:
         return Answer(status="invalid", message=spec.reask)
     if reading.value == "unsure":
