@@ -41,15 +41,22 @@ def heldout_dir(repo_root: Path) -> Path:
     return repo_root / "tests" / "prescreen" / "heldout"
 
 
+def language_of(answers_file: Path) -> str:
+    """A batch's language from its name: ``answers_fr.yml`` is French, the others English."""
+    return "fr" if answers_file.stem.endswith("_fr") else "en"
+
+
 def understood_rates(answers_file: Path, today: date = REFERENCE_DAY) -> dict[str, SlotScore]:
     """Per question: answers whose reading equals the expected one (misses keep text, want, got)."""
-    criteria = default_criteria()
+    language = language_of(answers_file)
+    criteria = default_criteria().in_language(language)
     cases = yaml.safe_load(answers_file.read_text(encoding="utf-8"))["answers"]
     scores: dict[str, SlotScore] = {}
     for slot, items in cases.items():
         score = scores.setdefault(slot, SlotScore())
         for item in items:
-            got = reading(criteria, slot, parse_answer(slot, item["text"], today, criteria), today)
+            answer = parse_answer(slot, item["text"], today, criteria, language=language)
+            got = reading(criteria, slot, answer, today)
             score.total += 1
             if got == item["expect"]:
                 score.understood += 1

@@ -12,4 +12,6 @@ FROZEN = {
     "profiles_en.yml": "e9a031349aba82b9e550488752eb9206ce5b77750e670c872e86cbefc8bfc01d",
     "fresh_answers_en.yml": "98aed4d764f49cbfd887c84fdcf55ef058a8acbb9e3f81074d5974bca9a5245f",
     "fresh2_answers_en.yml": "8d6989a429625baf0b683267aa2d00942c2675624ebf3aac847be6f5138ef767",
+    "answers_fr.yml": "a2fab597b28f37ff63123fcadff702cd1e089e0df6f064ecb6b02d29a9dd00ea",
+    "profiles_fr.yml": "39c113e326517ac3baa9d7b419904819ccc9c0550c2de2d061f86677f80e18f7",
 }
