@@ -41,7 +41,8 @@ def _texts(raw: Any, keys: tuple[str, ...]) -> dict[str, str]:
 
 
 def _criterion(criterion: Criterion, raw: Mapping[str, Any]) -> Criterion:
-    return replace(criterion, **_texts(raw.get(criterion.id), CRITERION_TEXTS))
+    changes: dict[str, Any] = _texts(raw.get(criterion.id), CRITERION_TEXTS)
+    return replace(criterion, **changes)
 
 
 def _slot(spec: SlotSpec, raw: Any, criteria: Mapping[str, Any], where: str) -> SlotSpec:
@@ -81,9 +82,9 @@ def translate(criteria: CriteriaSet, path: Path) -> CriteriaSet:
         raise CriteriaError(f"{path}: cannot read the translated texts: {error}") from error
     where = str(path)
     outcomes = _texts(raw.get("outcomes"), tuple(field.name for field in fields(OutcomeTexts)))
-    dialogue = {key: value for key, value in _texts(raw.get("dialogue"), tuple(criteria.dialogue)).items()}
-    by_id = raw.get("criteria") if isinstance(raw.get("criteria"), Mapping) else {}
-    slots = raw.get("slots") if isinstance(raw.get("slots"), Mapping) else {}
+    dialogue = _texts(raw.get("dialogue"), tuple(criteria.dialogue))
+    by_id: Mapping[str, Any] = raw["criteria"] if isinstance(raw.get("criteria"), Mapping) else {}
+    slots: Mapping[str, Any] = raw["slots"] if isinstance(raw.get("slots"), Mapping) else {}
     translated = replace(
         criteria,
         texts=replace(criteria.texts, **outcomes),

@@ -17,6 +17,7 @@ from typing import cast
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.tokenizer import Tokenizer
 
 from bot.nlp.patterns import Term, fingerprint, load_terms
 from bot.settings import get_settings
@@ -41,7 +42,10 @@ def patterns_path() -> Path:
 def build_pipeline(terms: list[Term]) -> Language:
     """A fresh pipeline in memory. The ruler is added after initialize(), which would reset it."""
     nlp = spacy.blank("en")
-    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex([ELISION, *nlp.Defaults.prefixes]).search
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(
+        [ELISION, *(nlp.Defaults.prefixes or ())]
+    ).search
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     ruler = cast(
