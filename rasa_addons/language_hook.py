@@ -3,7 +3,8 @@ and the actions read (bot/chat/language.py decides; this applies it inside Rasa)
 
 - A message that only asks for a language ("en français", "English please") sets the slot and is
   answered here, in that language, without NLU or policies: a pre-screen in progress stays where
-  it was and its next answer is read as usual.
+  it was (its pending question is said again in the new language) and its next answer is read
+  as usual.
 - Otherwise the slot is set from the message before NLU and the policies of the same turn, so the
   first French message is already answered in French; never during a pre-screen.
 """
@@ -18,6 +19,7 @@ from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import SlotSet
 
 from bot.chat.language import conversation_language, requested_language
+from bot.eligibility.translations import criteria_in
 from bot.texts import text
 
 log = logging.getLogger(__name__)
@@ -45,7 +47,18 @@ async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
     await self.save_tracker(tracker)
     log.info("event=language_switched language=%s", requested)
     await message.output_channel.send_response(message.sender_id, {"text": text(SWITCHED_TEXT_ID, requested)})
+    pending = _pending_question(tracker, requested)
+    if pending is not None:  # the question waiting for an answer, again, in the new language
+        await message.output_channel.send_response(message.sender_id, {"text": pending})
     return getattr(message.output_channel, "messages", None)
+
+
+def _pending_question(tracker: Any, language: str) -> str | None:
+    slot = tracker.get_slot("requested_slot")
+    if not tracker.active_loop_name or not slot:
+        return None
+    texts = criteria_in(language)
+    return texts.slot(slot).prompt if slot in texts.slot_names else None
 
 
 async def handle_message_with_tracker(self: MessageProcessor, message: UserMessage, tracker: Any) -> None:

@@ -54,3 +54,12 @@ def test_an_english_conversation_is_answered_in_english(live_stack) -> None:
     consent = chat.text("can I join the study?")
     assert "do you agree" in consent and "delete my data" in consent
     assert "how old are you" in chat.text("yes")
+
+
+def test_en_francais_during_the_pre_screen_repeats_the_question_in_french(live_stack) -> None:
+    chat = Conversation(live_stack.rasa_url)
+    assert "do you agree" in chat.text("can I join the study?")
+    assert "how old are you" in chat.text("yes")
+    switched = chat.texts("en français")
+    assert switched == ["D'accord, je continue en français.", _french_question(live_stack, "age")]
+    assert chat.say("54")  # the pending question is still open and read as usual
