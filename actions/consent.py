@@ -70,7 +70,9 @@ class ActionAskConsent(Action):
         intent = tracker.get_intent_of_latest_message()
         count = 1 if intent == "start_prescreen" else consent_asks(tracker) + 1
         if count > MAX_ASKS:  # never a third time in a row: leave it, the door stays open
-            dispatcher.utter_message(text=context.criteria().dialogue["consent_moved_on"])
+            dispatcher.utter_message(
+                text=context.criteria(context.language(tracker)).dialogue["consent_moved_on"]
+            )
             return [SlotSet("consent_asks", 0)]
         answer_asked_alongside(tracker, dispatcher)
         repeat = intent == "not_sure" or count == MAX_ASKS
@@ -118,7 +120,7 @@ class ActionRecordConsent(Action):
         storage.funnel(tracker.sender_id, "consent_given")
         events: list[EventType] = [
             SlotSet("consent_at", context.now().isoformat()),
-            SlotSet("consent_version", context.consent_texts().version),
+            SlotSet("consent_version", context.consent_texts(context.language(tracker)).version),
         ]
         events.append(SlotSet("consent_asks", 0))
         if not tracker.get_slot("handoff_requested"):
@@ -138,7 +140,8 @@ def story_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[Eve
             events.append(SlotSet("proxy_agrees", "yes"))
     answers = volunteered_answers(texts, context.today(), context.criteria())
     if answers:
-        dispatcher.utter_message(text=confirmation(context.criteria(), answers, context.today()))
+        wording = context.criteria(context.language(tracker))
+        dispatcher.utter_message(text=confirmation(wording, answers, context.today()))
     return [*events, *(SlotSet(slot, answer.to_dict()) for slot, answer in answers.items())]
 
 

@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.prescreen_form import MAX_ASKS
+from bot.chat.language import SPOKEN
 from bot.eligibility.conversation import contact_in_text
 from bot.eligibility.parsers.text import has_phrase, normalise
 from bot.leads.contact import (
@@ -38,7 +39,11 @@ NO_REACH = "none"
 
 def skipped(value: str) -> bool:
     """ "skip", "rather not", "any time": the person chose not to give this detail."""
-    words = [w.strip() for w in context.criteria().dialogue["skip_words"].split(",")]
+    words = [
+        word.strip()
+        for language in SPOKEN  # read in every language: "passer" is understood in any conversation
+        for word in context.criteria(language).dialogue["skip_words"].split(",")
+    ]
     return has_phrase(normalise(value), words)
 
 

@@ -1,4 +1,5 @@
-"""What every action shares: settings, criteria, consent texts and the database, loaded once per process."""
+"""What every action shares: settings, criteria, consent texts and the database, loaded once per process;
+and the conversation's language, which picks the texts (criteria and consent) an action says."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.eligibility import Answer, CriteriaSet, default_criteria
+from bot.chat.language import SPOKEN
+from bot.eligibility import Answer, CriteriaSet, default_criteria, parse_answer
 from bot.leads.consent import ConsentTexts, load_consent
 from bot.leads.crypto import Cipher, load_cipher
 from bot.settings import Settings, get_settings
@@ -30,14 +32,35 @@ def settings() -> Settings:
     return get_settings()
 
 
-@lru_cache(maxsize=1)
-def criteria() -> CriteriaSet:
-    return default_criteria()
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_SLOT = "language"
 
 
-@lru_cache(maxsize=1)
-def consent_texts() -> ConsentTexts:
-    return load_consent(settings().content_dir / "consent.yml", settings().retention_days)
+def language(tracker: Tracker) -> str:
+    """The conversation's language (the `language` slot, set by rasa_addons/language_hook.py)."""
+    value = tracker.get_slot(LANGUAGE_SLOT)
+    return value if value in SPOKEN else DEFAULT_LANGUAGE
+
+
+@lru_cache(maxsize=4)
+def criteria(language: str = DEFAULT_LANGUAGE) -> CriteriaSet:
+    """The criteria with the texts of ``language`` (data/eligibility/<language>/criteria_texts.yml);
+    the rules are the same in every language."""
+    return default_criteria().in_language(language)
+
+
+@lru_cache(maxsize=4)
+def consent_texts(language: str = DEFAULT_LANGUAGE) -> ConsentTexts:
+    """The consent wording and its version in ``language`` (data/content/<language>/consent.yml)."""
+    folder = settings().content_dir
+    translated = folder / language / "consent.yml"
+    path = translated if language != DEFAULT_LANGUAGE and translated.is_file() else folder / "consent.yml"
+    return load_consent(path, settings().retention_days)
+
+
+def read_answer(slot: str, text: str, language: str = DEFAULT_LANGUAGE) -> Answer:
+    """The reply to ``slot``'s question, read in the conversation's language; a re-ask in it."""
+    return parse_answer(slot, text, today(), criteria(), language=language)
 
 
 def database() -> Database:

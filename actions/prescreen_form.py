@@ -23,7 +23,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from bot.eligibility import Answer, detect_correction, first_exclusion, parse_answer
+from bot.eligibility import Answer, detect_correction, first_exclusion
 from bot.eligibility.parsers.text import normalise
 from bot.eligibility.parsers.yes_no import read_yes_no
 from bot.eligibility.volunteered import confirmation, volunteered_answers
@@ -71,6 +71,8 @@ class ValidatePrescreenForm(FormValidationAction):
         if intent in context.NEVER_AN_ANSWER or not requested:
             return []
         text = context.latest_text(tracker)
+        language = context.language(tracker)
+        texts = context.criteria(language)  # what the person reads; the rules are the same
         if requested == PROXY_SLOT:  # asked once: anything but a clear yes or no is "unsure"
             return [SlotSet(PROXY_SLOT, read_yes_no(normalise(text)).value or "unsure")]
         previous = context.answers_from(tracker)
@@ -83,15 +85,15 @@ class ValidatePrescreenForm(FormValidationAction):
             and tracker.get_slot(correction[0]) is not None
         ):
             slot, answer = correction
-            dispatcher.utter_message(text=context.criteria().dialogue["updated"])
+            dispatcher.utter_message(text=texts.dialogue["updated"])
             return [SlotSet(slot, answer.to_dict())]
-        answer = parse_answer(requested, text, context.today(), context.criteria())
+        answer = context.read_answer(requested, text, language)
         extra = self._volunteered(text, tracker, requested)
         events: list[EventType] = [SlotSet(slot, value.to_dict()) for slot, value in extra.items()]
         if extra:
-            dispatcher.utter_message(text=confirmation(context.criteria(), extra, context.today()))
+            dispatcher.utter_message(text=confirmation(texts, extra, context.today()))
         if not answer.usable and asked_twice(tracker, requested):
-            dispatcher.utter_message(text=context.criteria().dialogue["moved_on"])
+            dispatcher.utter_message(text=texts.dialogue["moved_on"])
             return [*events, SlotSet(requested, unknown_answer())]
         if not answer.usable and (intent in QUESTIONS or extra):
             return events  # not an answer: the rules answer the question, then the form asks again

@@ -25,11 +25,20 @@ def save_outcome(tracker: Tracker) -> tuple[Outcome, int | None]:
         answers=answers,
         consent_at=datetime.fromisoformat(consent_at) if consent_at else None,
         consent_version=tracker.get_slot("consent_version"),
+        language=context.language(tracker),
     )
     screening_id = storage.write(
         lambda session: record_outcome(session, context.criteria(), record, outcome, context.today())
     )
     return outcome, screening_id
+
+
+def said_outcome(tracker: Tracker) -> Outcome:
+    """The outcome with its reasons in the conversation's language (the stored one keeps the
+    criteria's own English labels, whatever the language, so reports compare)."""
+    return evaluate(
+        context.criteria(context.language(tracker)), context.answers_from(tracker), context.today()
+    )
 
 
 class ActionPrescreenOutcome(Action):
@@ -40,11 +49,13 @@ class ActionPrescreenOutcome(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         if tracker.get_slot("proxy_agrees") == "no":  # the person spoken for did not agree: keep nothing
-            dispatcher.utter_message(text=context.criteria().dialogue["proxy_declined"])
+            dispatcher.utter_message(
+                text=context.criteria(context.language(tracker)).dialogue["proxy_declined"]
+            )
             return [SlotSet("prescreen_outcome", None), SlotSet("screening_pending", False)]
         outcome, screening_id = save_outcome(tracker)
         storage.funnel(tracker.sender_id, "prescreen_finished")
-        dispatcher.utter_message(text=outcome.message())
+        dispatcher.utter_message(text=said_outcome(tracker).message())
         if screening_id is None:  # actions/pending.py saves it on the next message
             dispatcher.utter_message(response="utter_save_failed")
         return [

@@ -27,31 +27,38 @@ BOOKKEEPING_SLOTS = (
 )
 
 
-def second_ask_buttons() -> list[dict[str, str]]:
-    """ "Not sure" is read like a typed answer; the other button asks for a person."""
-    not_sure = text("button_not_sure")
+def second_ask_buttons(language: str = context.DEFAULT_LANGUAGE) -> list[dict[str, str]]:
+    """Titles in the conversation's language; "Not sure" sends the English words, read like a typed
+    answer in every language; the other button asks for a person."""
     return [
-        {"title": not_sure, "payload": not_sure},
-        {"title": text("button_talk_to_coordinator"), "payload": "/human_handoff"},
+        {"title": text("button_not_sure", language), "payload": text("button_not_sure")},
+        {"title": text("button_talk_to_coordinator", language), "payload": "/human_handoff"},
     ]
 
 
-def buttons_for(slot: str) -> list[dict[str, str]]:
-    """Quick replies send their own words, so they are read exactly like typed answers."""
+def buttons_for(slot: str, language: str = context.DEFAULT_LANGUAGE) -> list[dict[str, str]]:
+    """Quick replies send the English words, so they are read exactly like typed answers whatever
+    the conversation's language; the titles are in that language."""
     if slot == PROXY_SLOT:
-        return [{"title": text(name), "payload": text(name)} for name in ("button_yes", "button_no")]
-    return [{"title": title, "payload": title} for title in context.criteria().slot(slot).buttons]
+        return [
+            {"title": text(title_id, language), "payload": text(title_id)}
+            for title_id in ("button_yes", "button_no")
+        ]
+    english = context.criteria().slot(slot).buttons
+    shown = context.criteria(language).slot(slot).buttons
+    return [{"title": title, "payload": payload} for title, payload in zip(shown, english, strict=True)]
 
 
-def prompt_for(slot: str) -> str:
+def prompt_for(slot: str, language: str = context.DEFAULT_LANGUAGE) -> str:
     if slot == PROXY_SLOT:
-        return context.criteria().dialogue["proxy_question"]
-    return context.criteria().slot(slot).prompt
+        return context.criteria(language).dialogue["proxy_question"]
+    return context.criteria(language).slot(slot).prompt
 
 
 def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> list[EventType]:
     """Instead of a third ask in a row: "not sure" for a coordinator, then the next question."""
-    dialogue = context.criteria().dialogue
+    language = context.language(tracker)
+    dialogue = context.criteria(language).dialogue
     value: Any = "unsure" if slot == PROXY_SLOT else unknown_answer()
     answers = context.answers_from(tracker)
     if slot != PROXY_SLOT:
@@ -63,7 +70,7 @@ def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> l
         return events
     if slot != PROXY_SLOT:
         dispatcher.utter_message(text=dialogue["moved_on"])
-    dispatcher.utter_message(text=prompt_for(following), buttons=buttons_for(following))
+    dispatcher.utter_message(text=prompt_for(following, language), buttons=buttons_for(following, language))
     return [
         *events,
         SlotSet("requested_slot", following),
@@ -82,9 +89,12 @@ def ask(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
     if count > limit:
         return _move_on(slot, tracker, dispatcher)
     reask = tracker.get_slot("reask_text") if same else None
-    dispatcher.utter_message(text=reask or prompt_for(slot), buttons=buttons_for(slot))
+    language = context.language(tracker)
+    dispatcher.utter_message(text=reask or prompt_for(slot, language), buttons=buttons_for(slot, language))
     if count == MAX_ASKS:
-        dispatcher.utter_message(text=context.criteria().dialogue["second_ask"], buttons=second_ask_buttons())
+        dispatcher.utter_message(
+            text=context.criteria(language).dialogue["second_ask"], buttons=second_ask_buttons(language)
+        )
     return [SlotSet("reask_text", None), SlotSet("asked_slot", slot), SlotSet("ask_count", count)]
 
 
@@ -123,10 +133,11 @@ class ActionExplainQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         slot = tracker.get_slot("requested_slot")
-        if slot in context.criteria().slot_names:
-            dispatcher.utter_message(text=context.criteria().slot(slot).why_we_ask)
+        texts = context.criteria(context.language(tracker))
+        if slot in texts.slot_names:
+            dispatcher.utter_message(text=texts.slot(slot).why_we_ask)
         else:
-            dispatcher.utter_message(text=context.criteria().dialogue["why_we_ask"])
+            dispatcher.utter_message(text=texts.dialogue["why_we_ask"])
         return []
 
 

@@ -43,8 +43,10 @@ def submit_contact(tracker: Tracker) -> list[EventType] | None:
             "phone": tracker.get_slot("contact_phone"),
             "preferred_time": tracker.get_slot("contact_time"),
         },
-        consent_version=tracker.get_slot("consent_version") or context.consent_texts().version,
+        consent_version=tracker.get_slot("consent_version")
+        or context.consent_texts(context.language(tracker)).version,
         consent_at=datetime.fromisoformat(tracker.get_slot("consent_at") or context.now().isoformat()),
+        language=context.language(tracker),
     )
     events: list[EventType] = []
     if outcome_to_save_first(request.outcome, tracker.get_slot("screening_id")):

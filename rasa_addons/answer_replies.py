@@ -8,13 +8,14 @@ change, so staff edits reach the next message without a retrain.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.content.answering import NOT_SURE_ID, AnsweringConfig, load_answering
+from bot.content.answering import NOT_SURE_ID, AnsweringConfig, load_answering, translated_texts
 from bot.content.loader import FAQ_FILENAME, FAQ_PAYLOAD_PREFIX, load_faq
 from bot.content.models import RESPONSE_PREFIX, FaqEntry, entry_id_from_response
 from bot.settings import get_settings
@@ -22,6 +23,7 @@ from bot.settings import get_settings
 ANSWER_KEY = "answer"
 SOMETHING_ELSE_PAYLOAD = "/nlu_fallback"  # Rasa's own fallback intent: "ask it another way"
 NOT_SURE_RESPONSE = f"{RESPONSE_PREFIX}{NOT_SURE_ID}"
+LANGUAGE_SLOT = "language"
 
 
 def _stamp(path: Path) -> float:
@@ -38,11 +40,29 @@ def _answering(content_dir: Path, _stamp: float) -> AnsweringConfig:
     return load_answering(content_dir)
 
 
-def content() -> tuple[dict[str, FaqEntry], AnsweringConfig]:
+@lru_cache(maxsize=4)
+def _texts(content_dir: Path, language: str, _stamps: tuple[float, float]) -> dict[str, str]:
+    return translated_texts(content_dir, language, load_answering(content_dir))
+
+
+def content(language: str | None = None) -> tuple[dict[str, FaqEntry], AnsweringConfig]:
+    """The FAQ entries (for button titles) and the reply texts in ``language`` (English when unset
+    or without a data/content/<language>/ folder)."""
     content_dir = get_settings().content_dir
-    faq = content_dir / FAQ_FILENAME
     answering = content_dir / "answering.yml"
-    return _entries(faq, _stamp(faq)), _answering(content_dir, _stamp(answering))
+    config = _answering(content_dir, _stamp(answering))
+    faq = content_dir / (language or "") / FAQ_FILENAME
+    if not language or language == "en" or not faq.is_file():
+        return _entries(content_dir / FAQ_FILENAME, _stamp(content_dir / FAQ_FILENAME)), config
+    texts = _texts(
+        content_dir, language, (_stamp(answering), _stamp(content_dir / language / "answering.yml"))
+    )
+    return _entries(faq, _stamp(faq)), replace(config, texts=texts)
+
+
+def language_of(tracker: DialogueStateTracker) -> str | None:
+    value = tracker.get_slot(LANGUAGE_SLOT)
+    return value if isinstance(value, str) else None
 
 
 def decision_of(tracker: DialogueStateTracker) -> dict[str, Any]:
@@ -58,7 +78,7 @@ def topic_button(entries: dict[str, FaqEntry], entry_id: str) -> dict[str, str] 
 
 def not_sure_reply(tracker: DialogueStateTracker) -> dict[str, Any]:
     """The honest "I'm not sure" with the likeliest topics, and a way out: "Something else"."""
-    entries, config = content()
+    entries, config = content(language_of(tracker))
     candidates = decision_of(tracker).get("candidates") or []
     buttons = [button for entry_id in candidates if (button := topic_button(entries, str(entry_id)))]
     buttons.append({"title": config.texts["something_else"], "payload": SOMETHING_ELSE_PAYLOAD})
@@ -71,7 +91,7 @@ def with_extras(message: dict[str, Any], utter_action: str, tracker: DialogueSta
     entry_id = entry_id_from_response(utter_action)
     if entry_id is None:
         return message
-    entries, config = content()
+    entries, config = content(language_of(tracker))
     entry = entries.get(entry_id)
     message = dict(message)
     buttons = list(message.get("buttons") or [])

@@ -2,8 +2,9 @@
 
 Rasa's own callback generator returns silence when the NLG service is down and sends the
 whole conversation with every request. This one asks the content service only for
-``utter_faq/...`` answers (the part staff edit), sends no conversation events, waits at most
-``timeout`` seconds, and otherwise answers from the responses trained into the model.
+``utter_faq/...`` answers (the part staff edit), sends no conversation events (only the language
+slot, which picks the answer's language), waits at most ``timeout`` seconds, and otherwise
+answers from the responses trained into the model.
 The "I'm not sure" reply and an answer's buttons come from rasa_addons/answer_replies.py.
 
 It is a ``TemplatedNaturalLanguageGenerator`` so that Rasa hands it the model's responses when a
@@ -28,6 +29,7 @@ from rasa_addons.answer_replies import NOT_SURE_RESPONSE, not_sure_reply, with_e
 log = logging.getLogger(__name__)
 
 LIVE_PREFIX = "utter_faq/"
+LANGUAGE_SLOT = "language"  # the only slot the content service reads: which language to answer in
 DEFAULT_TIMEOUT_SECONDS = 1.5
 COOLDOWN_SECONDS = 10.0
 
@@ -79,7 +81,11 @@ class ContentFallbackNLG(TemplatedNaturalLanguageGenerator):
         body = {
             "response": utter_action,
             "arguments": {},
-            "tracker": {"sender_id": tracker.sender_id, "slots": {}, "events": []},
+            "tracker": {
+                "sender_id": tracker.sender_id,
+                "slots": {LANGUAGE_SLOT: tracker.get_slot(LANGUAGE_SLOT)},
+                "events": [],
+            },
             "channel": {"name": output_channel},
         }
         try:

@@ -3,7 +3,8 @@
 A malformed request is refused with a reason for the developer (``BadRequest``, a 400). A
 well-formed message is tidied (control characters, lone surrogates and text-direction overrides
 removed, Unicode normalised) and answered here, kindly, when it is empty, too long, has no words
-(only emoji or symbols) or is not in English; otherwise it goes to the assistant.
+(only emoji or symbols) or is in a language the assistant does not speak (English and French go
+to the assistant, which answers in the conversation's language).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.chat.language import guess_other_language
+from bot.chat.language import SPOKEN, guess_other_language
 from bot.chat.replies import (
     EMPTY_TEXT,
     MAX_MESSAGE_CHARS,
@@ -67,7 +68,7 @@ def read_message(body: object) -> ChatMessage:
     if not any(char.isalnum() for char in text):  # only emoji, symbols, punctuation
         return ChatMessage(sender, text, NO_WORDS_TEXT)
     language = guess_other_language(text)
-    if language is not None:
+    if language is not None and language not in SPOKEN:
         # Answered here, so Rasa's safety hook never sees it: the safety layer reads it here.
         verdict = screen(text)
         return ChatMessage(sender, text, with_safety_first(verdict, OTHER_LANGUAGE_TEXTS[language]), verdict)

@@ -120,3 +120,54 @@ def guess_other_language(text: str) -> Language | None:
     if telling and hits >= MIN_HITS and hits > english:
         return best  # type: ignore[return-value]
     return None
+
+
+# Languages the assistant speaks (a conversation's `language` slot); "en" is also the default.
+SPOKEN = ("en", "fr")
+_LANGUAGE_NAMES = {"en": r"(?:english|anglais|angl)", "fr": r"(?:francais|french|fr)"}
+_POLITE = r"(?:please|pls|plz|svp|stp|s il vous plait|s il te plait|merci|thanks|thank you)"
+_ASK = (
+    r"(?:(?:can|could) (?:we|you|i) |(?:do|can) you |is it possible to |(?:est ce qu )?(?:on peut |je peux |"
+    r"vous pouvez |pouvez vous |peut on |tu peux |peux tu |vous |i |je |i d rather |i prefer )?)?"
+    r"(?:speak|talk|continue|carry on|write|answer|reply|switch to|change to|go on|parler|parlez vous|"
+    r"parlez|parles tu|parle|continuer|continuons|continuez|ecrire|ecrivez|repondre|repondez|passer|passons)"
+)
+_SWITCH = {
+    language: re.compile(
+        rf"(?:{_POLITE} )?(?:{_ASK} )?(?:(?:en|in) )?{name}(?: (?:only|seulement|svp|please|pls|stp|merci|"
+        rf"s il vous plait|thanks|now|maintenant))*"
+    )
+    for language, name in _LANGUAGE_NAMES.items()
+}
+
+
+def _plain(text: str) -> str:
+    """Lower case, no accents, words only: "En Français, svp !" -> "en francais svp"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(re.findall(r"[a-z0-9]+", letters))
+
+
+def requested_language(text: str) -> str | None:
+    """The language a message asks the assistant to speak ("en français", "English please",
+    "vous parlez français ?"), when that is all it says; else None."""
+    plain = _plain(text)
+    for language, pattern in _SWITCH.items():
+        if pattern.fullmatch(plain):
+            return language
+    return None
+
+
+def conversation_language(text: str, current: str | None, in_prescreen: bool) -> str | None:
+    """The conversation's language after this message, when it changes; else None.
+
+    An explicit request always counts. Otherwise the language is read from the messages only
+    while it is not decided yet (``current`` unset), and never during a pre-screen, where short
+    answers ("oui", "54") say nothing about it: a French message sets French; English needs no
+    setting, being the default."""
+    requested = requested_language(text)
+    if requested is not None:
+        return requested if requested != current else None
+    if current is None and not in_prescreen and guess_other_language(text) == "fr":
+        return "fr"
+    return None

@@ -144,3 +144,20 @@ def parse_answering(document: Any, path: Path | str = ANSWERING_FILENAME) -> Ans
 
 def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
+
+
+def translated_texts(content_dir: Path, language: str, english: AnsweringConfig) -> dict[str, str]:
+    """The reply texts in ``language`` (``content_dir/<language>/answering.yml``, key ``texts``),
+    English for a key it lacks; a placeholder the English text has must stay."""
+    path = content_dir / language / ANSWERING_FILENAME
+    if language == "en" or not path.is_file():
+        return dict(english.texts)
+    texts = (read_yaml(path) or {}).get("texts") or {}
+    if not isinstance(texts, Mapping):
+        raise ContentError(path, ["texts must map keys to text"])
+    problems = [f"texts.{key} must be non-empty text" for key in texts if not _text(texts.get(key))]
+    if _text(texts.get("also_asked")) and "{topics}" not in texts["also_asked"]:
+        problems.append("texts.also_asked must contain {topics} (where the topic names go)")
+    if problems:
+        raise ContentError(path, problems)
+    return {key: str(texts.get(key) or english.texts[key]).strip() for key in TEXT_KEYS}

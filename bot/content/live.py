@@ -62,3 +62,22 @@ class LiveFaqAnswers:
         self._answers = {entry.id: entry.answer for entry in entries}
         self._stamp = stamp
         logger.info("event=faq_loaded entries=%d", len(self._answers))
+
+
+class LiveAnswersByLanguage:
+    """The live answers of each language with an FAQ file: English from ``content_dir/faq.yml``,
+    another language from ``content_dir/<language>/faq.yml``; an id a language lacks is answered
+    in English rather than not at all."""
+
+    def __init__(self, content_dir: Path, filename: str = "faq.yml") -> None:
+        self.english = LiveFaqAnswers(content_dir / filename)
+        self.others = {
+            folder.name: LiveFaqAnswers(folder / filename)
+            for folder in sorted(content_dir.iterdir())
+            if folder.is_dir() and (folder / filename).is_file()
+        }
+
+    def answer(self, response_name: str, language: str | None = None) -> str | None:
+        other = self.others.get(language or "")
+        found = other.answer(response_name) if other is not None else None
+        return found or self.english.answer(response_name)

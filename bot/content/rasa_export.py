@@ -18,6 +18,7 @@ from bot.settings import Settings, get_settings
 
 RASA_FORMAT_VERSION = "3.1"
 GENERATED_FILENAME = "faq.yml"
+LANGUAGE_SLOT = "language"  # the conversation's language (domain/core.yml)
 HEADER = "# Generated from data/content/faq.yml by `python -m bot content generate`: do not edit.\n"
 
 
@@ -39,20 +40,53 @@ def default_output_path(settings: Settings | None = None) -> Path:
     return (settings or get_settings()).generated_data_dir / GENERATED_FILENAME
 
 
-def render_training_data(entries: Sequence[FaqEntry], intent_answers: Mapping[str, str] | None = None) -> str:
+def render_training_data(
+    entries: Sequence[FaqEntry],
+    intent_answers: Mapping[str, str] | None = None,
+    translations: Mapping[str, Sequence[FaqEntry]] | None = None,
+) -> str:
     """The Rasa YAML text: ``nlu`` examples per ``faq/<id>`` and ``responses`` per ``utter_faq/<id>``.
 
     ``intent_answers`` (answering.yml) maps an ordinary intent to the entry that holds its questions
     and answer: those train the intent and become its ``utter_<intent>`` response instead.
+    ``translations`` (language -> that language's entries, same ids) add their questions to the
+    same intent (one model for every language) and their answers as variations on the
+    ``language`` slot, before the English one (the variation without a condition).
     """
     intent_of = {entry_id: intent for intent, entry_id in (intent_answers or {}).items()}
+    translated = {
+        language: {entry.id: entry for entry in others} for language, others in (translations or {}).items()
+    }
     ordered = sorted(entries, key=lambda entry: entry.id)
     nlu = [
-        {"intent": intent_of.get(entry.id, entry.intent), "examples": _examples(entry.questions)}
+        {
+            "intent": intent_of.get(entry.id, entry.intent),
+            "examples": _examples(
+                [
+                    *entry.questions,
+                    *(
+                        q
+                        for by_id in translated.values()
+                        if entry.id in by_id
+                        for q in by_id[entry.id].questions
+                    ),
+                ]
+            ),
+        }
         for entry in ordered
     ]
     responses = {
-        (f"utter_{intent_of[entry.id]}" if entry.id in intent_of else entry.response_name): [_response(entry)]
+        (f"utter_{intent_of[entry.id]}" if entry.id in intent_of else entry.response_name): [
+            *(
+                {
+                    **_response(by_id[entry.id]),
+                    "condition": [{"type": "slot", "name": LANGUAGE_SLOT, "value": language}],
+                }
+                for language, by_id in sorted(translated.items())
+                if entry.id in by_id
+            ),
+            _response(entry),
+        ]
         for entry in ordered
     }
     body = yaml.dump(

@@ -131,6 +131,10 @@ def translate(criteria: CriteriaSet, path: Path, language: str, folded: bool) ->
     for spec in criteria.slots:
         entry = _mapping(slot_entries.get(spec.name), f"{where}: slot {spec.name!r}")
         new = _slot(spec, entry, f"{where}: slot {spec.name!r}", folded) if entry else spec
+        if "why_we_ask" not in entry:  # the English "why" came from the slot's criterion: so does this one
+            own = [c for c in criteria.criteria if c.slot == spec.name and c.why == spec.why_we_ask]
+            if own:
+                new = replace(new, why_we_ask=criterion(own[0]).why)
         slots.append(replace(new, items=tuple(criterion(item) for item in spec.items)))
     outcomes = _mapping(raw.get("outcomes"), f"{where}: outcomes")
     texts = OutcomeTexts(

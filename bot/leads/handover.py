@@ -35,6 +35,7 @@ class PrescreenRecord:
     answers: Mapping[str, Answer]
     consent_at: datetime | None = None
     consent_version: str | None = None
+    language: str = "en"  # the conversation's language, stored for the coordinators
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class ContactRequest:
     contact: ContactDetails
     consent_version: str
     consent_at: datetime
+    language: str = "en"
 
 
 def stored_answers(criteria: CriteriaSet, answers: Mapping[str, Answer], today: date) -> dict[str, Any]:
@@ -81,6 +83,7 @@ def record_outcome(
         unknowns=[reason.label for reason in outcome.unknowns],
         consent_at=record.consent_at,
         consent_version=record.consent_version,
+        language=record.language,
     )
     return screening.id
 
@@ -93,6 +96,7 @@ def contact_request(
     details: Mapping[str, str | None],
     consent_version: str,
     consent_at: datetime,
+    language: str = "en",
 ) -> ContactRequest:
     """Checked details (``ValidationError`` if they cannot be used) with their consent."""
     contact = validate_contact(
@@ -102,7 +106,7 @@ def contact_request(
         preferred_time=details.get("preferred_time") or "",
     )
     return ContactRequest(
-        conversation_id, screening_key or DEFAULT_KEY, outcome, contact, consent_version, consent_at
+        conversation_id, screening_key or DEFAULT_KEY, outcome, contact, consent_version, consent_at, language
     )
 
 
@@ -133,5 +137,6 @@ def save_contact(session: Session, cipher: Cipher, request: ContactRequest) -> i
             consent_version=request.consent_version,
             consent_at=request.consent_at,
             handoff_key=f"handoff-{request.screening_key}",
+            language=request.language,
         )
     return referral.id

@@ -85,6 +85,7 @@ def record_screening(
     unknowns: Sequence[str] = (),
     consent_at: datetime | None = None,
     consent_version: str | None = None,
+    language: str = "en",
     now: datetime | None = None,
 ) -> Screening:
     """Store a finished pre-screen once per (conversation, key); not_eligible rows stay anonymous.
@@ -105,6 +106,7 @@ def record_screening(
         criteria_version=criteria_version,
         consent_at=None if anonymous else consent_at,
         consent_version=None if anonymous else consent_version,
+        language=language,
         is_handoff=False,
         created_at=now or utcnow(),
     )
@@ -189,6 +191,7 @@ def create_handoff_referral(
     consent_at: datetime,
     handoff_key: str = "handoff",
     actor: str = "assistant",
+    language: str = "en",
     now: datetime | None = None,
 ) -> Referral:
     """ "I want to talk to a person": a referral with contact and consent but no screening answers."""
@@ -199,6 +202,7 @@ def create_handoff_referral(
         answers={},
         reasons=[],
         unknowns=[],
+        language=language,
         is_handoff=True,
         created_at=now or utcnow(),
     )

@@ -17,6 +17,7 @@ from typing import cast
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.tokenizer import Tokenizer
 
 from bot.nlp.patterns import Term, fingerprint, load_terms
 from bot.settings import get_settings
@@ -25,6 +26,13 @@ log = logging.getLogger(__name__)
 
 MODEL_NAME = "catr_pat_en"
 FINGERPRINT_FILE = "patterns.fingerprint"
+# French elisions split off the word they lean on ("l'étude" -> "l'" "étude", "d'Imurel" -> "d'"
+# "Imurel"), so the word's features and the entity ruler see the same word as in "l etude". A
+# prefix of one letter (or qu/jusqu/lorsqu/puisqu) and an apostrophe before a letter: no English
+# word in the training data starts that way (tests/nlp/test_pipeline.py checks the English tokens
+# are unchanged). Part of the fingerprint, so a change rebuilds the pipeline.
+ELISION = r"(?i:(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])['’](?=[^\W\d_]))"
+TOKENIZER_VERSION = "elisions-1"
 
 
 def patterns_path() -> Path:
@@ -34,6 +42,10 @@ def patterns_path() -> Path:
 def build_pipeline(terms: list[Term]) -> Language:
     """A fresh pipeline in memory. The ruler is added after initialize(), which would reset it."""
     nlp = spacy.blank("en")
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(
+        [ELISION, *(nlp.Defaults.prefixes or ())]
+    ).search
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     ruler = cast(
@@ -57,7 +69,7 @@ def save_pipeline(target: Path | None = None, source: Path | None = None) -> Pat
         shutil.rmtree(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
-    (target / FINGERPRINT_FILE).write_text(fingerprint(source), encoding="utf-8")
+    (target / FINGERPRINT_FILE).write_text(_fingerprint(source), encoding="utf-8")
     log.info(
         "event=spacy_pipeline_built path=%s patterns=%d",
         target,
@@ -70,7 +82,11 @@ def is_current(target: Path | None = None, source: Path | None = None) -> bool:
     """True when the saved pipeline was built from the present patterns file."""
     target = target or get_settings().spacy_model_dir
     marker = target / FINGERPRINT_FILE
-    return marker.exists() and marker.read_text(encoding="utf-8") == fingerprint(source or patterns_path())
+    return marker.exists() and marker.read_text(encoding="utf-8") == _fingerprint(source or patterns_path())
+
+
+def _fingerprint(source: Path) -> str:
+    return f"{fingerprint(source)}:{TOKENIZER_VERSION}"
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from typing import Literal
 
 import yaml
 
-from bot.content.answering import load_answering
+from bot.content.answering import load_answering, translated_texts
 from bot.content.loader import FAQ_FILENAME, load_faq
 from bot.texts import load_texts
 
@@ -61,19 +61,21 @@ class ReplyBook:
         return "reply:other"
 
 
-def reply_book(content_dir: Path, repo_root: Path) -> ReplyBook:
-    """Every reply the count needs to recognise, from the same files the assistant speaks from."""
-    openings: list[tuple[str, str]] = [
-        (_normal(e.answer), e.id) for e in load_faq(content_dir / FAQ_FILENAME)
-    ]
-    openings.append((_normal(load_answering(content_dir).texts["not_sure"]), NOT_SURE))
+def reply_book(content_dir: Path, repo_root: Path, language: str = "en") -> ReplyBook:
+    """Every reply the count needs to recognise, from the same files the assistant speaks from, in
+    ``language`` (a reply in another language is not recognised: the person could not read it)."""
+    folder = content_dir if language == "en" else content_dir / language
+    openings: list[tuple[str, str]] = [(_normal(e.answer), e.id) for e in load_faq(folder / FAQ_FILENAME)]
+    answering = translated_texts(content_dir, language, load_answering(content_dir))
+    openings.append((_normal(answering["not_sure"]), NOT_SURE))
     texts = load_texts(repo_root / "data" / "texts")
-    openings.append((_normal(texts.text("utter_default")), DONT_KNOW))
-    openings.append((_normal(texts.text("utter_out_of_scope")), OUT_OF_SCOPE))
-    openings.append((_normal(texts.text("utter_medical_advice")), DEFERRAL))
-    safety = yaml.safe_load((repo_root / "data" / "safety" / "en.yml").read_text(encoding="utf-8"))
+    openings.append((_normal(texts.text("utter_default", language)), DONT_KNOW))
+    openings.append((_normal(texts.text("utter_out_of_scope", language)), OUT_OF_SCOPE))
+    openings.append((_normal(texts.text("utter_medical_advice", language)), DEFERRAL))
+    lexicon = repo_root / "data" / "safety" / f"{language}.yml"
+    safety = yaml.safe_load(lexicon.read_text(encoding="utf-8"))
     openings += [(_normal(safety["replies"][name]), DEFERRAL) for name in ("advice", "urgent")]
-    consent = yaml.safe_load((content_dir / "consent.yml").read_text(encoding="utf-8"))
+    consent = yaml.safe_load((folder / "consent.yml").read_text(encoding="utf-8"))
     openings.append((_normal(consent["handoff_request"])[:60], HANDOFF))
     return ReplyBook(tuple(sorted(openings, key=lambda pair: -len(pair[0]))))
 

@@ -53,8 +53,13 @@ def write_faq(settings: Settings, nlu_target: Path, domain_target: Path) -> list
 
     entries = load_faq(settings.content_dir / "faq.yml")
     aliases = load_answering(settings.content_dir).intent_answers
-    generated = yaml.safe_load(render_training_data(entries, aliases))
-    source = "data/content/faq.yml"
+    translations = {
+        folder.name: load_faq(folder / "faq.yml")
+        for folder in sorted(settings.content_dir.iterdir())
+        if folder.is_dir() and (folder / "faq.yml").is_file()
+    }
+    generated = yaml.safe_load(render_training_data(entries, aliases, translations))
+    source = "data/content/faq.yml, data/content/<language>/faq.yml"
     return [
         _write_yaml(nlu_target, {"version": "3.1", "nlu": generated["nlu"]}, source),
         _write_yaml(
@@ -80,12 +85,20 @@ def write_lexical_reader(settings: Settings, target: Path) -> Path:
 
 
 def write_safety_responses(target: Path) -> Path:
-    """The crisis answer for the dialogue's own rule, from the English safety lexicon (one text)."""
+    """The crisis answer for the dialogue's own rule, from the safety lexicons (a variation per language)."""
     from bot.safety.lexicon import load_lexicons
 
-    english = next(lexicon for lexicon in load_lexicons() if lexicon.language == "en")
-    responses = {"utter_self_harm": [{"text": english.replies["self_harm"]}]}
-    return _write_yaml(target, {"version": "3.1", "responses": responses}, "data/safety/en.yml")
+    lexicons = {lexicon.language: lexicon for lexicon in load_lexicons()}
+    variations = [
+        {
+            "text": lexicon.replies["self_harm"],
+            "condition": [{"type": "slot", "name": LANGUAGE_SLOT, "value": name}],
+        }
+        for name, lexicon in sorted(lexicons.items())
+        if name != DEFAULT_LANGUAGE
+    ]
+    responses = {"utter_self_harm": [*variations, {"text": lexicons[DEFAULT_LANGUAGE].replies["self_harm"]}]}
+    return _write_yaml(target, {"version": "3.1", "responses": responses}, "data/safety/<language>.yml")
 
 
 def write_prescreen_domain(settings: Settings, domain_dir: Path) -> Path:
@@ -143,15 +156,29 @@ def text_responses(texts: Texts) -> dict[str, list[dict]]:
 
 
 def consent_responses(settings: Settings, texts: Texts) -> dict[str, list[dict]]:
-    """The consent wording as responses; {retention_months} is filled in by the action that says it."""
-    path = settings.content_dir / "consent.yml"
-    load_consent(path, settings.retention_days)  # the same checks the actions rely on
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    buttons = [{"title": texts.text(title_id), "payload": payload} for title_id, payload in CONSENT_BUTTONS]
-    return {
-        name: [{"text": " ".join(str(raw[field]).split()), "buttons": buttons}]
-        for name, field in CONSENT_RESPONSES.items()
-    }
+    """The consent wording as responses, a variation per language with a consent file
+    (data/content/<language>/consent.yml, its own version); {retention_months} is filled in by
+    the action that says it."""
+    paths = {DEFAULT_LANGUAGE: settings.content_dir / "consent.yml"}
+    paths.update(
+        (folder.name, folder / "consent.yml")
+        for folder in sorted(settings.content_dir.iterdir())
+        if folder.is_dir() and (folder / "consent.yml").is_file()
+    )
+    responses: dict[str, list[dict]] = {name: [] for name in CONSENT_RESPONSES}
+    for language in sorted(paths, key=lambda name: name == DEFAULT_LANGUAGE):  # English last
+        load_consent(paths[language], settings.retention_days)  # the same checks the actions rely on
+        raw = yaml.safe_load(paths[language].read_text(encoding="utf-8"))
+        buttons = [
+            {"title": texts.text(title_id, language), "payload": payload}
+            for title_id, payload in CONSENT_BUTTONS
+        ]
+        for name, field in CONSENT_RESPONSES.items():
+            variation: dict = {"text": " ".join(str(raw[field]).split()), "buttons": buttons}
+            if language != DEFAULT_LANGUAGE:
+                variation["condition"] = [{"type": "slot", "name": LANGUAGE_SLOT, "value": language}]
+            responses[name].append(variation)
+    return responses
 
 
 def write_text_responses(settings: Settings, domain_dir: Path, texts: Texts | None = None) -> Path:

@@ -31,12 +31,24 @@ FLOORS = Path("tests") / "answers" / "floors.yml"
 SECTION_TITLE = "Answers to held-out questions, through the served model over REST"
 
 
-def measure(rasa_url: str, content_dir: Path, repo_root: Path, questions: Sequence[Question]) -> Tally:
-    """Ask every question in a new conversation and count the outcomes."""
-    book = reply_book(content_dir, repo_root)
+def measure(
+    rasa_url: str,
+    content_dir: Path,
+    repo_root: Path,
+    questions: Sequence[Question],
+    language: str = "en",
+    opening: str | None = None,
+) -> Tally:
+    """Ask every question in a new conversation and count the outcomes; replies count only in
+    ``language``. ``opening`` is said first in each conversation (e.g. "en français", as a
+    French page would set the language before the first question)."""
+    book = reply_book(content_dir, repo_root, language)
     results = []
     for question in questions:
-        replies = Conversation(rasa_url, f"eval-{uuid.uuid4().hex[:12]}").say(question.text)
+        chat = Conversation(rasa_url, f"eval-{uuid.uuid4().hex[:12]}")
+        if opening:
+            chat.say(opening)
+        replies = chat.say(question.text)
         kinds = [book.kind(str(reply.get("text", ""))) for reply in replies]
         payloads = {
             str(button.get("payload", "")) for reply in replies for button in reply.get("buttons") or []

@@ -108,6 +108,8 @@ class Screening(Base):
     criteria_version = Column(String(64), nullable=True)
     consent_at = Column(UtcDateTime, nullable=True)
     consent_version = Column(String(64), nullable=True)
+    # The conversation's language ("en", "fr"): the language the person used, shown to coordinators.
+    language = Column(String(8), nullable=False, default="en", server_default="en")
     is_handoff = Column(Boolean, nullable=False, default=False)
     created_at = Column(UtcDateTime, nullable=False, default=utcnow, index=True)
 

@@ -15,7 +15,7 @@ import aiohttp
 from sanic import Blueprint, Sanic
 
 from bot.chat.ratelimit import TokenBuckets
-from bot.content.live import LiveFaqAnswers
+from bot.content.live import LiveAnswersByLanguage
 from bot.content.loader import FAQ_FILENAME
 from bot.leads.crypto import Cipher, load_cipher
 from bot.runtime.retrain import RetrainJob
@@ -51,7 +51,7 @@ def build_services(
         database=database or Database(settings.database_url),
         cipher=cipher or load_cipher(settings),
         http=aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=UPSTREAM_TIMEOUT_SECONDS)),
-        live_answers=LiveFaqAnswers(settings.content_dir / FAQ_FILENAME),
+        live_answers=LiveAnswersByLanguage(settings.content_dir, FAQ_FILENAME),
         retrain=RetrainJob.for_settings(settings),
         chat_senders=TokenBuckets(chat.PER_SENDER["capacity"], chat.PER_SENDER["per_second"]),
         chat_addresses=TokenBuckets(chat.PER_ADDRESS["capacity"], chat.PER_ADDRESS["per_second"]),

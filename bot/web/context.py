@@ -15,7 +15,7 @@ from sanic.request import Request
 from sqlalchemy.orm import Session
 
 from bot.chat.ratelimit import TokenBuckets
-from bot.content.live import LiveFaqAnswers
+from bot.content.live import LiveAnswersByLanguage
 from bot.leads.crypto import Cipher
 from bot.runtime.retrain import RetrainJob
 from bot.settings import Settings
@@ -32,7 +32,7 @@ class Services:
     database: Database
     cipher: Cipher
     http: aiohttp.ClientSession  # to Rasa's REST channel
-    live_answers: LiveFaqAnswers  # the FAQ answers staff edit, for the NLG endpoint
+    live_answers: LiveAnswersByLanguage  # the FAQ answers staff edit (each language), for the NLG endpoint
     retrain: RetrainJob
     chat_senders: TokenBuckets
     chat_addresses: TokenBuckets

@@ -54,6 +54,18 @@ def test_replies_are_recognised_from_the_content_they_come_from() -> None:
     assert book.kind("Something nobody wrote") == "reply:other"
 
 
+def test_french_replies_are_recognised_in_a_french_count_and_english_ones_are_not() -> None:
+    book = reply_book(CONTENT, REPO_ROOT, "fr")
+    french = next(entry.answer for entry in load_faq(CONTENT / "fr" / "faq.yml") if entry.id == "duration")
+    english = next(entry.answer for entry in load_faq(CONTENT / "faq.yml") if entry.id == "duration")
+    assert book.kind(french) == "duration"
+    assert book.kind(english) == "reply:other"  # an English answer to a French question is not read
+    assert (
+        book.kind("Je ne suis pas sûr d'avoir compris. Votre question porte-t-elle sur l'un de ces sujets ?")
+        == NOT_SURE
+    )
+
+
 def test_floors_name_what_is_missed() -> None:
     results = [(Question("q1", "duration"), ["visits"]), (Question("q2", "duration"), ["duration"])]
     problems = floor_problems(tally(results), {"correct_min": 0.9, "confident_wrong_max": 0.03})

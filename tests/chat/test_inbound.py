@@ -53,7 +53,6 @@ def test_only_emoji_or_symbols_are_answered_here_asking_for_words(text: str) -> 
 @pytest.mark.parametrize(
     ("text", "language", "word"),
     [
-        ("Est-ce que je peux participer à l'étude ?", "fr", "anglais"),
         ("¿Puedo participar en el estudio?", "es", "inglés"),
         ("Kann ich an der Studie teilnehmen?", "de", "Englisch"),
         ("Posso partecipare allo studio?", "it", "inglese"),
@@ -65,6 +64,14 @@ def test_another_european_language_is_answered_here_in_that_language_and_in_engl
 ) -> None:
     reply = read_message({"sender": SENDER, "message": text}).reply
     assert reply == OTHER_LANGUAGE_TEXTS[language] and word in reply and "English" in reply  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "text", ["Est-ce que je peux participer à l'étude ?", "c quoi le tacrolimus et ca dure combien"]
+)
+def test_french_goes_to_the_assistant(text: str) -> None:
+    message = read_message({"sender": SENDER, "message": text})
+    assert message.reply is None and message.text == text
 
 
 def test_control_characters_surrogates_and_direction_overrides_are_removed() -> None:

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.chat.language import VOCABULARY, guess_other_language, readable
+from bot.chat.language import (
+    VOCABULARY,
+    conversation_language,
+    guess_other_language,
+    readable,
+    requested_language,
+)
 from bot.chat.replies import OTHER_LANGUAGE_TEXTS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -188,3 +194,45 @@ def test_no_list_holds_a_particle_of_names_or_a_common_english_word() -> None:
     listed = set().union(*VOCABULARY.values())
     assert listed & particles == set()
     assert listed & english == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("en français", "fr"),
+        ("En Français, svp !", "fr"),
+        ("vous parlez français ?", "fr"),
+        ("can we speak french", "fr"),
+        ("English please", "en"),
+        ("in english", "en"),
+        ("Pouvez-vous parler en anglais ?", "en"),
+        ("anglais svp", "en"),
+    ],
+)
+def test_a_request_for_a_language_is_recognised(text: str, language: str) -> None:
+    assert requested_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text", ["french social security?", "is the study in english", "I have a French carte vitale", "hello"]
+)
+def test_a_message_that_only_mentions_a_language_is_no_request(text: str) -> None:
+    assert requested_language(text) is None
+
+
+def test_a_french_first_message_sets_french() -> None:
+    assert conversation_language("bonjour je voudrais participer a l etude", None, False) == "fr"
+
+
+def test_english_messages_leave_the_language_unset() -> None:
+    assert conversation_language("how long does the study last", None, False) is None
+
+
+def test_french_during_a_pre_screen_does_not_switch_by_itself() -> None:
+    assert conversation_language("oui je suis pas sur de la date", None, True) is None
+
+
+def test_once_decided_the_language_changes_only_on_request() -> None:
+    assert conversation_language("bonjour je voudrais participer a l etude", "en", False) is None
+    assert conversation_language("English please", "fr", True) == "en"
+    assert conversation_language("en français", "fr", False) is None  # already French: nothing changes

@@ -81,7 +81,7 @@ def french_faq() -> dict[str, FaqEntry]:
 
 @pytest.fixture(scope="module")
 def intents() -> dict[str, list[str]]:
-    document = _yaml(FR_CONTENT / "intents.yml")
+    document = _yaml(ROOT / "data" / "nlu" / "fr" / "intents.yml")
     assert document["version"] == "3.1"
     found: dict[str, list[str]] = {}
     for block in document["nlu"]:

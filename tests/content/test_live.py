@@ -56,3 +56,17 @@ def test_broken_file_at_startup_fails_loudly(tmp_path: Path) -> None:
     path.write_text("entries: [unclosed\n", encoding="utf-8")
     with pytest.raises(ContentError):
         LiveFaqAnswers(path)
+
+
+def test_the_french_answer_is_served_for_a_french_conversation_and_english_otherwise(
+    entry, tmp_path: Path
+) -> None:
+    from bot.content.live import LiveAnswersByLanguage
+
+    save_faq([entry("duration", answer="It lasts a year. Then it ends.")], tmp_path / "faq.yml")
+    (tmp_path / "fr").mkdir()
+    save_faq([entry("duration", answer="Elle dure un an. Puis elle finit.")], tmp_path / "fr" / "faq.yml")
+    live = LiveAnswersByLanguage(tmp_path)
+    assert live.answer("utter_faq/duration", "fr") == "Elle dure un an. Puis elle finit."
+    assert live.answer("utter_faq/duration", None) == "It lasts a year. Then it ends."
+    assert live.answer("utter_faq/duration", "de") == "It lasts a year. Then it ends."

@@ -76,3 +76,32 @@ def test_patterns_added_by_staff_are_used(tmp_path: Path) -> None:
     path.write_text("DRUG:\n  tacrolimus: [tacro]\n", encoding="utf-8")
     nlp = build_pipeline(load_terms(path))
     assert [(e.label_, e.ent_id_) for e in nlp("tacro since may").ents] == [("DRUG", "tacrolimus")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("l'étude", ["l'", "étude"]),
+        ("j'ai 54 ans", ["j'", "ai", "54", "ans"]),
+        ("qu'est-ce que c'est", ["qu'", "est", "-", "ce", "que", "c'", "est"]),
+        ("L’Imurel", ["L’", "Imurel"]),
+    ],
+)
+def test_french_elisions_are_split_from_their_word(text: str, tokens: list[str]) -> None:
+    assert [token.text for token in load_pipeline()(text)] == tokens
+
+
+def test_a_drug_after_an_elision_is_found() -> None:
+    assert _entities("j'ai pris de l'Imurel") == [("DRUG", "azathioprine")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("don't", ["do", "n't"]),
+        ("I'm on it", ["I", "'m", "on", "it"]),
+        ("it's", ["it", "'s"]),
+    ],
+)
+def test_english_contractions_keep_their_tokens(text: str, tokens: list[str]) -> None:
+    assert [token.text for token in load_pipeline()(text)] == tokens

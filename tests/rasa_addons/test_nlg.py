@@ -149,3 +149,36 @@ async def test_a_translated_variation_is_chosen_on_the_language_slot() -> None:
         tracker.slots["language"].value = language
         reply = await generator.generate("utter_saved", tracker, "rest", domain_responses=responses)
         assert reply["text"] == expected
+
+
+def _french(tracker: DialogueStateTracker) -> DialogueStateTracker:
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.slots import TextSlot
+
+    tracker.slots["language"] = TextSlot("language", mappings=[])
+    tracker.update(SlotSet("language", "fr"))
+    return tracker
+
+
+async def test_the_conversations_language_goes_to_the_live_service(content_service) -> None:
+    url, received = content_service
+    await _generator(url).generate(
+        "utter_faq/duration", _french(_tracker()), "rest", domain_responses=TRAINED
+    )
+    assert received[0]["tracker"]["slots"] == {"language": "fr"}
+
+
+async def test_not_sure_in_french_offers_french_topic_titles() -> None:
+    tracker = _french(
+        _tracker_after(
+            {
+                "intent": {"name": "faq", "confidence": 0.4},
+                "answer": {"kind": "not_sure", "candidates": ["visits"]},
+            }
+        )
+    )
+    reply = await _generator("").generate("utter_faq/not_sure", tracker, "rest", domain_responses=TRAINED)
+    assert reply["text"].startswith("Je ne suis pas sûr")
+    assert reply["buttons"][-1] == {"title": "Autre chose", "payload": "/nlu_fallback"}
+    assert reply["buttons"][0]["payload"] == "/faq/visits"
+    assert reply["buttons"][0]["title"] != "Visits and travel"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ import yaml
 from bot.runtime.build import CONSENT_RESPONSES, text_responses, write_text_responses
 from bot.settings import get_settings
 from bot.texts import TextsError, load_texts
+
+FRENCH = [{"type": "slot", "name": "language", "value": "fr"}]
+ENGLISH_CONSENT, FRENCH_CONSENT = Path("consent.yml"), Path("fr") / "consent.yml"
 
 
 def _texts(root: Path, english: str, french: str = "") -> Path:
@@ -43,17 +47,22 @@ def test_a_translation_is_a_variation_on_the_language_slot_before_english(tmp_pa
 def test_the_generated_responses_hold_every_utter_text_and_the_consent_wording(tmp_path: Path) -> None:
     settings = get_settings()
     domain_dir = tmp_path / "domain"
-    domain_dir.mkdir()
+    shutil.copytree(settings.repo_root / "domain", domain_dir)  # declares the language slot
     written = yaml.safe_load(write_text_responses(settings, domain_dir).read_text(encoding="utf-8"))
     responses = written["responses"]
+    texts = load_texts(settings.texts_dir)
     assert responses["utter_ask_contact_name"] == [
-        {"text": load_texts(settings.texts_dir).text("utter_ask_contact_name")}
+        {"text": texts.text("utter_ask_contact_name", "fr"), "condition": FRENCH},
+        {"text": texts.text("utter_ask_contact_name")},
     ]
-    consent = yaml.safe_load((settings.content_dir / "consent.yml").read_text(encoding="utf-8"))
-    (declined,) = responses["utter_consent_declined"]
-    assert declined["text"] == " ".join(consent["declined"].split())
-    assert [b["payload"] for b in declined["buttons"]] == ["/affirm", "/deny"]
-    assert "{retention_months}" in responses["utter_consent_request"][0]["text"]  # filled by the action
+    declined_fr, declined_en = responses["utter_consent_declined"]
+    for path, declined in ((ENGLISH_CONSENT, declined_en), (FRENCH_CONSENT, declined_fr)):
+        consent = yaml.safe_load((settings.content_dir / path).read_text(encoding="utf-8"))
+        assert declined["text"] == " ".join(consent["declined"].split())
+    assert declined_fr["condition"] == FRENCH and "condition" not in declined_en
+    assert [b["payload"] for b in declined_fr["buttons"]] == ["/affirm", "/deny"]
+    assert declined_fr["buttons"][0]["title"] == texts.text("consent_button_yes", "fr")
+    assert "{retention_months}" in responses["utter_consent_request"][1]["text"]  # filled by the action
     assert set(CONSENT_RESPONSES) <= set(responses)
 
 

@@ -103,6 +103,14 @@ async def test_nlg_serves_the_current_faq_answer(app: Sanic) -> None:
     assert json.loads(answer.body)["text"]
 
 
+async def test_nlg_answers_in_the_language_of_the_conversation(app: Sanic) -> None:
+    body = {"response": "utter_faq/duration", "tracker": {"slots": {"language": "fr"}}}
+    french = await nlg(_request(app, "POST", "/nlg", json.dumps(body).encode(), **_ct()))
+    english = await nlg(_request(app, "POST", "/nlg", b'{"response": "utter_faq/duration"}', **_ct()))
+    assert french.status == 200 and json.loads(french.body)["text"].startswith("L'étude dure")
+    assert json.loads(english.body)["text"] != json.loads(french.body)["text"]
+
+
 async def test_nlg_refuses_an_unknown_response_and_a_body_without_a_name(app: Sanic) -> None:
     unknown = await nlg(_request(app, "POST", "/nlg", b'{"response": "utter_faq/no_such"}', **_ct()))
     nameless = await nlg(_request(app, "POST", "/nlg", b"[1, 2]", **_ct()))
