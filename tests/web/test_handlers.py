@@ -30,12 +30,13 @@ ROUTES = {
     "chat": {"POST /api/chat", "POST /api/chat/history", "OPTIONS /api/chat", "OPTIONS /api/chat/history"},
     "nlg": {"POST /nlg"},
     "login": {"GET /login", "POST /login", "POST /logout"},
-    "inbox": {
-        "GET /inbox",
+    "inbox": {"GET /inbox", "POST /inbox/export.csv"},
+    "referral": {
         "GET /inbox/referrals/<referral_id:int>",
         "POST /inbox/referrals/<referral_id:int>",
+        "GET /inbox/referrals/<referral_id:int>/print",
+        "POST /inbox/referrals/<referral_id:int>/log",
         "POST /inbox/referrals/<referral_id:int>/erase",
-        "POST /inbox/export.csv",
     },
     "reports": {
         "GET /inbox/audit",
