@@ -35,7 +35,7 @@ PERSON_FACING_ERRORS = frozenset({"ValidationError"})
 HELP_KEYWORDS = frozenset({"help", "description", "epilog", "usage", "metavar"})
 # Code whose sentences staff or operators read, never a patient: staff texts are the next step
 # (the staff pages are being moved to Blueprints), reports and tools stay developer English.
-STAFF_PAGES = ("admin", "auth", "editor", "inbox", "login", "reports")
+STAFF_PAGES = ("admin", "auth", "editor", "inbox", "login", "referral", "reports")
 NOT_FOR_PATIENTS = {
     "bot/bench": "benchmark reports for developers",
     "bot/runtime": "build, training, evaluation and process messages for operators",
