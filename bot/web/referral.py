@@ -16,11 +16,14 @@ from sanic.request import Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.eligibility.loader import default_criteria
+from bot.leads.answer_fields import answer_fields, plain_answers
 from bot.leads.contact_log import MAX_ENTRY_TEXT, add_entry, update_work, work_of
 from bot.leads.erasure import erase_person
 from bot.leads.queries import conversation_of
 from bot.leads.referrals import read_lead
 from bot.storage.models import CONTACT_KINDS, REFERRAL_STATUSES, User
+from bot.texts import text
 from bot.users.roles import INBOX, allows
 from bot.web.auth import requires
 from bot.web.context import cipher_of, database_of, settings_of, unit_of_work
@@ -52,6 +55,8 @@ async def _load(request: Request, referral_id: int) -> dict[str, Any] | None:
         lead = read_lead(session, cipher, referral_id, actor)
         return {
             "lead": lead,
+            "answer_rows": plain_answers(answer_fields(default_criteria()), lead["answers"]),
+            "all_answers_fit": text("all_answers_fit"),
             "work": work_of(session, cipher, referral_id),
             "coordinators": coordinators(session),
         }
@@ -129,14 +134,14 @@ async def change_referral(request: Request, referral_id: int) -> response.HTTPRe
 async def log_contact(request: Request, referral_id: int) -> response.HTTPResponse:
     """Add a call, e-mail, voicemail or note to the contact log (entries are never overwritten)."""
     kind = request.form.get("kind") or ""
-    text = (request.form.get("text") or "").replace("\r\n", "\n").strip()
-    if kind not in CONTACT_KINDS or len(text) > MAX_ENTRY_TEXT or (kind == "note" and not text):
+    said = (request.form.get("text") or "").replace("\r\n", "\n").strip()
+    if kind not in CONTACT_KINDS or len(said) > MAX_ENTRY_TEXT or (kind == "note" and not said):
         message = f"Choose a listed kind of contact; a note needs text, at most {MAX_ENTRY_TEXT} characters."
         return _refused(request, message)
     actor, cipher = request.ctx.account.email, cipher_of(request)
     try:
         await unit_of_work(
-            request, lambda s: add_entry(s, cipher, referral_id, author=actor, kind=kind, text=text)
+            request, lambda s: add_entry(s, cipher, referral_id, author=actor, kind=kind, text=said)
         )
     except LookupError:
         return _not_found(request)
