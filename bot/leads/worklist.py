@@ -9,6 +9,7 @@ Viewing the list shows names, so it is audited (a count, no names).
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -16,11 +17,15 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from bot.eligibility.loader import default_criteria
+from bot.leads import redcap
+from bot.leads.answer_fields import answer_fields
 from bot.leads.audit import record_audit
 from bot.leads.contact_log import CLOSED_STATUSES
 from bot.leads.crypto import Cipher
+from bot.leads.export import lead_record
 from bot.leads.queries import LIST_LIMIT, ReferralFilter
 from bot.outcomes import HANDOFF, OUTCOMES
 from bot.storage.models import REFERRAL_STATUSES, Contact, ContactEntry, Referral, Screening
@@ -83,6 +88,7 @@ def find_worklist(
     actor: str,
     today: date,
     limit: int = LIST_LIMIT,
+    audit: bool = True,
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """The matching rows (at most ``limit``) and the counts of all that matched."""
     last_contact = (
@@ -120,13 +126,14 @@ def find_worklist(
     sort = query.sort if query.sort in SORTS else "received"
     rows.sort(key=_sort_key(sort), reverse=sort in ("received", "last_contact"))
     rows.sort(key=lambda r: not r["needs_action"])  # stable: needs action first, each group sorted
-    record_audit(
-        session,
-        actor=actor,
-        action="viewed",
-        target_type="worklist",
-        details={"count": min(len(rows), limit)},
-    )
+    if audit:
+        record_audit(
+            session,
+            actor=actor,
+            action="viewed",
+            target_type="worklist",
+            details={"count": min(len(rows), limit)},
+        )
     return rows[:limit], worklist_counts(rows)
 
 
@@ -140,3 +147,27 @@ def worklist_counts(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "by_status": {status: by_status.get(status, 0) for status in REFERRAL_STATUSES},
         "by_outcome": {outcome: by_outcome.get(outcome, 0) for outcome in (*OUTCOMES, HANDOFF)},
     }
+
+
+def export_worklist(
+    session: Session, cipher: Cipher, query: WorklistQuery, *, actor: str, today: date
+) -> list[dict[str, str]]:
+    """Every referral the worklist shows for ``query`` (no page limit), in its order, as REDCap
+    records; the export is audited with its count."""
+    rows, _ = find_worklist(session, cipher, query, actor=actor, today=today, limit=sys.maxsize, audit=False)
+    ids = [row["reference"] for row in rows]
+    statement = (
+        select(Screening)
+        .join(Referral)
+        .where(Referral.id.in_(ids))
+        .options(selectinload(Screening.contact), selectinload(Screening.referral))
+    )
+    leads = (
+        {s.referral.id: lead_record(s, cipher) for s in session.execute(statement).scalars()} if ids else {}
+    )
+    fields = answer_fields(default_criteria())
+    records = [redcap.record(row, leads[row["reference"]], fields) for row in rows]
+    record_audit(
+        session, actor=actor, action="exported", target_type="leads", details={"count": len(records)}
+    )
+    return records

@@ -64,9 +64,9 @@ def test_coordinator_signs_in_changes_a_status_and_exports_csv(web: WebServer, p
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export these referrals (CSV for REDCap)").click()
     download = download_info.value
-    assert download.suggested_filename.startswith("catr-pat-leads-")
+    assert download.suggested_filename.startswith("catr-pat-referrals-")
     text = download.path().read_text(encoding="utf-8-sig")
-    assert text.startswith("reference,conversation_ref") and "zoe.testperson@example.org" in text
+    assert text.startswith("record_id,received,outcome") and "zoe.testperson@example.org" in text
 
     page.get_by_role("link", name="Audit log").click()
     expect(page.get_by_role("cell", name="exported").first).to_be_visible()

@@ -4,6 +4,8 @@ axe-core scans of each page (axe is injected, so those contexts bypass the CSP).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
@@ -16,6 +18,7 @@ from bot.storage.models import Referral
 from tests.web.browser import AXE_RESULTS, axe_violations, screenshot
 from tests.web.server import WebServer
 from tests.web.staff import StaffAccount, add_account
+from tests.web.test_export import check_against_dictionary
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -149,3 +152,24 @@ def test_referral_page_on_a_phone(web: WebServer, signed_in: Callable[..., Page]
     page.goto(f"{web.url}/inbox/referrals/{reference}")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     _scan(page, "referral-phone")
+
+
+def test_export_downloads_the_filtered_worklist_and_matches_the_dictionary(
+    web: WebServer, signed_in: Callable[..., Page], lead
+) -> None:  # type: ignore[no-untyped-def]
+    wanted = lead(person=_person("Downloaded Plover"))
+    lead(person=_person("Other Plover"), outcome="needs_review")
+    page = signed_in()
+    page.goto(f"{web.url}/inbox?q=plover&outcome=likely_eligible")
+    with page.expect_download() as exported:
+        page.get_by_role("button", name="Export these referrals (CSV for REDCap)").click()
+    with page.expect_download() as dictionary_download:
+        page.get_by_role("link", name="REDCap data dictionary").click()
+    assert exported.value.suggested_filename.startswith("catr-pat-referrals-")
+    records = list(csv.DictReader(io.StringIO(exported.value.path().read_text(encoding="utf-8-sig"))))
+    dictionary = list(
+        csv.DictReader(io.StringIO(dictionary_download.value.path().read_text(encoding="utf-8-sig")))
+    )
+    assert [r["record_id"] for r in records] == [str(wanted)]
+    assert records[0]["contact_name"] == "Downloaded Plover"
+    check_against_dictionary(records, dictionary)

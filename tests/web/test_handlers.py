@@ -30,7 +30,12 @@ ROUTES = {
     "chat": {"POST /api/chat", "POST /api/chat/history", "OPTIONS /api/chat", "OPTIONS /api/chat/history"},
     "nlg": {"POST /nlg"},
     "login": {"GET /login", "POST /login", "POST /logout"},
-    "inbox": {"GET /inbox", "POST /inbox/export.csv"},
+    "inbox": {
+        "GET /inbox",
+        "POST /inbox/export.csv",
+        "GET /inbox/export-dictionary.csv",
+        "GET /api/v1/export",
+    },
     "referral": {
         "GET /inbox/referrals/<referral_id:int>",
         "POST /inbox/referrals/<referral_id:int>",

@@ -163,7 +163,7 @@ def test_csv_export_is_an_audited_download_with_formulas_neutralised(
     assert answer.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in answer.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig"))))
-    row = next(r for r in rows if r["reference"] == str(reference))
+    row = next(r for r in rows if r["record_id"] == str(reference))
     assert row["contact_name"].startswith("'=HYPERLINK")
     assert row["contact_preferred_time"] == "'@SUM(A1:A9)"
     assert coordinator.account is not None
