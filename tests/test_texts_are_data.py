@@ -42,6 +42,7 @@ NOT_FOR_PATIENTS = {
     "bot/users": "the staff accounts command line",
     "bot/leads/notify.py": "the e-mail to coordinators",
     "bot/leads/queries.py": "the inbox's filter messages, for coordinators",
+    "bot/leads/redcap.py": "REDCap's dictionary columns and the export's labels, for coordinators",
     "bot/content/edits.py": "the staff editor's messages",
     **{f"bot/web/{name}.py": "a staff page" for name in STAFF_PAGES},
 }  # fmt: skip

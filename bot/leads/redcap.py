@@ -175,7 +175,7 @@ def record(row: dict[str, Any], lead: dict[str, Any], fields: tuple[AnswerField,
 
 def columns(fields: tuple[AnswerField, ...]) -> list[str]:
     """The CSV header: variable names, a checkbox field as one column per choice."""
-    names = []
+    names: list[str] = []
     for variable in variables(fields):
         if variable.kind == "checkbox":
             names.extend(f"{variable.name}___{code}" for code, _ in variable.choices)

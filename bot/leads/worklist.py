@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -67,7 +68,7 @@ def needs_action(status: str, follow_up_on: date | None, today: date) -> bool:
     return status == "new" or (follow_up_on is not None and follow_up_on <= today)
 
 
-def _sort_key(sort: str):  # type: ignore[no-untyped-def]
+def _sort_key(sort: str) -> Callable[[dict[str, Any]], Any]:
     keys = {
         "received": lambda r: r["created_at"],
         "oldest": lambda r: r["created_at"],
