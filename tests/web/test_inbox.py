@@ -225,3 +225,15 @@ def test_the_funnel_page_counts_safety_replies_by_kind(web: WebServer, coordinat
     page = coordinator.get("/inbox/funnel").text
     assert re.search(r"<th scope=\"row\">Safety emergency</th><td>[3-9]\d*</td>", page)
     assert re.search(r"<th scope=\"row\">Safety self harm</th><td>[1-9]\d*</td>", page)
+
+
+def test_a_likely_eligible_referral_without_reasons_says_all_answers_fit(
+    web: WebServer, coordinator: StaffClient, lead
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.texts import text
+
+    reference = lead()
+    with web.database.session_scope() as session:
+        session.get(Referral, reference).screening.reasons = []
+    page = coordinator.get(f"/inbox/referrals/{reference}").text
+    assert text("all_answers_fit") in page and "No reasons recorded." not in page
