@@ -35,13 +35,14 @@ PERSON_FACING_ERRORS = frozenset({"ValidationError"})
 HELP_KEYWORDS = frozenset({"help", "description", "epilog", "usage", "metavar"})
 # Code whose sentences staff or operators read, never a patient: staff texts are the next step
 # (the staff pages are being moved to Blueprints), reports and tools stay developer English.
-STAFF_PAGES = ("admin", "auth", "editor", "inbox", "login", "reports")
+STAFF_PAGES = ("admin", "auth", "editor", "inbox", "login", "referral", "reports")
 NOT_FOR_PATIENTS = {
     "bot/bench": "benchmark reports for developers",
     "bot/runtime": "build, training, evaluation and process messages for operators",
     "bot/users": "the staff accounts command line",
     "bot/leads/notify.py": "the e-mail to coordinators",
     "bot/leads/queries.py": "the inbox's filter messages, for coordinators",
+    "bot/leads/redcap.py": "REDCap's dictionary columns and the export's labels, for coordinators",
     "bot/content/edits.py": "the staff editor's messages",
     **{f"bot/web/{name}.py": "a staff page" for name in STAFF_PAGES},
 }  # fmt: skip

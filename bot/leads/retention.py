@@ -11,7 +11,15 @@ from sqlalchemy.sql import Select
 
 from bot.leads.audit import record_audit
 from bot.leads.funnel import session_ref
-from bot.storage.models import Contact, FunnelEvent, Referral, Screening, utcnow
+from bot.storage.models import (
+    Contact,
+    ContactEntry,
+    FunnelEvent,
+    Referral,
+    Screening,
+    StatusChange,
+    utcnow,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +27,13 @@ logger = logging.getLogger(__name__)
 def _delete_screenings(session: Session, screening_ids: Select) -> dict[str, int]:
     """Children first, so the counts are exact whether or not the database cascades."""
     options = {"synchronize_session": "fetch"}  # keep the session's identity map truthful
+    referral_ids = select(Referral.id).where(Referral.screening_id.in_(screening_ids))
+    entries = session.execute(  # the contact log holds personal data (encrypted notes of calls)
+        delete(ContactEntry).where(ContactEntry.referral_id.in_(referral_ids)).execution_options(**options)
+    )
+    session.execute(
+        delete(StatusChange).where(StatusChange.referral_id.in_(referral_ids)).execution_options(**options)
+    )
     contacts = session.execute(
         delete(Contact).where(Contact.screening_id.in_(screening_ids)).execution_options(**options)
     )
@@ -32,6 +47,7 @@ def _delete_screenings(session: Session, screening_ids: Select) -> dict[str, int
         "screenings": screenings.rowcount,
         "contacts": contacts.rowcount,
         "referrals": referrals.rowcount,
+        "contact_entries": entries.rowcount,
     }
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -34,6 +35,7 @@ REFERRAL_STATUSES = ("new", "contacted", "visit_booked", "enrolled", "not_enroll
 AUDIT_ACTIONS = ("viewed", "changed", "exported", "erased", "purged", "created")
 USER_ROLES = ("coordinator", "staff", "admin")
 FAQ_EDIT_ACTIONS = ("created", "edited", "rolled_back")
+CONTACT_KINDS = ("call", "email", "voicemail", "note")
 TABLE_NAMES = (
     "screenings",
     "contacts",
@@ -45,6 +47,8 @@ TABLE_NAMES = (
     "api_tokens",
     "login_throttles",
     "faq_edits",
+    "contact_entries",
+    "status_changes",
 )
 VERSION_TABLE = "leads_alembic_version"
 
@@ -153,8 +157,40 @@ class Referral(Base):
     notified_at = Column(UtcDateTime, nullable=True, index=True)
     notify_attempts = Column(Integer, nullable=False, default=0)
     last_error = Column(String(200), nullable=True)
+    assigned_to = Column(String(254), nullable=True)  # a coordinator's sign-in email
+    follow_up_on = Column(Date, nullable=True, index=True)
 
     screening = relationship("Screening", back_populates="referral")
+    entries = relationship("ContactEntry", order_by="ContactEntry.at, ContactEntry.id", viewonly=True)
+    status_changes = relationship("StatusChange", order_by="StatusChange.at, StatusChange.id", viewonly=True)
+
+
+class ContactEntry(Base):
+    """One line of a referral's contact log (a call, an e-mail, a voicemail, a note); the text is a
+    Fernet token like the contact fields, the author a staff account's email."""
+
+    __tablename__ = "contact_entries"
+    __table_args__ = (CheckConstraint(_in("kind", CONTACT_KINDS), name="kind"),)
+
+    id = Column(Integer, primary_key=True)
+    referral_id = Column(Integer, ForeignKey("referrals.id", ondelete="CASCADE"), nullable=False, index=True)
+    at = Column(UtcDateTime, nullable=False, default=utcnow)
+    author = Column(String(254), nullable=False)
+    kind = Column(String(20), nullable=False)
+    text_token = Column(Text, nullable=True)
+
+
+class StatusChange(Base):
+    """A referral's status history: who moved it from what to what, and when (no personal data)."""
+
+    __tablename__ = "status_changes"
+
+    id = Column(Integer, primary_key=True)
+    referral_id = Column(Integer, ForeignKey("referrals.id", ondelete="CASCADE"), nullable=False, index=True)
+    at = Column(UtcDateTime, nullable=False, default=utcnow)
+    author = Column(String(254), nullable=False)
+    from_status = Column(String(20), nullable=True)
+    to_status = Column(String(20), nullable=False)
 
 
 class AuditEvent(Base):

@@ -21,7 +21,20 @@ from bot.leads.crypto import Cipher, load_cipher
 from bot.runtime.retrain import RetrainJob
 from bot.settings import Settings
 from bot.storage.db import Database
-from bot.web import admin, auth, chat, editor, inbox, login, nlg, pages, reports, security, static_files
+from bot.web import (
+    admin,
+    auth,
+    chat,
+    editor,
+    inbox,
+    login,
+    nlg,
+    pages,
+    referral,
+    reports,
+    security,
+    static_files,
+)
 from bot.web.context import Services
 
 log = logging.getLogger(__name__)
@@ -32,6 +45,7 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     nlg.bp,
     login.bp,
     inbox.bp,
+    referral.bp,
     reports.bp,
     editor.bp,
     admin.bp,

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from bot.leads.contact_log import add_entry
 from bot.leads.crypto import Cipher
 from bot.leads.erasure import erase_person
 from bot.settings import Settings
 from bot.storage.db import Database
-from bot.storage.models import Contact, Screening
+from bot.storage.models import Contact, ContactEntry, Screening
 from rasa_addons.tracker_store import LeanSQLTrackerStore
 from tests.db_fixtures import PERSON, make_settings, store_lead
 from tests.tracker_fixtures import DOMAIN, SECRET_ANSWER, count_events, store_conversation
@@ -39,8 +40,13 @@ async def test_erase_person_removes_leads_and_conversation(
     db: Database, cipher: Cipher, database_url: str, tmp_path: Path
 ) -> None:
     settings = _settings(tmp_path, database_url)
-    store_lead(db, cipher, conversation_id="sender-erase")
-    store_lead(db, cipher, conversation_id="someone-else")
+    erased = store_lead(db, cipher, conversation_id="sender-erase")
+    kept = store_lead(db, cipher, conversation_id="someone-else")
+    for referral_id in (erased, kept):  # the contact log is personal data too
+        with db.session_scope() as session:
+            add_entry(
+                session, cipher, referral_id, author="c@site", kind="call", text="Spoke about her lungs"
+            )
     await store_conversation(settings.tracker_database_url, "sender-erase", cipher)
     await store_conversation(settings.tracker_database_url, "someone-else", cipher)
 
@@ -50,6 +56,8 @@ async def test_erase_person_removes_leads_and_conversation(
     with db.session_scope() as session:
         assert [s.conversation_id for s in session.execute(select(Screening)).scalars()] == ["someone-else"]
         assert len(session.execute(select(Contact)).all()) == 1
+        assert session.execute(select(ContactEntry.referral_id)).scalars().all() == [kept]
+    assert counts["contact_entries"] == 1
     assert count_events(settings.tracker_database_url, "sender-erase") == 0
     assert count_events(settings.tracker_database_url, "someone-else") == 8
 

@@ -45,7 +45,13 @@ def test_erase_removes_everything_for_the_sender(db: Database, cipher: Cipher) -
     _funnel(db, "sender-keep")
     with db.session_scope() as session:
         counts = erase_leads(session, "sender-erase", actor="dpo@site")
-    assert counts == {"screenings": 1, "contacts": 1, "referrals": 1, "funnel_events": 2}
+    assert counts == {
+        "screenings": 1,
+        "contacts": 1,
+        "referrals": 1,
+        "contact_entries": 0,
+        "funnel_events": 2,
+    }
     assert _counts(db) == {"screenings": 1, "contacts": 1, "referrals": 1, "funnel_events": 2}
     with db.session_scope() as session:
         assert session.execute(select(Screening.conversation_id)).scalars().all() == ["sender-keep"]
@@ -81,7 +87,13 @@ def test_purge_deletes_leads_older_than_the_retention_period(db: Database, ciphe
     _funnel(db, "recent", at=NOW - timedelta(days=10))
     with db.session_scope() as session:
         counts = purge(session, older_than_days=365, now=NOW)
-    assert counts == {"screenings": 1, "contacts": 1, "referrals": 1, "funnel_events": 2}
+    assert counts == {
+        "screenings": 1,
+        "contacts": 1,
+        "referrals": 1,
+        "contact_entries": 0,
+        "funnel_events": 2,
+    }
     with db.session_scope() as session:
         assert session.execute(select(Screening.conversation_id)).scalars().all() == ["recent"]
     (event,) = _audit_rows(db, "purged")

@@ -53,9 +53,8 @@ def test_coordinator_signs_in_changes_a_status_and_exports_csv(web: WebServer, p
     page.get_by_role("link", name=f"Referral #{reference}").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Referral #{reference}")
     expect(page.get_by_text("Zoé Martin-Testperson")).to_be_visible()
-    page.get_by_label("Status").select_option("contacted")
-    page.get_by_label("Notes (for coordinators only)").fill("Left a voicemail.")
-    page.get_by_role("button", name="Save status and notes").click()
+    page.get_by_label("Status", exact=True).select_option("contacted")
+    page.get_by_role("button", name="Save status, assignment and follow-up").click()
     expect(page.get_by_role("status")).to_have_text("Saved.")
     screenshot(page, "flow-coordinator-3-status-saved")
     with web.database.session_scope() as session:
@@ -63,11 +62,11 @@ def test_coordinator_signs_in_changes_a_status_and_exports_csv(web: WebServer, p
 
     page.get_by_role("link", name="← All referrals").click()
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Export all leads as CSV").click()
+        page.get_by_role("button", name="Export these referrals (CSV for REDCap)").click()
     download = download_info.value
-    assert download.suggested_filename.startswith("catr-pat-leads-")
+    assert download.suggested_filename.startswith("catr-pat-referrals-")
     text = download.path().read_text(encoding="utf-8-sig")
-    assert text.startswith("reference,conversation_ref") and "zoe.testperson@example.org" in text
+    assert text.startswith("record_id,received,outcome") and "zoe.testperson@example.org" in text
 
     page.get_by_role("link", name="Audit log").click()
     expect(page.get_by_role("cell", name="exported").first).to_be_visible()

@@ -32,10 +32,16 @@ ROUTES = {
     "login": {"GET /login", "POST /login", "POST /logout"},
     "inbox": {
         "GET /inbox",
+        "POST /inbox/export.csv",
+        "GET /inbox/export-dictionary.csv",
+        "GET /api/v1/export",
+    },
+    "referral": {
         "GET /inbox/referrals/<referral_id:int>",
         "POST /inbox/referrals/<referral_id:int>",
+        "GET /inbox/referrals/<referral_id:int>/print",
+        "POST /inbox/referrals/<referral_id:int>/log",
         "POST /inbox/referrals/<referral_id:int>/erase",
-        "POST /inbox/export.csv",
     },
     "reports": {
         "GET /inbox/audit",

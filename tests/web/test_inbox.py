@@ -47,7 +47,7 @@ def test_filters_by_outcome_status_date_and_handoff_with_counts(
     assert _references(coordinator.get("/inbox?from=2020-03-01&to=2020-03-01").text) == {old}
     reviewed = _references(coordinator.get("/inbox?outcome=needs_review&from=2020-03-01&to=2020-03-05").text)
     assert reviewed == {old}
-    coordinator.post(f"/inbox/referrals/{new}", {"status": "contacted", "notes": ""})
+    coordinator.post(f"/inbox/referrals/{new}", {"status": "contacted"})
     assert _references(coordinator.get("/inbox?status=contacted&from=2020-03-01&to=2020-03-31").text) == {new}
     assert _references(coordinator.get("/inbox?handoff=yes&from=2020-03-01&to=2020-03-31").text) == set()
 
@@ -75,19 +75,74 @@ def test_hostile_contact_text_is_shown_inert(coordinator: StaffClient, lead) -> 
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
-def test_status_and_notes_change_is_saved_and_audited_without_the_note_text(
+def test_status_assignment_and_follow_up_are_saved_with_history_and_audited(
+    web: WebServer, coordinator: StaffClient, lead
+) -> None:  # type: ignore[no-untyped-def]
+    reference = lead()
+    assert coordinator.account is not None
+    me = coordinator.account.email
+    answer = coordinator.post(
+        f"/inbox/referrals/{reference}",
+        {"status": "visit_booked", "assigned_to": me, "follow_up_on": "2026-01-31"},
+    )
+    assert answer.status_code == 303 and answer.headers["Location"].endswith("?saved=work")
+    with web.database.session_scope() as session:
+        referral = session.get(Referral, reference)
+        assert (referral.status, referral.assigned_to, str(referral.follow_up_on)) == (
+            "visit_booked",
+            me,
+            "2026-01-31",
+        )
+    [event] = _audit(web, "changed", reference)
+    assert event.details == {"fields": "status,assigned_to,follow_up_on", "status": "visit_booked"}
+    page = coordinator.get(f"/inbox/referrals/{reference}").text
+    assert "New → Visit booked" in page
+
+
+def test_assigning_to_someone_who_is_not_a_coordinator_is_refused(
     web: WebServer, coordinator: StaffClient, lead
 ) -> None:  # type: ignore[no-untyped-def]
     reference = lead()
     answer = coordinator.post(
-        f"/inbox/referrals/{reference}", {"status": "visit_booked", "notes": "Call Tuesday"}
+        f"/inbox/referrals/{reference}", {"status": "new", "assigned_to": "stranger@example.org"}
     )
-    assert answer.status_code == 303 and answer.headers["Location"].endswith("?saved=1")
+    assert answer.status_code == 400
     with web.database.session_scope() as session:
-        referral = session.get(Referral, reference)
-        assert (referral.status, referral.notes) == ("visit_booked", "Call Tuesday")
-    [event] = _audit(web, "changed", reference)
-    assert event.details["status"] == "visit_booked" and "Call Tuesday" not in str(event.details)
+        assert session.get(Referral, reference).assigned_to is None
+
+
+def test_contact_log_entries_are_added_never_overwritten_and_audited_without_text(
+    web: WebServer, coordinator: StaffClient, lead
+) -> None:  # type: ignore[no-untyped-def]
+    reference = lead()
+    for kind, text in (("call", "Spoke to her, wants a visit"), ("voicemail", "Left a message")):
+        answer = coordinator.post(f"/inbox/referrals/{reference}/log", {"kind": kind, "text": text})
+        assert answer.status_code == 303
+    page = coordinator.get(f"/inbox/referrals/{reference}").text
+    assert page.index("Spoke to her, wants a visit") < page.index("Left a message")
+    assert coordinator.account is not None and page.count(coordinator.account.email) >= 3
+    assert coordinator.post(f"/inbox/referrals/{reference}/log", {"kind": "fax"}).status_code == 400
+    assert all("Spoke" not in str(e.details) for e in _audit(web, "changed", reference))
+
+
+def test_the_worklist_searches_encrypted_names_and_keeps_filters_in_the_export_form(
+    coordinator: StaffClient, lead
+) -> None:  # type: ignore[no-untyped-def]
+    named = lead(
+        person=ContactDetails(
+            name="Élodie Searchable", email="elodie@example.org", phone="", preferred_time=""
+        )
+    )
+    page = coordinator.get("/inbox?q=elodie+searchable").text
+    assert _references(page) == {named} and "Élodie Searchable" in page
+    assert 'action="/inbox/export.csv?q=elodie+searchable"' in page
+
+
+def test_the_print_view_shows_the_lead_and_its_log(coordinator: StaffClient, lead) -> None:  # type: ignore[no-untyped-def]
+    reference = lead()
+    coordinator.post(f"/inbox/referrals/{reference}/log", {"kind": "note", "text": "Prefers French"})
+    page = coordinator.get(f"/inbox/referrals/{reference}/print").text
+    assert "Zoé Martin-Testperson" in page and "Prefers French" in page
 
 
 def test_an_unknown_status_is_refused_and_nothing_changes(
@@ -108,7 +163,7 @@ def test_csv_export_is_an_audited_download_with_formulas_neutralised(
     assert answer.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in answer.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig"))))
-    row = next(r for r in rows if r["reference"] == str(reference))
+    row = next(r for r in rows if r["record_id"] == str(reference))
     assert row["contact_name"].startswith("'=HYPERLINK")
     assert row["contact_preferred_time"] == "'@SUM(A1:A9)"
     assert coordinator.account is not None
@@ -170,3 +225,15 @@ def test_the_funnel_page_counts_safety_replies_by_kind(web: WebServer, coordinat
     page = coordinator.get("/inbox/funnel").text
     assert re.search(r"<th scope=\"row\">Safety emergency</th><td>[3-9]\d*</td>", page)
     assert re.search(r"<th scope=\"row\">Safety self harm</th><td>[1-9]\d*</td>", page)
+
+
+def test_a_likely_eligible_referral_without_reasons_says_all_answers_fit(
+    web: WebServer, coordinator: StaffClient, lead
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.texts import text
+
+    reference = lead()
+    with web.database.session_scope() as session:
+        session.get(Referral, reference).screening.reasons = []
+    page = coordinator.get(f"/inbox/referrals/{reference}").text
+    assert text("all_answers_fit") in page and "No reasons recorded." not in page
