@@ -27,6 +27,7 @@ CSV_COLUMNS = (
     "reasons",
     "unknowns",
     "criteria_version",
+    "language",
     "consent_at",
     "consent_version",
     "contact_name",
@@ -53,6 +54,7 @@ def lead_record(screening: Screening, cipher: Cipher) -> dict[str, Any]:
         "unknowns": [str(unknown) for unknown in screening.unknowns or []],
         "answers": dict(screening.answers or {}),
         "criteria_version": screening.criteria_version or "",
+        "language": screening.language or "en",
         "contact": {
             "name": cipher.decrypt(contact.name_token) if contact else "",
             "email": cipher.decrypt(contact.email_token) if contact else "",

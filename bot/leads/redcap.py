@@ -67,6 +67,10 @@ def _words(value: str) -> str:
 
 FIXED = (
     Variable("record_id", "text", "Referral reference", section="Referral"),
+    # a keyed hash of the conversation, never its id: what `bot leads erase` and the person's own
+    # reference (its first characters, shown at the end of the pre-screen) point to
+    Variable("conversation_ref", "text", "Conversation reference"),
+    Variable("language", "radio", "Language of the conversation", (("en", "English"), ("fr", "French"))),
     Variable("received", "text", "Received (UTC)", validation="datetime_ymd"),
     Variable("outcome", "radio", "Pre-screen outcome", tuple((c, _words(v)) for c, v in OUTCOME_CODES)),
     Variable("is_handoff", "yesno", "Asked to talk to a person"),
@@ -140,6 +144,8 @@ def record(row: dict[str, Any], lead: dict[str, Any], fields: tuple[AnswerField,
     contact = lead["contact"]
     values: dict[str, str] = {
         "record_id": str(row["reference"]),
+        "conversation_ref": lead["conversation_ref"],
+        "language": lead["language"],
         "received": _minutes(lead["created_at"]),
         "outcome": _code(OUTCOME_CODES, row["outcome"]),
         "is_handoff": "1" if lead["is_handoff"] else "0",

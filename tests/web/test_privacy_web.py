@@ -60,7 +60,7 @@ def test_exports_and_the_api_show_a_keyed_reference_not_the_sender_id(
     coordinator.get("/inbox")
     exported = coordinator.post("/inbox/export.csv").content.decode("utf-8-sig")
     assert "bearer-secret-sender" not in exported
-    row = next(r for r in csv.DictReader(io.StringIO(exported)) if r["reference"] == str(reference))
+    row = next(r for r in csv.DictReader(io.StringIO(exported)) if r["record_id"] == str(reference))
     assert row["conversation_ref"] == web.cipher.reference("bearer-secret-sender")
     token = add_api_token(web.database, add_account(web.database, "coordinator").email)
     detail = requests.get(
