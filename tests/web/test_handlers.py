@@ -27,7 +27,13 @@ from bot.web.security import add_headers
 ROUTES = {
     "pages": {"GET /", "GET /privacy", "GET /health"},
     "static_files": {"GET /static/<name:path>"},
-    "chat": {"POST /api/chat", "POST /api/chat/history", "OPTIONS /api/chat", "OPTIONS /api/chat/history"},
+    "chat": {
+        "POST /api/chat",
+        "GET /api/chat/texts",
+        "POST /api/chat/history",
+        "OPTIONS /api/chat",
+        "OPTIONS /api/chat/history",
+    },
     "nlg": {"POST /nlg"},
     "login": {"GET /login", "POST /login", "POST /logout"},
     "inbox": {
