@@ -10,10 +10,11 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import context
+from actions import context, storage
 from actions.prescreen_form import MAX_ASKS, PROXY_SLOT, unknown_answer
 from bot.eligibility import Answer, next_slot
 from bot.leads.conversations import request_erasure
+from bot.leads.funnel import question_event
 
 SECOND_ASK_BUTTONS = [
     {"title": "Not sure", "payload": "Not sure"},
@@ -41,6 +42,7 @@ def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> l
     answers = context.answers_from(tracker)
     if slot != PROXY_SLOT:
         answers[slot] = Answer.from_dict(value)
+        storage.funnel(tracker.sender_id, question_event(slot))  # answered "not sure" for the person
     following = next_slot(context.criteria(), answers, context.today())
     events: list[EventType] = [SlotSet(slot, value), SlotSet("reask_text", None)]
     if following is None:

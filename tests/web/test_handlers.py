@@ -46,6 +46,7 @@ ROUTES = {
     "reports": {
         "GET /inbox/audit",
         "GET /inbox/funnel",
+        "GET /inbox/funnel.csv",
         "GET /api/v1/referrals",
         "GET /api/v1/referrals/<referral_id:int>",
         "GET /api/v1/funnel",
