@@ -13,6 +13,7 @@ from bot.leads.consent import ConsentTexts, load_consent
 from bot.leads.crypto import Cipher, load_cipher
 from bot.settings import Settings, get_settings
 from bot.storage.db import Database, get_database
+from bot.texts import DEFAULT_LANGUAGE, LANGUAGE
 
 # Messages that are never an answer to a question, whatever the question.
 NEVER_AN_ANSWER = frozenset(
@@ -78,3 +79,9 @@ def answers_from(tracker: Tracker) -> dict[str, Answer]:
         if isinstance(value, dict):
             answers[name] = Answer.from_dict(value)
     return answers
+
+
+def language(tracker: Tracker) -> str:
+    """The conversation's language for texts said by id (English until a ``language`` slot says otherwise)."""
+    value = tracker.get_slot("language")
+    return value if isinstance(value, str) and LANGUAGE.fullmatch(value) else DEFAULT_LANGUAGE

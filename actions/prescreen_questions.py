@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context, storage
 from actions.prescreen_form import MAX_ASKS, PROXY_SLOT, unknown_answer
+from bot import texts
 from bot.eligibility import Answer, next_slot
 from bot.leads.conversations import request_erasure
 from bot.leads.funnel import question_event
@@ -35,6 +36,21 @@ def prompt_for(slot: str) -> str:
     return context.criteria().slot(slot).prompt
 
 
+def numbered(slot: str, question: str, tracker: Tracker) -> str:
+    """The question with "Question 4 of 10" above it (not the relative's question: it is not one of them)."""
+    if slot == PROXY_SLOT:
+        return question
+    names = context.criteria().slot_names
+    answered = sum(1 for name in names if name != slot and tracker.get_slot(name) is not None)
+    return texts.text(
+        "prescreen_question_numbered",
+        context.language(tracker),
+        number=min(answered + 1, len(names)),
+        total=len(names),
+        question=question,
+    )
+
+
 def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> list[EventType]:
     """Instead of a third ask in a row: "not sure" for a coordinator, then the next question."""
     dialogue = context.criteria().dialogue
@@ -50,7 +66,8 @@ def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> l
         return events
     if slot != PROXY_SLOT:
         dispatcher.utter_message(text=dialogue["moved_on"])
-    dispatcher.utter_message(text=prompt_for(following), buttons=buttons_for(following))
+    question = numbered(following, prompt_for(following), tracker)
+    dispatcher.utter_message(text=question, buttons=buttons_for(following))
     return [
         *events,
         SlotSet("requested_slot", following),
@@ -69,7 +86,8 @@ def ask(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
     if count > limit:
         return _move_on(slot, tracker, dispatcher)
     reask = tracker.get_slot("reask_text") if same else None
-    dispatcher.utter_message(text=reask or prompt_for(slot), buttons=buttons_for(slot))
+    question = numbered(slot, reask or prompt_for(slot), tracker)
+    dispatcher.utter_message(text=question, buttons=buttons_for(slot))
     if count == MAX_ASKS:
         dispatcher.utter_message(text=context.criteria().dialogue["second_ask"], buttons=SECOND_ASK_BUTTONS)
     return [SlotSet("reask_text", None), SlotSet("asked_slot", slot), SlotSet("ask_count", count)]
