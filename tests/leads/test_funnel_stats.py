@@ -30,7 +30,10 @@ def test_counts_per_day_and_per_week_are_distinct_conversations(db: Database) ->
         date(2026, 3, 4): {"conversation_started": 1},
         date(2026, 3, 9): {"conversation_started": 1},
     }
-    assert weeks == {date(2026, 3, 2): {"conversation_started": 3}, date(2026, 3, 9): {"conversation_started": 1}}
+    assert weeks == {
+        date(2026, 3, 2): {"conversation_started": 3},
+        date(2026, 3, 9): {"conversation_started": 1},
+    }
 
 
 def test_the_csv_rows_name_period_step_and_count_only(db: Database) -> None:
@@ -38,7 +41,10 @@ def test_the_csv_rows_name_period_step_and_count_only(db: Database) -> None:
         record_funnel_event(session, "secret-sender", "contact_given", at=_at(5))
     with db.session_scope() as session:
         rows = csv_rows(counts_by_period(session, "week"), "week")
-    assert rows == [["period", "period_start", "event", "conversations"], ["week", "2026-03-02", "contact_given", "1"]]
+    assert rows == [
+        ["period", "period_start", "event", "conversations"],
+        ["week", "2026-03-02", "contact_given", "1"],
+    ]
     assert "secret-sender" not in repr(rows)
 
 

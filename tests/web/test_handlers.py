@@ -25,7 +25,7 @@ from bot.web.security import add_headers
 
 # Every route of the product, by area: a route lost in a refactor fails here, before any server runs.
 ROUTES = {
-    "pages": {"GET /", "GET /privacy", "GET /health"},
+    "pages": {"GET /", "GET /privacy", "GET /brand.css", "GET /health"},
     "static_files": {"GET /static/<name:path>"},
     "chat": {
         "POST /api/chat",
