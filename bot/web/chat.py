@@ -21,6 +21,7 @@ from bot.leads.transcript import visible_history
 from bot.request_body import BadRequest, parse_json
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGE, default_texts
 from bot.web.context import cipher_of, services_of, settings_of
+from bot.web.pages import branding_of
 from bot.web.security import cors_headers
 
 log = logging.getLogger(__name__)
@@ -84,8 +85,11 @@ async def chat_texts(request: Request) -> response.HTTPResponse:
     words = {i.removeprefix(WIDGET_TEXT_PREFIX): texts.text(i, language) for i in ids}
     found = services_of(request).live_answers.entry(WELCOME_ENTRY)
     welcome = {"text": found[0], "buttons": found[1]} if found else None
+    brand = branding_of(request)
+    colours = {"primary": brand.primary, "link": brand.link}
     return response.json(
-        {"language": language, "texts": words, "welcome": welcome}, headers={"Cache-Control": "no-cache"}
+        {"language": language, "texts": words, "welcome": welcome, "colours": colours},
+        headers={"Cache-Control": "no-cache"},
     )
 
 

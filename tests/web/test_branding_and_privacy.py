@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Route
 
 from bot.branding import BrandingError, load_branding
 from bot.settings import REPO_ROOT
@@ -74,4 +74,23 @@ def test_public_pages_are_usable_at_320_px_without_violations(
     name = "privacy-320px" if path == "/privacy" else "demo-320px"
     screenshot(page, name)
     assert axe_violations(page, name) == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_widget_takes_the_foundation_colour(browser: Browser, web: WebServer) -> None:
+    served = requests.get(web.url + "/api/chat/texts?lang=en", timeout=10).json()
+    assert served["colours"]["primary"] == load_branding(DEFAULT).primary
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+
+    def another_foundation(route: Route) -> None:  # as if branding.yml said "#123456"
+        body = route.fetch().json()
+        body["colours"]["primary"] = "#123456"
+        route.fulfill(json=body)
+
+    page.route("**/api/chat/texts*", another_foundation)
+    page.goto(web.url + "/")
+    launcher = page.get_by_role("button", name="Questions? Chat with us")
+    assert launcher.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(18, 52, 86)"
     context.close()

@@ -48,10 +48,10 @@
 
   fetch(base + "/api/chat/texts?lang=" + encodeURIComponent(/^[a-z]{2}$/.test(lang) ? lang : "en"))
     .then(function (r) { return r.json(); })
-    .then(function (body) { T = body.texts || {}; welcome = body.welcome; build(); })
+    .then(function (body) { T = body.texts || {}; welcome = body.welcome; build(body.colours || {}); })
     .catch(function () { /* without its words the widget stays away rather than half-built */ });
 
-  function build() {
+  function build(colours) {
   var title = script.getAttribute("data-title") || T.title;
   var css = document.createElement("link");
   css.rel = "stylesheet";
@@ -87,6 +87,7 @@
   root.querySelector(".cpw-close").setAttribute("aria-label", T.close || "");
   root.querySelector(".cpw-log").setAttribute("aria-label", T.log_label || "");
   root.querySelector(".cpw-input").setAttribute("placeholder", T.placeholder || "");
+  if (/^#[0-9a-fA-F]{6}$/.test(colours.primary || "")) { root.style.setProperty("--cpw-primary", colours.primary); }
   document.body.appendChild(root);
 
   var launcher = root.querySelector(".cpw-launcher");
