@@ -18,7 +18,9 @@ pytestmark = [pytest.mark.servers, pytest.mark.browser]
 
 def test_a_patient_on_a_phone_sees_progress_and_leaves_with_a_reference(browser: Browser, live_stack) -> None:  # type: ignore[no-untyped-def]
     total = len(load_criteria().slot_names)
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, bypass_csp=True
+    )
     page = context.new_page()
     page.goto(f"http://127.0.0.1:{live_stack.web_port}/")
     page.get_by_role("button", name="Questions? Chat with us").click()
@@ -31,9 +33,8 @@ def test_a_patient_on_a_phone_sees_progress_and_leaves_with_a_reference(browser:
         count = page.locator(".cpw-bot:not(.cpw-welcome)").count()
         _say(page, answer)
         last = _last_bot_text(page, count)
-        found = re.search(rf"question (\d+) of {total}\b", last)
-        if found:
-            numbers.append(int(found.group(1)))
+        said = " ".join(page.locator(".cpw-bot:not(.cpw-welcome)").all_inner_texts()[count:]).lower()
+        numbers += [int(n) for n in re.findall(rf"question (\d+) of {total}\b", said)]
         if numbers == [4]:
             screenshot(page, "live-phone-progress")
     assert numbers[:3] == [1, 2, 3] and numbers == sorted(numbers) and len(numbers) >= total - 1
