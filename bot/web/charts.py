@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 WIDTH = 640
 ROW = 28
 LABEL_WIDTH = 210
-VALUE_WIDTH = 90
+VALUE_WIDTH = 170
 BAR = "#0b3d6b"
 TRACK = "#e6ebf0"
 INK = "#1b1b1b"

@@ -35,7 +35,7 @@ def test_a_patient_on_a_phone_sees_progress_and_leaves_with_a_reference(browser:
         last = _last_bot_text(page, count)
         said = " ".join(page.locator(".cpw-bot:not(.cpw-welcome)").all_inner_texts()[count:]).lower()
         numbers += [int(n) for n in re.findall(rf"question (\d+) of {total}\b", said)]
-        if numbers == [4]:
+        if numbers and numbers[-1] == 4:
             screenshot(page, "live-phone-progress")
     assert numbers[:3] == [1, 2, 3] and numbers == sorted(numbers) and len(numbers) >= total - 1
     reference = load_cipher(live_stack).short_reference(
