@@ -13,7 +13,7 @@ from sanic.request import Request
 
 from bot.branding import Branding, branding_from
 from bot.runtime.restarts import read_status
-from bot.texts import default_texts
+from bot.texts import DEFAULT_LANGUAGE, default_texts
 from bot.users.roles import allows
 from bot.web.context import settings_of
 
@@ -97,16 +97,16 @@ async def brand_css(request: Request) -> response.HTTPResponse:
 async def privacy(request: Request) -> response.HTTPResponse:
     """The privacy notice in plain words: what is kept, how long, who sees it, deleting, who answers."""
     brand, settings, texts = branding_of(request), settings_of(request), default_texts()
-    values = {
+    values: dict[str, Any] = {
         "foundation": brand.foundation_name,
         "controller": brand.controller_name,
         "retention_days": settings.retention_days,
         "reply_days": settings.coordinator_reply_days,
     }
-    ids = [i for i in texts.by_language["en"] if i.startswith(PRIVACY_PREFIX)]
+    ids = [i for i in texts.by_language[DEFAULT_LANGUAGE] if i.startswith(PRIVACY_PREFIX)]
     words = {
         i.removeprefix(PRIVACY_PREFIX): texts.text(
-            i, **{k: v for k, v in values.items() if k in texts.entry(i).placeholders}
+            i, DEFAULT_LANGUAGE, **{k: v for k, v in values.items() if k in texts.entry(i).placeholders}
         )
         for i in ids
     }
