@@ -22,11 +22,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import context
+from actions import context, storage
 from bot.eligibility import Answer, detect_correction, first_exclusion
 from bot.eligibility.parsers.text import normalise
 from bot.eligibility.parsers.yes_no import read_yes_no
 from bot.eligibility.volunteered import confirmation, volunteered_answers
+from bot.leads.funnel import question_event
 
 log = logging.getLogger(__name__)
 MAX_ASKS = 2  # a question is asked at most twice in a row
@@ -111,6 +112,8 @@ class ValidatePrescreenForm(FormValidationAction):
                 result = validated(slot, value)
                 checked.update(result)
                 tracker.slots.update(result)  # as rasa-sdk does: later checks see earlier results
+        answered = [s for s, v in checked.items() if v is not None and s in context.criteria().slot_names]
+        storage.funnel(tracker.sender_id, *(question_event(slot) for slot in answered))
         return [SlotSet(slot, value) for slot, value in checked.items()]
 
 

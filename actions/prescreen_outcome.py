@@ -54,7 +54,6 @@ class ActionPrescreenOutcome(Action):
             )
             return [SlotSet("prescreen_outcome", None), SlotSet("screening_pending", False)]
         outcome, screening_id = save_outcome(tracker)
-        storage.funnel(tracker.sender_id, "prescreen_finished")
         dispatcher.utter_message(text=said_outcome(tracker).message())
         if screening_id is None:  # actions/pending.py saves it on the next message
             dispatcher.utter_message(response="utter_save_failed")

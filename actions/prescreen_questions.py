@@ -10,10 +10,11 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import context
+from actions import context, storage
 from actions.prescreen_form import MAX_ASKS, PROXY_SLOT, unknown_answer
 from bot.eligibility import Answer, next_slot
 from bot.leads.conversations import request_erasure
+from bot.leads.funnel import question_event
 from bot.texts import text
 
 # The pre-screen's own bookkeeping, cleared with the answers.
@@ -55,6 +56,21 @@ def prompt_for(slot: str, language: str = context.DEFAULT_LANGUAGE) -> str:
     return context.criteria(language).slot(slot).prompt
 
 
+def numbered(slot: str, question: str, tracker: Tracker) -> str:
+    """The question with "Question 4 of 10" above it (not the relative's question: it is not one of them)."""
+    if slot == PROXY_SLOT:
+        return question
+    names = context.criteria().slot_names
+    answered = sum(1 for name in names if name != slot and tracker.get_slot(name) is not None)
+    return text(
+        "prescreen_question_numbered",
+        context.language(tracker),
+        number=min(answered + 1, len(names)),
+        total=len(names),
+        question=question,
+    )
+
+
 def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> list[EventType]:
     """Instead of a third ask in a row: "not sure" for a coordinator, then the next question."""
     language = context.language(tracker)
@@ -63,6 +79,7 @@ def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> l
     answers = context.answers_from(tracker)
     if slot != PROXY_SLOT:
         answers[slot] = Answer.from_dict(value)
+        storage.funnel(tracker.sender_id, question_event(slot))  # answered "not sure" for the person
     following = next_slot(context.criteria(), answers, context.today())
     events: list[EventType] = [SlotSet(slot, value), SlotSet("reask_text", None)]
     if following is None:
@@ -70,7 +87,8 @@ def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> l
         return events
     if slot != PROXY_SLOT:
         dispatcher.utter_message(text=dialogue["moved_on"])
-    dispatcher.utter_message(text=prompt_for(following, language), buttons=buttons_for(following, language))
+    question = numbered(following, prompt_for(following, language), tracker)
+    dispatcher.utter_message(text=question, buttons=buttons_for(following, language))
     return [
         *events,
         SlotSet("requested_slot", following),
@@ -90,7 +108,8 @@ def ask(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
         return _move_on(slot, tracker, dispatcher)
     reask = tracker.get_slot("reask_text") if same else None
     language = context.language(tracker)
-    dispatcher.utter_message(text=reask or prompt_for(slot, language), buttons=buttons_for(slot, language))
+    question = numbered(slot, reask or prompt_for(slot, language), tracker)
+    dispatcher.utter_message(text=question, buttons=buttons_for(slot, language))
     if count == MAX_ASKS:
         dispatcher.utter_message(
             text=context.criteria(language).dialogue["second_ask"], buttons=second_ask_buttons(language)

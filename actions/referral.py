@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions import context, storage
 from actions.contact_form import contact_reset_events
 from actions.prescreen_outcome import save_outcome
+from bot import texts
 from bot.leads.handover import contact_request, outcome_to_save_first, save_contact
 
 
@@ -64,6 +65,16 @@ def submit_contact(tracker: Tracker) -> list[EventType] | None:
     ]
 
 
+def next_steps(tracker: Tracker) -> str:
+    """What happens next and when, with a reference the person can quote."""
+    return texts.text(
+        "contact_next_steps",
+        context.language(tracker),
+        days=context.settings().coordinator_reply_days,
+        reference=context.cipher().short_reference(tracker.sender_id),
+    )
+
+
 class ActionSubmitContact(Action):
     """Attach the contact to this conversation's pre-screen, or open a handoff referral."""
 
@@ -81,4 +92,5 @@ class ActionSubmitContact(Action):
             dispatcher.utter_message(response="utter_save_failed")
             return [SlotSet("referral_pending", True)]
         dispatcher.utter_message(response="utter_contact_saved")
+        dispatcher.utter_message(text=next_steps(tracker))
         return events

@@ -29,6 +29,7 @@ def write(unit_of_work: Callable[[Session], T]) -> T | None:
         return None
 
 
-def funnel(conversation_id: str, event: str) -> None:
+def funnel(conversation_id: str, *events: str) -> None:
     """Funnel counts are nice to have: a failure here must never disturb the conversation."""
-    write(lambda session: record_funnel_event(session, conversation_id, event))
+    if events:
+        write(lambda session: [record_funnel_event(session, conversation_id, event) for event in events])

@@ -74,6 +74,10 @@ class Settings:
     encryption_key: str
     retention_days: int
     notify_interval_seconds: float
+    # The reply time the coordinators promise, told to a person who leaves contact details.
+    coordinator_reply_days: int = 3
+    # The foundation's name, logo, colours, privacy links and data controller (bot/branding.py).
+    branding_file: Path | None = None
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     session_hours: int = 8
     # Several Rasa servers share conversations only with a lock store (deploy/endpoints.production.yml).
@@ -168,6 +172,8 @@ def load_settings() -> Settings:
         coordinator_emails=_env_list("COORDINATOR_EMAILS"),
         encryption_key=_env("LEADS_ENCRYPTION_KEY", ""),
         retention_days=_env_int("RETENTION_DAYS", 365),
+        coordinator_reply_days=_env_int("COORDINATOR_REPLY_DAYS", 3),
+        branding_file=Path(_env("BRANDING_FILE", str(root / "data" / "content" / "branding.yml"))).resolve(),
         notify_interval_seconds=float(_env_int("NOTIFY_INTERVAL_SECONDS", 20)),
         cors_origins=_env_list("CORS_ORIGINS"),
         session_hours=_env_int("SESSION_HOURS", 8),

@@ -26,6 +26,7 @@ from bot.safety import Verdict, screen
 from bot.safety.screen import mentions_a_dose
 from bot.settings import get_settings
 from bot.storage.db import get_database
+from rasa_addons.funnel_hook import count_conversation_start
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,8 @@ def _with(message: UserMessage, channel: OutputChannel, parse_data: dict[str, An
 
 
 async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
-    """Rasa's step, with the safety layer first."""
+    """Rasa's step, with the safety layer first (and a new conversation counted in the funnel)."""
+    await count_conversation_start(self, message.sender_id)
     verdict = screen(message.text or "")
     if verdict is None:
         if message.parse_data is None and message.text and not message.text.startswith("/"):

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from bot.content.loader import ContentError, load_faq
-from bot.content.models import entry_id_from_response
+from bot.content.models import RESPONSE_PREFIX, entry_id_from_response
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ class LiveFaqAnswers:
         self._lock = threading.Lock()
         self._stamp: _Stamp | None = None
         self._answers: dict[str, str] = {}
+        self._buttons: dict[str, list[dict[str, str]]] = {}
         self._reload(self._current_stamp(), strict=True)
 
     def answer(self, response_name: str) -> str | None:
@@ -42,6 +43,11 @@ class LiveFaqAnswers:
                 if stamp != self._stamp:
                     self._reload(stamp, strict=False)
         return self._answers.get(entry_id)
+
+    def entry(self, entry_id: str) -> tuple[str, list[dict[str, str]]] | None:
+        """One entry's current answer and suggestion buttons (the widget's welcome is one of them)."""
+        text = self.answer(f"{RESPONSE_PREFIX}{entry_id}")
+        return None if text is None else (text, list(self._buttons.get(entry_id, [])))
 
     def _current_stamp(self) -> _Stamp | None:
         try:
@@ -60,6 +66,9 @@ class LiveFaqAnswers:
             self._stamp = stamp  # do not retry on every request; the next edit changes the stamp
             return
         self._answers = {entry.id: entry.answer for entry in entries}
+        self._buttons = {
+            entry.id: [{"title": b.title, "payload": b.payload} for b in entry.buttons] for entry in entries
+        }
         self._stamp = stamp
         logger.info("event=faq_loaded entries=%d", len(self._answers))
 
@@ -81,3 +90,9 @@ class LiveAnswersByLanguage:
         other = self.others.get(language or "")
         found = other.answer(response_name) if other is not None else None
         return found or self.english.answer(response_name)
+
+    def entry(self, entry_id: str, language: str | None = None) -> tuple[str, list[dict[str, str]]] | None:
+        """An entry's answer and buttons in ``language``, or in English where that language lacks it."""
+        other = self.others.get(language or "")
+        found = other.entry(entry_id) if other is not None else None
+        return found or self.english.entry(entry_id)

@@ -40,6 +40,12 @@ class Cipher:
         sender id, which is a bearer secret for its conversation)."""
         return hmac.new(self._reference_key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
 
+    def short_reference(self, value: str) -> str:
+        """What a person can quote ("3F9A-1C2B"): the first 8 characters of ``reference``, which
+        coordinators find at the start of an export's ``conversation_ref``."""
+        head = self.reference(value)[:8].upper()
+        return f"{head[:4]}-{head[4:]}"
+
     def encrypt(self, value: str | None) -> str | None:
         if not value:
             return None

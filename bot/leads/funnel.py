@@ -12,11 +12,27 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.outcomes import HANDOFF, OUTCOMES
 from bot.safety.lexicon import CATEGORIES as SAFETY_CATEGORIES
 from bot.storage.models import FunnelEvent, utcnow
 
-FUNNEL_STEPS = ("conversation_started", "prescreen_started", "prescreen_finished", "consent_given")
+FUNNEL_STEPS = (
+    "conversation_started", "consent_given", "prescreen_started", "prescreen_finished", "contact_given",
+)  # fmt: skip
+QUESTION_PREFIX = "question_answered:"
+OUTCOME_PREFIX = "outcome:"
+OUTCOME_KINDS = (*OUTCOMES, HANDOFF)  # how a conversation that reached a coordinator or a result ended
 _QUESTION_EVENT = re.compile(r"^question_answered:[a-z][a-z0-9_]{0,59}$")
+
+
+def question_event(slot: str) -> str:
+    """The funnel event for an answered question: the slot name only, never the answer."""
+    return validate_event(f"{QUESTION_PREFIX}{slot}")
+
+
+def outcome_event(kind: str) -> str:
+    """The funnel event for how a pre-screen ended (or ``handoff`` for a request for a person)."""
+    return validate_event(f"{OUTCOME_PREFIX}{kind}")
 
 
 def safety_event(category: str) -> str:
@@ -34,9 +50,11 @@ def validate_event(event: str) -> str:
         return event
     if event.startswith("safety:") and event.removeprefix("safety:") in SAFETY_CATEGORIES:
         return event
+    if event.startswith(OUTCOME_PREFIX) and event.removeprefix(OUTCOME_PREFIX) in OUTCOME_KINDS:
+        return event
     raise ValueError(
-        f"unknown funnel event {event!r}; expected one of {FUNNEL_STEPS}, question_answered:<slot> "
-        f"or safety:<{'|'.join(SAFETY_CATEGORIES)}>"
+        f"unknown funnel event {event!r}; expected one of {FUNNEL_STEPS}, question_answered:<slot>, "
+        f"outcome:<{'|'.join(OUTCOME_KINDS)}> or safety:<{'|'.join(SAFETY_CATEGORIES)}>"
     )
 
 

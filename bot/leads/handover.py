@@ -19,7 +19,9 @@ from bot.eligibility.answer_types import type_of
 from bot.eligibility.readings import reading
 from bot.leads.contact import ContactDetails, validate_contact
 from bot.leads.crypto import Cipher
+from bot.leads.funnel import outcome_event, record_funnel_event
 from bot.leads.repository import add_contact, create_handoff_referral, find_screening, record_screening
+from bot.outcomes import HANDOFF
 
 # A pre-screen with one of these outcomes is passed on with the contact; any other goes as a hand-off.
 REFERRED_OUTCOMES = frozenset({"likely_eligible", "needs_review"})
@@ -71,7 +73,9 @@ def stored_answers(criteria: CriteriaSet, answers: Mapping[str, Answer], today: 
 def record_outcome(
     session: Session, criteria: CriteriaSet, record: PrescreenRecord, outcome: Outcome, today: date
 ) -> int:
-    """Store the evaluated pre-screen once per (conversation, key); its id."""
+    """Store the evaluated pre-screen once per (conversation, key), and count it in the funnel; its id."""
+    record_funnel_event(session, record.conversation_id, "prescreen_finished")
+    record_funnel_event(session, record.conversation_id, outcome_event(outcome.outcome))
     screening = record_screening(
         session,
         conversation_id=record.conversation_id,
@@ -117,7 +121,9 @@ def outcome_to_save_first(outcome: str | None, screening_id: int | None) -> bool
 
 
 def save_contact(session: Session, cipher: Cipher, request: ContactRequest) -> int:
-    """Attach the contact to this conversation's pre-screen, or open a hand-off referral; its id."""
+    """Attach the contact to this conversation's pre-screen, or open a hand-off referral; its id.
+    The funnel counts the contact (never its details), and a hand-off as an outcome of its own."""
+    record_funnel_event(session, request.conversation_id, "contact_given")
     screening = find_screening(session, request.conversation_id, request.screening_key)
     if screening is not None and request.outcome in REFERRED_OUTCOMES:
         referral = add_contact(
@@ -129,6 +135,7 @@ def save_contact(session: Session, cipher: Cipher, request: ContactRequest) -> i
             consent_at=request.consent_at,
         )
     else:
+        record_funnel_event(session, request.conversation_id, outcome_event(HANDOFF))
         referral = create_handoff_referral(
             session,
             cipher,

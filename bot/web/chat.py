@@ -19,10 +19,16 @@ from bot.chat.inbound import SENDER_PATTERN, read_message
 from bot.chat.replies import NO_REPLY_TEXT, RATE_LIMITED_TEXT, UNAVAILABLE_TEXT
 from bot.leads.transcript import visible_history
 from bot.request_body import BadRequest, parse_json
+from bot.texts import DEFAULT_LANGUAGE, LANGUAGE, default_texts
 from bot.web.context import cipher_of, services_of, settings_of
+from bot.web.pages import branding_of
 from bot.web.security import cors_headers
 
 log = logging.getLogger(__name__)
+
+WIDGET_TEXT_PREFIX = "widget_"
+# The welcome is this FAQ entry, so the panel's greeting and a typed "what can you do?" are one text.
+WELCOME_ENTRY = "capabilities"
 
 # A person taps quick replies in bursts, then reads; one address (a clinic, a household, a proxy
 # not told to pass on client addresses) may hold many people. Above these, a flood waits.
@@ -66,6 +72,25 @@ async def chat_history(request: Request) -> response.HTTPResponse:
         log.warning("event=chat_history_failed error=%s", type(error).__name__)
         messages = []
     return response.json({"messages": messages}, headers={"Cache-Control": "no-store"})
+
+
+@bp.get("/api/chat/texts")
+async def chat_texts(request: Request) -> response.HTTPResponse:
+    """The widget's words and its welcome, by id, in the asked language (English where one is missing)."""
+    language = request.args.get("lang", DEFAULT_LANGUAGE)
+    if not LANGUAGE.fullmatch(language):
+        return response.json({"error": "'lang' must be a two-letter language code such as 'en'."}, status=400)
+    texts = default_texts()
+    ids = [i for i in texts.by_language[DEFAULT_LANGUAGE] if i.startswith(WIDGET_TEXT_PREFIX)]
+    words = {i.removeprefix(WIDGET_TEXT_PREFIX): texts.text(i, language) for i in ids}
+    found = services_of(request).live_answers.entry(WELCOME_ENTRY, language)
+    welcome = {"text": found[0], "buttons": found[1]} if found else None
+    brand = branding_of(request)
+    colours = {"primary": brand.primary, "link": brand.link}
+    return response.json(
+        {"language": language, "texts": words, "welcome": welcome, "colours": colours},
+        headers={"Cache-Control": "no-cache"},
+    )
 
 
 @bp.post("/api/chat")

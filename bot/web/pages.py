@@ -11,7 +11,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot.branding import Branding, branding_from
 from bot.runtime.restarts import read_status
+from bot.texts import DEFAULT_LANGUAGE, default_texts
 from bot.users.roles import allows
 from bot.web.context import settings_of
 
@@ -69,15 +71,46 @@ def render_staff(request: Request, name: str, status: int = 200, **context: obje
     )
 
 
+PRIVACY_PREFIX = "privacy_"
+
+
+def branding_of(request: Request) -> Branding:
+    settings = settings_of(request)
+    return branding_from(settings.branding_file or settings.content_dir / "branding.yml")
+
+
 @bp.get("/")
-async def demo_page(_: Request) -> response.HTTPResponse:
+async def demo_page(request: Request) -> response.HTTPResponse:
     """A trial page as a foundation would publish it, with the one-line widget embed."""
-    return render("demo.html")
+    return render("demo.html", brand=branding_of(request))
+
+
+@bp.get("/brand.css")
+async def brand_css(request: Request) -> response.HTTPResponse:
+    """The foundation's colours as CSS variables (a stylesheet: the CSP allows no inline style)."""
+    brand = branding_of(request)
+    css = f":root {{ --brand-primary: {brand.primary}; --brand-link: {brand.link}; }}\n"
+    return response.text(css, content_type="text/css; charset=utf-8", headers={"Cache-Control": "no-cache"})
 
 
 @bp.get("/privacy")
-async def privacy(_: Request) -> response.HTTPResponse:
-    return render("privacy.html")
+async def privacy(request: Request) -> response.HTTPResponse:
+    """The privacy notice in plain words: what is kept, how long, who sees it, deleting, who answers."""
+    brand, settings, texts = branding_of(request), settings_of(request), default_texts()
+    values: dict[str, Any] = {
+        "foundation": brand.foundation_name,
+        "controller": brand.controller_name,
+        "retention_days": settings.retention_days,
+        "reply_days": settings.coordinator_reply_days,
+    }
+    ids = [i for i in texts.by_language[DEFAULT_LANGUAGE] if i.startswith(PRIVACY_PREFIX)]
+    words = {
+        i.removeprefix(PRIVACY_PREFIX): texts.text(
+            i, DEFAULT_LANGUAGE, **{k: v for k, v in values.items() if k in texts.entry(i).placeholders}
+        )
+        for i in ids
+    }
+    return render("privacy.html", brand=brand, t=words)
 
 
 @bp.get("/health")

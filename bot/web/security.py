@@ -39,7 +39,7 @@ BASE_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 }
 EMBEDDABLE = ("/static/widget.js", "/static/widget.css")
-CORS_PATHS = ("/api/chat", "/api/chat/history")
+CORS_PATHS = ("/api/chat", "/api/chat/history", "/api/chat/texts")
 STAFF_PREFIXES = ("/login", "/logout", "/inbox", "/editor", "/admin", "/api/v1")
 
 

@@ -131,7 +131,8 @@ async def test_a_question_added_to_the_data_is_asked_read_and_evaluated(
     asked = {"requested_slot": "near_paris", "age": slots["age"]}
     dispatcher = CollectingDispatcher()
     asked.update(_slots(ask("near_paris", dispatcher, make_tracker("54", slots=asked))))
-    assert _texts(dispatcher) == [QUESTION]
+    # numbered from the criteria: the ten questions plus the one added as data
+    assert _texts(dispatcher) == [f"Question 2 of 11\n\n{QUESTION}"]
     assert [button["title"] for button in dispatcher.messages[0]["buttons"]] == ["Yes", "No", "Not sure"]
 
     # an unreadable answer is not kept, and the question's own re-ask comes next
@@ -140,7 +141,7 @@ async def test_a_question_added_to_the_data_is_asked_read_and_evaluated(
     assert slots["near_paris"] is None and slots["reask_text"] == REASK
     dispatcher = CollectingDispatcher()
     ask("near_paris", dispatcher, make_tracker("purple monkey dishwasher", slots={**asked, **slots}))
-    assert _texts(dispatcher)[0] == REASK
+    assert _texts(dispatcher)[0] == f"Question 2 of 11\n\n{REASK}"
 
     # "no" is read by the yes/no reader, ends the questions, and the outcome gives the new reason
     dispatcher = CollectingDispatcher()

@@ -19,7 +19,19 @@ from tests.web.staff import StaffClient, add_account, add_api_token
 
 # Patients, Rasa and the sign-in form must reach these without an account.
 PUBLIC_PATHS = frozenset(
-    {"", "health", "privacy", "api/chat", "api/chat/history", "nlg", "login", "logout", "static/<name:path>"}
+    {
+        "",
+        "health",
+        "privacy",
+        "brand.css",
+        "api/chat",
+        "api/chat/history",
+        "api/chat/texts",
+        "nlg",
+        "login",
+        "logout",
+        "static/<name:path>",
+    }
 )
 
 

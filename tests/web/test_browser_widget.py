@@ -3,6 +3,7 @@ quick replies, typing indicator, reloads, start over, 320 px, reduced motion, ot
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -75,20 +76,23 @@ def test_conversation_survives_a_reload_and_start_over_clears_it(page: Page, rec
     page.get_by_role("button", name="Questions? Chat with us").click()
     page.get_by_label("Your message").fill("hello")
     page.get_by_role("button", name="Send").click()
-    expect(page.locator(".cpw-bot")).to_contain_text(GREETING)
+    expect(page.locator(".cpw-bot:not(.cpw-welcome)")).to_contain_text(GREETING)
     page.get_by_role("button", name="How long is the study?").click()
-    expect(page.locator(".cpw-bot").last).to_contain_text(DURATION)
-    page.reload()
-    page.get_by_role("button", name="Questions? Chat with us").click()
-    expect(page.locator(".cpw-bot").first).to_contain_text(GREETING)  # fetched again from our server
+    expect(page.locator(".cpw-bot:not(.cpw-welcome)").last).to_contain_text(DURATION)
+    page.reload()  # the panel was open: it opens again, on the latest message
+    expect(page.locator(".cpw-panel")).to_be_visible()
+    expect(page.locator(".cpw-bot:not(.cpw-welcome)").first).to_contain_text(
+        GREETING
+    )  # fetched again from our server
     expect(page.locator(".cpw-user").last).to_contain_text("How long is the study?")  # the title, not /faq_
-    expect(page.locator(".cpw-bot").last).to_contain_text(DURATION)
+    expect(page.locator(".cpw-bot:not(.cpw-welcome)").last).to_contain_text(DURATION)
     page.get_by_role("button", name="Start over").click()
-    expect(page.locator(".cpw-msg")).to_have_count(0)
+    expect(page.locator(".cpw-msg:not(.cpw-welcome)")).to_have_count(0)
     expect(page.get_by_role("status")).to_have_text("Conversation cleared. You can start again.")
     page.reload()
-    page.get_by_role("button", name="Questions? Chat with us").click()
-    expect(page.locator(".cpw-msg")).to_have_count(0)
+    expect(page.locator(".cpw-panel")).to_be_visible()
+    expect(page.locator(".cpw-welcome")).to_have_count(1)
+    expect(page.locator(".cpw-msg:not(.cpw-welcome)")).to_have_count(0)
 
 
 def test_the_host_pages_storage_holds_the_conversation_id_and_no_message(page: Page) -> None:
@@ -96,10 +100,11 @@ def test_the_host_pages_storage_holds_the_conversation_id_and_no_message(page: P
     page.get_by_role("button", name="Questions? Chat with us").click()
     page.get_by_label("Your message").fill("my email is zoe@example.org")
     page.get_by_role("button", name="Send").click()
-    expect(page.locator(".cpw-bot")).to_contain_text(GREETING)
+    expect(page.locator(".cpw-bot:not(.cpw-welcome)")).to_contain_text(GREETING)
     stored = page.evaluate("JSON.stringify(Object.assign({}, sessionStorage))")
     assert "zoe@example.org" not in stored and GREETING not in stored
-    assert re.fullmatch(r'\{"catrpat-chat":"[0-9a-f]{32}"\}', stored), stored
+    assert json.loads(stored).keys() <= {"catrpat-chat", "catrpat-chat-open"}, stored
+    assert re.fullmatch(r"[0-9a-f]{32}", json.loads(stored)["catrpat-chat"]), stored
 
 
 def test_typing_indicator_is_announced_while_waiting(page: Page) -> None:
@@ -109,7 +114,7 @@ def test_typing_indicator_is_announced_while_waiting(page: Page) -> None:
     typing = page.locator(".cpw-typing")
     expect(typing).to_have_text("The assistant is typing...")
     assert typing.get_attribute("role") == "status"
-    expect(page.locator(".cpw-bot")).to_contain_text("Sorry for the wait.")
+    expect(page.locator(".cpw-bot:not(.cpw-welcome)")).to_contain_text("Sorry for the wait.")
     expect(typing).to_have_text("")
 
 
@@ -153,19 +158,88 @@ def test_the_widget_works_embedded_in_another_sites_page(
     page.get_by_role("button", name="Questions? Chat with us").click()
     page.get_by_label("Your message").fill("hello")
     page.keyboard.press("Enter")
-    expect(page.locator(".cpw-bot")).to_contain_text(GREETING)
+    expect(page.locator(".cpw-bot:not(.cpw-welcome)")).to_contain_text(GREETING)
     page.close()
 
 
 def test_a_page_on_an_unlisted_origin_gets_no_chat_answer(
     context: BrowserContext, web: WebServer, fake_rasa: FakeRasa
 ) -> None:
-    """The same host page under a name that is not in CORS_ORIGINS: the browser withholds the reply."""
+    """The same host page under a name that is not in CORS_ORIGINS: the browser withholds the widget's
+    words, so the widget never appears there and nothing reaches the assistant."""
     page = context.new_page()
     unlisted = fake_rasa.url.replace("127.0.0.1", "localhost")
-    page.goto(f"{unlisted}/foundation?widget={web.url}/static/widget.js")
-    page.get_by_role("button", name="Questions? Chat with us").click()
-    page.get_by_label("Your message").fill("hello")
-    page.keyboard.press("Enter")
-    expect(page.locator(".cpw-bot")).to_contain_text("can't connect")
+    sent_before = len(fake_rasa.messages)
+    with page.expect_event("requestfailed", lambda r: "/api/chat/texts" in r.url):
+        page.goto(f"{unlisted}/foundation?widget={web.url}/static/widget.js")
+    expect(page.locator(".cpw-launcher")).to_have_count(0)
+    assert len(fake_rasa.messages) == sent_before
     page.close()
+
+
+def _capabilities(web: WebServer) -> tuple[str, list[str]]:
+    from bot.content.loader import load_faq
+
+    entry = {e.id: e for e in load_faq(web.faq_path)}["capabilities"]
+    return entry.answer, [button.title for button in entry.buttons]
+
+
+@pytest.fixture
+def phone(browser: Browser, web: WebServer) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(web.url + "/")
+    yield tab
+    context.close()
+
+
+def test_a_new_conversation_opens_with_the_welcome_and_its_suggestions(phone: Page, web: WebServer) -> None:
+    answer, titles = _capabilities(web)
+    phone.get_by_role("button", name="Questions? Chat with us").click()
+    welcome = phone.locator(".cpw-welcome")
+    expect(welcome).to_have_count(1)
+    expect(welcome).to_contain_text(answer)  # the same text "what can you do?" gets (FAQ `capabilities`)
+    assert "automated" in answer
+    group = phone.get_by_role("group", name="Suggested answers")
+    for title in ("What is the study about?", "Can I take part?", "Talk to a person"):
+        assert title in titles
+        expect(group.get_by_role("button", name=title)).to_be_visible()
+    assert 3 <= len(titles) <= 4
+    assert _focused(phone) == "cpw-input"
+    screenshot(phone, "phone-widget-welcome")
+
+
+def test_the_welcome_texts_come_from_data_by_id(web: WebServer) -> None:
+    import json as json_module
+    import urllib.request
+
+    with urllib.request.urlopen(web.url + "/api/chat/texts?lang=en") as reply:
+        body = json_module.loads(reply.read())
+    answer, titles = _capabilities(web)
+    assert body["welcome"]["text"] == answer
+    assert [b["title"] for b in body["welcome"]["buttons"]] == titles
+    assert body["texts"]["launcher"] == "Questions? Chat with us"
+
+
+def test_a_reload_mid_conversation_lands_on_the_latest_message_with_focus(
+    phone: Page, recorded: None
+) -> None:
+    phone.get_by_role("button", name="Questions? Chat with us").click()
+    for _ in range(4):  # enough messages for the log to scroll on a phone
+        phone.get_by_label("Your message").fill("how long is it")
+        phone.keyboard.press("Enter")
+        expect(phone.locator(".cpw-bot:not(.cpw-welcome)").last).to_contain_text(DURATION)
+    phone.get_by_label("Your message").fill("hello")
+    phone.keyboard.press("Enter")
+    expect(phone.locator(".cpw-bot:not(.cpw-welcome)").last).to_contain_text(GREETING)
+    phone.reload()
+    expect(phone.locator(".cpw-panel")).to_be_visible()
+    expect(phone.locator(".cpw-bot:not(.cpw-welcome)").last).to_contain_text(GREETING)
+    last_button = phone.locator(".cpw-buttons .cpw-quick").last
+    expect(last_button).to_be_in_viewport()
+    expect(phone.locator(".cpw-welcome")).to_have_count(0)
+    log = phone.locator(".cpw-log")
+    assert log.evaluate("l => l.scrollHeight > l.clientHeight"), "the test needs a log that scrolls"
+    assert log.evaluate("l => Math.abs(l.scrollTop + l.clientHeight - l.scrollHeight) < 2"), "on the latest"
+    expect(phone.get_by_label("Your message")).to_be_focused()
+    screenshot(phone, "phone-widget-after-reload")

@@ -25,9 +25,15 @@ from bot.web.security import add_headers
 
 # Every route of the product, by area: a route lost in a refactor fails here, before any server runs.
 ROUTES = {
-    "pages": {"GET /", "GET /privacy", "GET /health"},
+    "pages": {"GET /", "GET /privacy", "GET /brand.css", "GET /health"},
     "static_files": {"GET /static/<name:path>"},
-    "chat": {"POST /api/chat", "POST /api/chat/history", "OPTIONS /api/chat", "OPTIONS /api/chat/history"},
+    "chat": {
+        "POST /api/chat",
+        "GET /api/chat/texts",
+        "POST /api/chat/history",
+        "OPTIONS /api/chat",
+        "OPTIONS /api/chat/history",
+    },
     "nlg": {"POST /nlg"},
     "login": {"GET /login", "POST /login", "POST /logout"},
     "inbox": {
@@ -46,6 +52,7 @@ ROUTES = {
     "reports": {
         "GET /inbox/audit",
         "GET /inbox/funnel",
+        "GET /inbox/funnel.csv",
         "GET /api/v1/referrals",
         "GET /api/v1/referrals/<referral_id:int>",
         "GET /api/v1/funnel",

@@ -70,9 +70,10 @@ def _say(page: Page, text: str) -> None:
 
 
 def _last_bot_text(page: Page, count_before: int) -> str:
-    expect(page.locator(".cpw-bot")).not_to_have_count(count_before, timeout=REPLY_TIMEOUT_MS)
+    replies = page.locator(".cpw-bot:not(.cpw-welcome)")
+    expect(replies).not_to_have_count(count_before, timeout=REPLY_TIMEOUT_MS)
     page.wait_for_function("!document.querySelector('.cpw-typing').textContent", timeout=REPLY_TIMEOUT_MS)
-    return page.locator(".cpw-bot").last.inner_text().lower()
+    return page.locator(".cpw-bot:not(.cpw-welcome)").last.inner_text().lower()
 
 
 def _sign_in(page: Page, base: str, email: str, start: str) -> None:
@@ -99,7 +100,7 @@ def test_a_patient_prescreen_in_the_widget_arrives_in_the_coordinators_inbox(
     last = ""
     for step, (expected, answer) in enumerate(PRESCREEN):
         assert expected in last, f"step {step}: expected the assistant to say {expected!r}, it said {last!r}"
-        count = widget.locator(".cpw-bot").count()
+        count = widget.locator(".cpw-bot:not(.cpw-welcome)").count()
         _say(widget, answer)
         last = _last_bot_text(widget, count)
     screenshot(widget, "live-patient-prescreen-finished")
@@ -136,7 +137,7 @@ def test_staff_edit_an_answer_and_the_widget_shows_it_on_the_next_question(
     expect(editor.locator("p.notice")).to_contain_text("Saved.")
     context.close()
 
-    count = widget.locator(".cpw-bot").count()
+    count = widget.locator(".cpw-bot:not(.cpw-welcome)").count()
     _say(widget, "how long does the study last?")
     assert new_answer.lower() in _last_bot_text(widget, count)
     screenshot(widget, "live-widget-edited-answer")

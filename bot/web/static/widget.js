@@ -8,14 +8,20 @@
  * Accessibility: every control is a native button or labelled input; opening moves focus to the
  * message box, closing (button or Escape) returns it to the launcher; new messages are announced
  * through the role="log" live region and the typing state through a role="status" line.
+ * Words: every text comes from the server by id (GET /api/chat/texts?lang=..., data/texts/<lang>/widget.yml),
+ * with the welcome and its suggestions shown when the panel opens on a new conversation.
+ * After a reload the panel reopens if it was open, on the latest message, with focus in the box.
  */
 (function () {
   "use strict";
   var script = document.currentScript;
   var base = new URL(script.src, window.location.href).origin;
-  var title = script.getAttribute("data-title") || "Study assistant";
+  var lang = script.getAttribute("data-lang") || document.documentElement.lang.slice(0, 2) || "en";
   var STORE = "catrpat-chat";
+  var OPEN_STORE = "catrpat-chat-open";
   var MAX_CHARS = 2000;
+  var T = {};
+  var welcome = null;
 
   function storedSender() {
     try {
@@ -31,9 +37,22 @@
     window.crypto.getRandomValues(bytes);
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
+  function remember(key, value) {
+    try { if (value) { sessionStorage.setItem(key, value); } else { sessionStorage.removeItem(key); } } catch (e) { /* blocked */ }
+  }
+  function recalled(key) {
+    try { return sessionStorage.getItem(key); } catch (e) { return null; }
+  }
   var restored = storedSender();
   var state = { sender: restored || newSender(), open: false };
 
+  fetch(base + "/api/chat/texts?lang=" + encodeURIComponent(/^[a-z]{2}$/.test(lang) ? lang : "en"))
+    .then(function (r) { return r.json(); })
+    .then(function (body) { T = body.texts || {}; welcome = body.welcome; build(body.colours || {}); })
+    .catch(function () { /* without its words the widget stays away rather than half-built */ });
+
+  function build(colours) {
+  var title = script.getAttribute("data-title") || T.title;
   var css = document.createElement("link");
   css.rel = "stylesheet";
   css.href = base + "/static/widget.css";
@@ -45,18 +64,30 @@
     '<button type="button" class="cpw-launcher" aria-expanded="false" aria-controls="cpw-panel">' +
     '<svg class="cpw-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">' +
     '<path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>' +
-    ' Questions? Chat with us</button>' +
+    ' <span class="cpw-launch-text"></span></button>' +
     '<section id="cpw-panel" class="cpw-panel" role="dialog" aria-modal="false" aria-labelledby="cpw-title" hidden>' +
     '<div class="cpw-head"><h2 id="cpw-title" class="cpw-title"></h2>' +
-    '<button type="button" class="cpw-close" aria-label="Close chat"><span aria-hidden="true">✕</span></button></div>' +
-    '<p class="cpw-notice">I am an automated assistant, not a doctor. In an emergency call 15 or 112 (France) or 911 (US). ' +
-    '<a href="' + base + '/privacy" target="_blank" rel="noopener">Privacy notice<span class="cpw-sr"> (opens in a new tab)</span></a></p>' +
-    '<div class="cpw-log" role="log" aria-live="polite" aria-relevant="additions" tabindex="0" aria-label="Conversation"></div>' +
+    '<button type="button" class="cpw-close"><span aria-hidden="true">✕</span></button></div>' +
+    '<p class="cpw-notice"><span class="cpw-notice-text"></span> ' +
+    '<a href="' + base + '/privacy" target="_blank" rel="noopener"><span class="cpw-privacy"></span> <span class="cpw-sr cpw-newtab"></span></a></p>' +
+    '<div class="cpw-log" role="log" aria-live="polite" aria-relevant="additions" tabindex="0"></div>' +
     '<p class="cpw-typing" role="status"></p>' +
-    '<form class="cpw-form"><label for="cpw-input" class="cpw-sr">Your message</label>' +
-    '<input id="cpw-input" class="cpw-input" type="text" autocomplete="off" maxlength="' + MAX_CHARS + '" placeholder="Type your question">' +
-    '<button type="submit" class="cpw-send">Send</button></form>' +
-    '<button type="button" class="cpw-restart">Start over</button></section>';
+    '<form class="cpw-form"><label for="cpw-input" class="cpw-sr cpw-input-label"></label>' +
+    '<input id="cpw-input" class="cpw-input" type="text" autocomplete="off" maxlength="' + MAX_CHARS + '">' +
+    '<button type="submit" class="cpw-send"></button></form>' +
+    '<button type="button" class="cpw-restart"></button></section>';
+  function say(selector, key) { root.querySelector(selector).textContent = T[key] || ""; }
+  say(".cpw-launch-text", "launcher");
+  say(".cpw-notice-text", "notice");
+  say(".cpw-privacy", "privacy_link");
+  say(".cpw-newtab", "new_tab");
+  say(".cpw-input-label", "input_label");
+  say(".cpw-send", "send");
+  say(".cpw-restart", "restart");
+  root.querySelector(".cpw-close").setAttribute("aria-label", T.close || "");
+  root.querySelector(".cpw-log").setAttribute("aria-label", T.log_label || "");
+  root.querySelector(".cpw-input").setAttribute("placeholder", T.placeholder || "");
+  if (/^#[0-9a-fA-F]{6}$/.test(colours.primary || "")) { root.style.setProperty("--cpw-primary", colours.primary); }
   document.body.appendChild(root);
 
   var launcher = root.querySelector(".cpw-launcher");
@@ -70,7 +101,7 @@
     typing.textContent = "";
     if (!on) { return; }
     var text = document.createElement("span");
-    text.textContent = "The assistant is typing";
+    text.textContent = T.typing || "";
     var dots = document.createElement("span");
     dots.className = "cpw-dots";
     dots.setAttribute("aria-hidden", "true");
@@ -83,7 +114,7 @@
     var group = document.createElement("div");
     group.className = "cpw-buttons";
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Suggested answers");
+    group.setAttribute("aria-label", T.suggestions || "");
     buttons.forEach(function (b) {
       var button = document.createElement("button");
       button.type = "button";
@@ -98,19 +129,28 @@
     log.appendChild(group);
   }
 
-  function addMessage(who, text, buttons) {
+  function addMessage(who, text, buttons, extraClass) {
     var item = document.createElement("div");
-    item.className = "cpw-msg cpw-" + who;
+    item.className = "cpw-msg cpw-" + who + (extraClass ? " " + extraClass : "");
     var label = document.createElement("span");
     label.className = "cpw-sr";
-    label.textContent = who === "user" ? "You said: " : "Assistant: ";
+    label.textContent = (who === "user" ? T.you_said : T.assistant_said) + " ";
     item.appendChild(label);
     var body = document.createElement("span");
     body.textContent = text;  // never innerHTML: what people type stays inert
     item.appendChild(body);
     log.appendChild(item);
     if (buttons && buttons.length) { addQuickReplies(buttons); }
-    log.scrollTop = log.scrollHeight;
+    showLatest();
+  }
+
+  function showLatest() {
+    log.scrollTop = log.scrollHeight;  // the latest message and its buttons in view
+  }
+
+  function showWelcome() {
+    if (!welcome || log.childNodes.length) { return; }
+    addMessage("bot", welcome.text, welcome.buttons, "cpw-welcome");
   }
 
   function clearQuickReplies() {
@@ -134,7 +174,7 @@
       });
     }).catch(function () {
       setTyping(false);
-      addMessage("bot", "Sorry, I can't connect right now. Please try again in a moment.", null);
+      addMessage("bot", T.offline || "", null);
     });
   }
 
@@ -142,7 +182,12 @@
     state.open = open;
     panel.hidden = !open;
     launcher.setAttribute("aria-expanded", String(open));
-    if (open) { input.focus(); } else { launcher.focus(); }
+    remember(OPEN_STORE, open ? "1" : null);
+    if (open) {
+      if (!restored) { showWelcome(); }
+      showLatest();
+      input.focus();
+    } else { launcher.focus(); }
   }
 
   launcher.addEventListener("click", function () { setOpen(panel.hidden); });
@@ -156,10 +201,12 @@
   });
   root.querySelector(".cpw-restart").addEventListener("click", function () {
     state = { sender: newSender(), open: true };
+    restored = null;
     try { sessionStorage.removeItem(STORE); } catch (e) { /* storage blocked */ }
     log.textContent = "";
     setTyping(false);
-    typing.textContent = "Conversation cleared. You can start again.";
+    typing.textContent = T.cleared || "";
+    showWelcome();
     input.focus();
   });
 
@@ -175,7 +222,11 @@
         var last = i === messages.length - 1;
         addMessage(m.who === "user" ? "user" : "bot", String(m.text || ""), last ? m.buttons : null);
       });
+      if (!messages.length) { restored = null; showWelcome(); }
+      if (state.open) { showLatest(); input.focus(); }
     }).catch(function () { /* no history: the chat still works */ });
   }
   if (restored) { restoreHistory(); }
+  if (recalled(OPEN_STORE)) { setOpen(true); }
+  }
 })();
