@@ -49,7 +49,7 @@ async def test_the_first_question_is_asked_in_french_with_french_buttons(
     tracker = tracker_for("oui", slots={**FRENCH, "requested_slot": "social_security"})
     await _ask("social_security").run(dispatcher, tracker, domain)
     (message,) = dispatcher.messages
-    assert message["text"] == context.criteria("fr").slot("social_security").prompt
+    assert message["text"] == f"Question 1 sur 10\n\n{context.criteria('fr').slot('social_security').prompt}"
     assert "Sécurité sociale" in message["text"]
     assert [b["title"] for b in message["buttons"]] == ["Oui", "Non", "Je ne sais pas"]
     assert [b["payload"] for b in message["buttons"]] == ["Yes", "No", "Not sure"]  # read as typed
@@ -59,7 +59,7 @@ async def test_the_same_question_in_english_is_unchanged(tracker_for, dispatcher
     tracker = tracker_for("yes", slots={"requested_slot": "social_security"})
     await _ask("social_security").run(dispatcher, tracker, domain)
     (message,) = dispatcher.messages
-    assert message["text"] == context.criteria().slot("social_security").prompt
+    assert message["text"] == f"Question 1 of 10\n\n{context.criteria().slot('social_security').prompt}"
     assert [b["title"] for b in message["buttons"]] == ["Yes", "No", "Not sure"]
 
 
