@@ -25,7 +25,7 @@ from rasa.core.processor import MessageProcessor
 
 from bot.content.answering import FALLBACK_INTENT, FAQ_INTENT, NOT_SURE_ID, Decision, Reading, load_answering
 from bot.content.lexical import LexicalReader, blend, digest, fit_reader, load_reader
-from bot.content.loader import FAQ_FILENAME, load_faq
+from bot.content.loader import faq_files, load_faq_every_language
 from bot.content.questions import choose, split_questions
 from bot.settings import get_settings
 
@@ -54,10 +54,10 @@ def answering_config() -> Any:
 
 
 @lru_cache(maxsize=2)
-def _reader(faq_path: Path, _stamp: float, skip: frozenset[str]) -> LexicalReader:
+def _reader(content_dir: Path, _stamp: float, skip: frozenset[str]) -> LexicalReader:
     from bot.runtime.build import lexical_reader_file
 
-    entries = load_faq(faq_path)
+    entries = load_faq_every_language(content_dir)
     saved = load_reader(lexical_reader_file(get_settings()), digest(entries, skip))
     if saved is not None:
         return saved
@@ -68,8 +68,9 @@ def _reader(faq_path: Path, _stamp: float, skip: frozenset[str]) -> LexicalReade
 def lexical_reader() -> LexicalReader:
     """The one `python -m bot build` fitted; fitted here if faq.yml's questions changed since."""
     skip = frozenset(answering_config().intent_answers.values())
-    path = get_settings().content_dir / FAQ_FILENAME
-    return _reader(path, path.stat().st_mtime, skip)
+    content_dir = get_settings().content_dir
+    stamp = max(path.stat().st_mtime for path in faq_files(content_dir) if path.exists())
+    return _reader(content_dir, stamp, skip)
 
 
 def reading_for(parse_data: dict[str, Any], text: str) -> Reading:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,22 @@ def read_yaml(path: Path) -> Any:
 def load_faq(path: Path) -> list[FaqEntry]:
     """Load and validate faq.yml; raises ContentError listing every problem found."""
     return parse_faq(read_yaml(path), path)
+
+
+def faq_files(content_dir: Path) -> list[Path]:
+    """The FAQ in English and in every translation (``content_dir/<language>/faq.yml``)."""
+    return [content_dir / FAQ_FILENAME, *sorted(content_dir.glob(f"*/{FAQ_FILENAME}"))]
+
+
+def load_faq_every_language(content_dir: Path) -> list[FaqEntry]:
+    """The English entries, each with the questions of its translations added: what a reader of
+    questions learns from, whatever language the person writes in."""
+    english, *translations = faq_files(content_dir)
+    more: dict[str, list[str]] = {}
+    for path in translations:
+        for entry in load_faq(path):
+            more.setdefault(entry.id, []).extend(entry.questions)
+    return [replace(e, questions=(*e.questions, *more.get(e.id, ()))) for e in load_faq(english)]
 
 
 def parse_faq(document: Any, path: Path | str = FAQ_FILENAME) -> list[FaqEntry]:

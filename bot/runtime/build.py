@@ -74,9 +74,9 @@ def write_lexical_reader(settings: Settings, target: Path) -> Path:
     """The FAQ's second reader (bot/content/lexical.py), fitted now so the server only loads it."""
     from bot.content.answering import load_answering
     from bot.content.lexical import digest, fit_reader, load_reader, save_reader
-    from bot.content.loader import load_faq
+    from bot.content.loader import load_faq_every_language
 
-    entries = load_faq(settings.content_dir / "faq.yml")
+    entries = load_faq_every_language(settings.content_dir)  # French questions too
     skip = set(load_answering(settings.content_dir).intent_answers.values())
     stamp = digest(entries, skip)
     if load_reader(target, stamp) is None:

@@ -55,3 +55,15 @@ def test_a_saved_reader_is_used_only_for_the_questions_it_was_fitted_on(tmp_path
     new_question = (replace(ENTRIES[0], questions=("how long",)), *ENTRIES[1:])
     assert load_reader(target, digest(new_question, ())) is None
     assert load_reader(tmp_path / "missing.pickle", stamp) is None
+
+
+def test_the_reader_learns_the_french_questions_of_each_entry_too() -> None:
+    """French questions train the same entries, so a French question is ranked like an English one."""
+    from bot.content.loader import load_faq_every_language
+    from bot.settings import get_settings
+
+    entries = load_faq_every_language(get_settings().content_dir)
+    duration = next(entry for entry in entries if entry.id == "duration")
+    assert any("combien" in question for question in duration.questions)  # from data/content/fr/faq.yml
+    ranked = fit_reader(entries).rank("ca dure combien de temps cette etude")
+    assert max(ranked, key=ranked.__getitem__) == "duration"
