@@ -27,6 +27,7 @@ from bot.content.answering import FALLBACK_INTENT, FAQ_INTENT, NOT_SURE_ID, Deci
 from bot.content.lexical import LexicalReader, blend, digest, fit_reader, load_reader
 from bot.content.loader import faq_files, load_faq_every_language
 from bot.content.questions import choose, split_questions
+from bot.nlp.mash import is_keyboard_mash
 from bot.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -162,6 +163,8 @@ async def parse_message(
     parse_data = await _rasa_parse_message(self, message, tracker, only_output_properties)
     if text.startswith("/"):
         return parse_data
+    if is_keyboard_mash(text):  # never an intent, whatever the model made of it (bot/nlp/mash.py)
+        return {**parse_data, "intent": {"name": FALLBACK_INTENT, "confidence": 1.0}}
     try:
         whole = reading_for(parse_data, text)
         if whole.intent not in OVERRIDABLE:

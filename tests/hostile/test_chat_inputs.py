@@ -56,13 +56,12 @@ def test_mixed_scripts_with_english_are_answered_as_english(endpoint: ChatEndpoi
 @pytest.mark.parametrize(
     ("message", "language", "word"),
     [
-        ("Bonjour, est-ce que je peux participer à cette étude ?", "fr", "anglais"),
         ("Hola, ¿cuánto dura el estudio y puedo participar?", "es", "inglés"),
         ("Kann ich an der Studie teilnehmen?", "de", "englisch"),  # before: an answer about sites
         ("Posso partecipare allo studio? Quanto dura?", "it", "inglese"),
         ("Olá, posso participar do estudo?", "pt", "inglês"),
     ],
-    ids=["french", "spanish", "german", "italian", "portuguese"],
+    ids=["spanish", "german", "italian", "portuguese"],
 )
 def test_a_european_language_gets_a_kind_answer_saying_english_for_now(
     endpoint: ChatEndpoint, message: str, language: str, word: str
@@ -70,6 +69,13 @@ def test_a_european_language_gets_a_kind_answer_saying_english_for_now(
     text = ok(endpoint.send(message))
     assert text == OTHER_LANGUAGE_TEXTS[language].lower()  # type: ignore[index]
     assert word in text and "only understand english" in text and "112" in text
+
+
+def test_french_is_answered_in_french_through_both_channels(endpoint: ChatEndpoint) -> None:
+    """French is no longer refused: it reaches the assistant, which answers in French."""
+    text = ok(endpoint.send("Bonjour, est-ce que je peux participer à cette étude ?"))
+    assert "only understand english" not in text
+    assert "êtes-vous d'accord" in text or "étude" in text
 
 
 @pytest.mark.parametrize(
