@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import pytest
 import requests
 
+from bot.leads.contact_log import MAX_ENTRY_TEXT, work_of
 from bot.settings import load_settings
-from bot.storage.models import Referral
 from bot.web.app import create_app
 from tests.web.server import WebServer
 from tests.web.staff import StaffClient, add_account
@@ -113,27 +113,29 @@ def test_hostile_query_strings_never_fail_the_server(signed_in_admin: StaffClien
     )
 
 
-def test_markup_in_referral_notes_is_saved_as_typed_and_shown_inert(
+def test_markup_in_a_contact_log_note_is_saved_as_typed_and_shown_inert(
     web: WebServer, coordinator: StaffClient, lead
 ) -> None:  # type: ignore[no-untyped-def]
     reference = lead()
-    notes = f'{SCRIPT}<img src=x onerror="alert(2)"> =HYPERLINK("http://evil.example")'
-    assert coordinator.post(f"/inbox/referrals/{reference}", {"notes": notes}).status_code == 303
+    note = f'{SCRIPT}<img src=x onerror="alert(2)"> =HYPERLINK("http://evil.example")'
+    answer = coordinator.post(f"/inbox/referrals/{reference}/log", {"kind": "note", "text": note})
+    assert answer.status_code == 303
     page = coordinator.get(f"/inbox/referrals/{reference}").text
     assert SCRIPT not in page and "<img src=x" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     with web.database.session_scope() as session:
-        assert session.get(Referral, reference).notes == notes
-    csv_text = coordinator.post("/inbox/export.csv").content.decode("utf-8-sig")
-    assert "'<script>" not in csv_text and '"=HYPERLINK' not in csv_text.replace("'=", "")
+        assert [e["text"] for e in work_of(session, web.cipher, reference)["entries"]] == [note]
+    printed = coordinator.get(f"/inbox/referrals/{reference}/print").text
+    assert SCRIPT not in printed and "&lt;script&gt;alert(1)&lt;/script&gt;" in printed
 
 
-def test_overlong_notes_are_refused_and_nothing_changes(
+def test_an_overlong_note_is_refused_and_nothing_is_logged(
     web: WebServer, coordinator: StaffClient, lead
 ) -> None:  # type: ignore[no-untyped-def]
     reference = lead()
-    assert coordinator.post(f"/inbox/referrals/{reference}", {"notes": "x" * 20_000}).status_code == 400
+    overlong = {"kind": "note", "text": "x" * (MAX_ENTRY_TEXT + 1)}
+    assert coordinator.post(f"/inbox/referrals/{reference}/log", overlong).status_code == 400
     with web.database.session_scope() as session:
-        assert session.get(Referral, reference).notes in (None, "")
+        assert work_of(session, web.cipher, reference)["entries"] == []
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,8 @@ with the live reading grade. Pages run under the real CSP (no bypass), so blocke
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +12,7 @@ import requests
 from playwright.sync_api import Browser, Page, expect
 
 from bot.content.readability import grade
+from bot.leads.redcap import STATUS_CODES
 from bot.storage.models import Referral
 from tests.web.browser import screenshot
 from tests.web.server import WebServer
@@ -65,8 +68,10 @@ def test_coordinator_signs_in_changes_a_status_and_exports_csv(web: WebServer, p
         page.get_by_role("button", name="Export these referrals (CSV for REDCap)").click()
     download = download_info.value
     assert download.suggested_filename.startswith("catr-pat-referrals-")
-    text = download.path().read_text(encoding="utf-8-sig")
-    assert text.startswith("record_id,received,outcome") and "zoe.testperson@example.org" in text
+    rows = list(csv.DictReader(io.StringIO(download.path().read_text(encoding="utf-8-sig"))))
+    exported = next(row for row in rows if row["record_id"] == str(reference))
+    contacted = next(code for code, status in STATUS_CODES if status == "contacted")
+    assert exported["status"] == contacted and exported["contact_email"] == "zoe.testperson@example.org"
 
     page.get_by_role("link", name="Audit log").click()
     expect(page.get_by_role("cell", name="exported").first).to_be_visible()
