@@ -8,6 +8,7 @@ the write-ahead log (SQLite), or vacuums the tables (PostgreSQL).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -34,9 +35,16 @@ def private_dir(path: Path) -> Path:
 
 
 def private_file(path: Path) -> Path:
-    """Create ``path`` empty if missing, owner-only, in an owner-only folder; returns it."""
+    """Create ``path`` empty if missing, owner-only, in an owner-only folder; returns it.
+
+    An existing file is never opened: closing any descriptor of a file drops every POSIX lock this
+    process holds on it, so opening a live SQLite database here (Rasa builds a new tracker store on
+    each model reload) let another process's last close delete the WAL under a running connection,
+    and the tracker database was corrupted ("database disk image is malformed")."""
     private_dir(path.parent)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+    if not path.exists():
+        with contextlib.suppress(FileExistsError):  # another process created it meanwhile
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
     if path.stat().st_mode & 0o777 != FILE_MODE:
         os.chmod(path, FILE_MODE)
     return path
