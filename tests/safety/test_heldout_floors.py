@@ -30,7 +30,7 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # kind and new patterns of each kind written (never copied). Measured then: en 100% recall, 5.2%
     # false alarms; fr 98.5% (one low fever with no word for it missed), 7.8%. Regression guards.
     "fresh3_en.yml": (1.0, 0.053),
-    "fresh3_fr.yml": (0.985, 0.08),
+    "fresh3_fr.yml": (0.984, 0.08),
 }
 
 
