@@ -31,6 +31,12 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # false alarms; fr 98.5% (one low fever with no word for it missed), 7.8%. Regression guards.
     "fresh3_en.yml": (1.0, 0.053),
     "fresh3_fr.yml": (0.984, 0.08),
+    # BLIND: written from shared/ only, frozen, scored once after the fresh3 round and never read case
+    # by case. Measured: en 97.1% recall (self-harm 29/31, emergency 76/78, urgent 31/31, advice
+    # 30/31), false alarms 5/89; fr 95.0% (29/29, 67/72, 28/29, 27/29), 1/81. The 100% is NOT
+    # met on unseen messages; the floors are what was measured.
+    "fresh4_en.yml": (0.970, 0.057),
+    "fresh4_fr.yml": (0.949, 0.013),
 }
 
 
