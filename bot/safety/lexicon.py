@@ -19,7 +19,11 @@ SAFETY_DIR = Path(__file__).resolve().parents[2] / "data" / "safety"
 NEGATION_WINDOW_WORDS = 2
 HYPOTHETICAL_WINDOW_WORDS = 6
 # A cue stops counting once one of these comes between it and the trigger ("if ... but he can't breathe").
-_BREAKERS = r"(?!(?:but|and|now|so|mais|et|maintenant|alors)\b)"
+# Words that end a "what if" or a negation before the trigger: "no, seriously, I can't breathe".
+_BREAKERS = r"(?!(?:but|and|now|so|seriously|honestly|mais|et|maintenant|alors|serieusement|serieux)\b)"
+# A negation also ends where a new subject starts a new clause: "if it says no I'm ending it" ("no I
+# don't have..." is still read, by "dont have"); a "what if" goes on over it ("what if I catch...").
+_NEGATION_BREAKERS = _BREAKERS + r"(?!(?:i|im|ill|ive|id|je|jai|jsuis|chui)\b)"
 # Discounts that never apply to the most serious categories: erring towards help.
 HYPOTHETICAL_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent")
 PAST_CATEGORIES: tuple[Category, ...] = ("urgent",)
@@ -141,8 +145,8 @@ def load_lexicon(path: Path) -> Lexicon:
         replies={c: " ".join(replies[c].split()) for c in CATEGORIES},
         triggers=tuple(triggers),
         not_triggers=tuple(not_triggers),
-        negation=_cue_before(compiler, data.get("negations"), NEGATION_WINDOW_WORDS),
-        hypothetical=_cue_before(compiler, data.get("hypothetical"), HYPOTHETICAL_WINDOW_WORDS),
+        negation=_cue_before(compiler, data.get("negations"), NEGATION_WINDOW_WORDS, _NEGATION_BREAKERS),
+        hypothetical=_cue_before(compiler, data.get("hypothetical"), HYPOTHETICAL_WINDOW_WORDS, _BREAKERS),
         past=tuple(r for _, r in _patterns(compiler, data.get("past") or [], f"{context}: past")),
         history=tuple(r for _, r in _patterns(compiler, data.get("history") or [], f"{context}: history")),
         general=tuple(r for _, r in _patterns(compiler, data.get("general") or [], f"{context}: general")),
@@ -150,10 +154,11 @@ def load_lexicon(path: Path) -> Lexicon:
     )
 
 
-def _cue_before(compiler: PatternCompiler, cues: Any, window: int) -> re.Pattern[str]:
-    """Matches the text before a trigger when it ends with a cue and at most ``window`` words."""
+def _cue_before(compiler: PatternCompiler, cues: Any, window: int, breakers: str) -> re.Pattern[str]:
+    """Matches the text before a trigger when it ends with a cue and at most ``window`` words, none
+    of them one of the ``breakers``."""
     bodies = [compiler.body(cue) for cue in cues or []] or ["(?!)"]
-    return re.compile(rf"(?:{'|'.join(bodies)})(?:\s+{_BREAKERS}\S+){{0,{window}}}\s*$")
+    return re.compile(rf"(?:{'|'.join(bodies)})(?:\s+{breakers}\S+){{0,{window}}}\s*$")
 
 
 @lru_cache(maxsize=8)
