@@ -7,7 +7,7 @@ opening one lead goes through ``bot.leads.referrals.read_lead``, which is audite
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
@@ -129,11 +129,18 @@ def recent_audit(session: Session, limit: int = 200, offset: int = 0) -> list[Au
     return list(session.execute(statement.limit(limit).offset(offset)).scalars())
 
 
-def funnel_report(session: Session, since: datetime | None = None) -> dict[str, Any]:
+def _position(order: Sequence[str], slot: str) -> int:
+    return order.index(slot) if slot in order else len(order)
+
+
+def funnel_report(
+    session: Session, since: datetime | None = None, question_order: Sequence[str] = ()
+) -> dict[str, Any]:
     """Steps, outcomes and drop-off by question, for the funnel page and the API.
 
-    Questions are listed by how many conversations answered them, most first: in a guided form
-    that is the order they are asked, without the web side reading the criteria file.
+    Questions are listed in ``question_order`` (the order the form asks them: the criteria's), so
+    the drop-off at each one is read against the question before it; a question not in that order
+    (retired from the criteria) comes after, most answered first.
     """
     counts = funnel_counts(session, since)
     steps = {step: counts.get(step, 0) for step in FUNNEL_STEPS}
@@ -143,7 +150,7 @@ def funnel_report(session: Session, since: datetime | None = None) -> dict[str, 
             for event, count in counts.items()
             if event.startswith(QUESTION_PREFIX)
         ),
-        key=lambda item: (-item[1], item[0]),
+        key=lambda item: (_position(question_order, item[0]), -item[1], item[0]),
     )
     questions, previous = [], steps["prescreen_started"]
     for slot, count in answered:

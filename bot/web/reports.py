@@ -11,6 +11,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sqlalchemy.orm import Session
 
+from bot.eligibility.loader import default_criteria
 from bot.leads.funnel_stats import PERIODS, Period, PeriodCounts, counts_by_period, csv_rows
 from bot.leads.queries import ReferralFilter, find_referrals, funnel_report, recent_audit, referral_counts
 from bot.leads.referrals import read_lead
@@ -89,7 +90,8 @@ async def funnel(request: Request) -> response.HTTPResponse:
     period = _period(request.args.get("period", "day"))
 
     def load(session: Session) -> tuple[dict[str, Any], list[PeriodCounts]]:
-        return funnel_report(session, since), counts_by_period(session, period, since)
+        order = default_criteria().slot_names
+        return funnel_report(session, since, order), counts_by_period(session, period, since)
 
     report, periods = await unit_of_work(request, load)
     return render_staff(
@@ -154,4 +156,5 @@ async def api_funnel(request: Request) -> response.HTTPResponse:
     since, error = _since(request.args.get("since", "").strip())
     if error:
         return response.json({"error": error, "fields": {"since": error}}, status=400)
-    return response.json(await unit_of_work(request, lambda s: funnel_report(s, since)))
+    order = default_criteria().slot_names
+    return response.json(await unit_of_work(request, lambda s: funnel_report(s, since, order)))
