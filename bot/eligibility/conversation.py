@@ -30,6 +30,15 @@ DISEASE = re.compile(
     r"fibros|fibrose|myositis|myosite|\bpid\b|\bnsip\b|\blungs?\b|antibod"
 )
 THE_STUDY = re.compile(r"\b(study|trial|research|catr.?pat|etude|étude|essai)\b")
+# Words that say "stop" (English and French): a name or an answer the model reads as "stop" but that
+# holds none of them is an answer ("Funnel Tester" at the name question).
+STOP_WORDS = re.compile(
+    r"\b(stop\w*|quit\w*|cancel\w*|enough|end|ending|leave|exit|later|no more|bye|goodbye|"
+    r"(don'?t|do not|dont) want|not now|not any ?more|forget (it|this)|give up|"
+    r"arr[eê]t\w*|annul\w*|assez|plus tard|laisse[rz]? tomber|sortir|fini\w*|termin\w*|"
+    r"(veux|veut) (pas|plus)|au revoir|abandon\w*)\b",
+    re.IGNORECASE,
+)
 NOT_WANTS = re.compile(r"\b(don'?t|do not|not) (want|wish|like) to (join|take part|participate)\b")
 RELATIVE = re.compile(
     r"\b(my|our) (husband|wife|partner|son|daughter|child|kid|mum|mom|mother|dad|father|brother|"
@@ -131,6 +140,11 @@ def contact_in_text(text: str) -> ContactInText:
     if name is None and not (email or phone):
         return ContactInText()
     return ContactInText(name=name, email=email, phone=phone)
+
+
+def says_stop(text: str) -> bool:
+    """The message holds a word that asks to stop or leave (see ``STOP_WORDS``)."""
+    return bool(STOP_WORDS.search(text or ""))
 
 
 def says_no(text: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.eligibility.answers import parse_answer
-from bot.eligibility.conversation import contact_in_text, says_no, wants_to_take_part
+from bot.eligibility.conversation import contact_in_text, says_no, says_stop, wants_to_take_part
 from bot.eligibility.corrections import detect_correction
 from bot.eligibility.models import CriteriaSet
 from bot.eligibility.parsers.text import normalise
@@ -56,6 +56,15 @@ def _answers_prescreen(state: State, text: str, criteria: CriteriaSet, today: da
     return bool(volunteered_answers([text], today, criteria))
 
 
+def _answers_pending(state: State, text: str, criteria: CriteriaSet, today: date) -> bool:
+    """The message answers the question the open form asked."""
+    if not state.requested_slot:
+        return False
+    if state.active_loop == PRESCREEN_FORM:
+        return _answers_prescreen(state, text, criteria, today)
+    return state.active_loop == CONTACT_FORM and contact_in_text(text).any
+
+
 def route(state: State, text: str, intent: str, criteria: CriteriaSet, today: date) -> str | None:
     """The intent to use instead of NLU's, or None to keep it."""
     if not text or text.startswith("/"):
@@ -64,6 +73,11 @@ def route(state: State, text: str, intent: str, criteria: CriteriaSet, today: da
     at_contact_step = state.active_loop == CONTACT_FORM or state.last_action in CONTACT_OFFERS
     if at_contact_step and (details.email or details.phone) and intent not in WANTS_OUT:
         return "inform" if state.active_loop == CONTACT_FORM else "affirm"  # an address is never an emergency
+    if intent == "stop_prescreen" and not says_stop(text):  # the model read an answer as "stop"
+        if _answers_pending(state, text, criteria, today):  # "Funnel Tester" at the name question
+            return "inform"
+        if state.last_action in CONTACT_OFFERS and details.any:  # a name typed at the offer
+            return "affirm"
     if intent in ALWAYS_KEPT:
         return None
     if state.active_loop == PRESCREEN_FORM and state.requested_slot:

@@ -35,6 +35,29 @@ def test_stop_is_never_read_as_an_answer() -> None:
     assert _route("stop please", intent="stop_prescreen", **state) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("Funnel Tester", "contact_name"),
+        ("Marie Dupont", "contact_name"),
+        ("54", "age"),
+        ("none", "checklist"),
+    ],
+)
+def test_an_answer_the_model_reads_as_stop_is_an_answer(text: str, slot: str) -> None:
+    """Measured: "Funnel Tester" at the name question was read as stop_prescreen (0.79) and lost."""
+    loop = "contact_form" if slot.startswith("contact_") else "prescreen_form"
+    assert _route(text, intent="stop_prescreen", active_loop=loop, requested_slot=slot) == "inform"
+
+
+@pytest.mark.parametrize(
+    "text", ["stop", "Stop, I'll finish later", "arrête", "je veux plus continuer", "cancel this"]
+)
+def test_a_stop_word_keeps_stop_even_at_a_question(text: str) -> None:
+    state = {"active_loop": "contact_form", "requested_slot": "contact_name"}
+    assert _route(text, intent="stop_prescreen", **state) is None
+
+
 def test_an_email_at_the_contact_offer_is_a_yes() -> None:
     assert _route("reach me at bob.k@example.net", last_action="utter_offer_contact") == "affirm"
 
