@@ -25,9 +25,13 @@ CHECKSUMS = {
     "fresh2_fr.yml": "4fa9c4851ca31e824363b6184c087ba4e205f70bc2bbd379c7837aef637e8975",
     "fresh3_en.yml": "d12ed10d127be9504d6ac2241e11f44e51a951baa4d5be19fe96363f06a1b726",
     "fresh3_fr.yml": "076708b502ce65646b4e9639e6423d1ac9ef9d00f70c004c5b7d96d3e2004329",
-    # blind: written from shared/ only while fresh3 was read, committed before it was first scored
+    # written from shared/ only while fresh3 was read, committed before it was first scored
     "fresh4_en.yml": "29e10f3f1e2ad73fa86a3384ec2ba3a1d8e3150ee151a2ed243e1e4632b17f68",
     "fresh4_fr.yml": "3848de6cdf4f31f733a8d540402aa81455a0ac3de08169f7530483451dd147b6",
+    # blind: written from shared/ only while fresh4 was read, committed before it was first scored
+    # (many of its French self-harm and urgent messages are versions of its English ones)
+    "fresh5_en.yml": "9905cf2e7bdee7cf8a48eac13fe8f7cbc66b1483191e3f1a4664d74a24f32b0f",
+    "fresh5_fr.yml": "09417186d1269511d718cd42a8dec3ccf871faa4b4d5d067bd89f239db012616",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
