@@ -6,7 +6,8 @@ the first lexicon round) and fresh2_* (after the second) were unseen until 2026-
 misses and false alarms were read by kind and the lexicons and training examples extended for each
 kind: all four are TUNED-ON now and their floors are the figures measured then (regression guards,
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
-fresh5_* (written from shared/ only while fresh4 was being read) is the blind batch now. None of these
+fresh5_en (written from shared/ only while fresh4 was being read) is the blind batch now;
+fresh5_fr was scored blind once, then tuned on. None of these
 messages is in data/.
 """
 
@@ -37,6 +38,12 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # kind, never copied): en 99.4%, 4.5%; fr 98.7%, 1.2%. Regression guards; fresh5_* is blind.
     "fresh4_en.yml": (0.994, 0.046),
     "fresh4_fr.yml": (0.987, 0.013),
+    # Written from shared/ only while fresh4 was read, frozen, scored blind once: en 96.9% recall
+    # (self-harm 29/31, emergency 66/67, urgent 30/31, advice 30/31), 2/80 false alarms; fr 85.0%
+    # (23/31, 59/67, 26/31, 28/31), 7/80. fresh5_en is still BLIND (never read case by case).
+    # fresh5_fr is TUNED-ON since (read by kind, new patterns of each kind): 98.1%, 8.8%.
+    "fresh5_en.yml": (0.968, 0.025),
+    "fresh5_fr.yml": (0.98, 0.088),
 }
 
 
