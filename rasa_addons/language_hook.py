@@ -64,8 +64,9 @@ def _pending_question(tracker: Any, language: str) -> str | None:
 async def handle_message_with_tracker(self: MessageProcessor, message: UserMessage, tracker: Any) -> None:
     """The language read from the message before the turn is handled, when it is not decided yet."""
     if message.text and not message.text.startswith("/"):
+        page = (message.metadata or {}).get("language")  # the widget's page, checked at the channel
         language = conversation_language(
-            message.text, tracker.get_slot(LANGUAGE_SLOT), _in_prescreen(tracker)
+            message.text, tracker.get_slot(LANGUAGE_SLOT), _in_prescreen(tracker), page
         )
         if language is not None:
             tracker.update(SlotSet(LANGUAGE_SLOT, language))

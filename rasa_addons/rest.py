@@ -6,7 +6,8 @@ the log, and answers with silence when a custom action fails (the action server 
 one refuses malformed requests with a 400, answers empty, overlong and non-English messages
 kindly (``bot.chat``, the same checks as the widget's proxy), never logs what people wrote,
 and never answers with silence. Streaming (``?stream=true``) and client-chosen metadata and
-input channel names are not offered: nothing of ours uses them.
+input channel names are not offered: nothing of ours uses them; the page's language (``lang``,
+checked) is passed on as ``metadata.language``.
 """
 
 from __future__ import annotations
@@ -55,8 +56,11 @@ class CheckedRestInput(RestInput):
                 return response.json([{"recipient_id": message.sender, "text": message.reply}])
             collector = CollectingOutputChannel()
             try:
+                metadata = {"language": message.language} if message.language else None
                 await on_new_message(
-                    UserMessage(message.text, collector, message.sender, input_channel=self.name())
+                    UserMessage(
+                        message.text, collector, message.sender, input_channel=self.name(), metadata=metadata
+                    )
                 )
             except Exception as error:
                 log.error("event=rest_message_failed error=%s at=%s", type(error).__name__, where(error))

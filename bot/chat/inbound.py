@@ -38,6 +38,7 @@ class ChatMessage:
     text: str
     reply: str | None = None  # set when the message is answered here, without the assistant
     safety: Verdict | None = None  # what the safety layer found in a message answered here
+    language: str | None = None  # the page's language, when the widget says it and we speak it
 
 
 def tidy(text: str) -> str:
@@ -52,7 +53,8 @@ def tidy(text: str) -> str:
 
 
 def read_message(body: object) -> ChatMessage:
-    """``{"sender": "<8-64 letters, digits, - or _>", "message": "<text>"}`` as a ChatMessage."""
+    """``{"sender": "<8-64 letters, digits, - or _>", "message": "<text>", "lang": "fr"}`` as a
+    ChatMessage; ``lang`` (the page's language, optional) is kept only for a language we speak."""
     if not isinstance(body, dict):
         raise BadRequest("The request body must be a JSON object.")
     sender, message = body.get("sender"), body.get("message")
@@ -60,6 +62,8 @@ def read_message(body: object) -> ChatMessage:
         raise BadRequest("'sender' must be 8-64 letters, digits, '-' or '_'.")
     if not isinstance(message, str):
         raise BadRequest("'message' must be text.")
+    page = body.get("lang")
+    language = page if isinstance(page, str) and page in SPOKEN else None  # anything else: unsaid
     text = tidy(message)
     if not text:
         return ChatMessage(sender, text, EMPTY_TEXT)
@@ -67,12 +71,12 @@ def read_message(body: object) -> ChatMessage:
         return ChatMessage(sender, text, TOO_LONG_TEXT)
     if not any(char.isalnum() for char in text):  # only emoji, symbols, punctuation
         return ChatMessage(sender, text, NO_WORDS_TEXT)
-    language = guess_other_language(text)
-    if language is not None and language not in SPOKEN:
+    other = guess_other_language(text)
+    if other is not None and other not in SPOKEN:
         # Answered here, so Rasa's safety hook never sees it: the safety layer reads it here.
         verdict = screen(text)
-        return ChatMessage(sender, text, with_safety_first(verdict, OTHER_LANGUAGE_TEXTS[language]), verdict)
-    return ChatMessage(sender, text)
+        return ChatMessage(sender, text, with_safety_first(verdict, OTHER_LANGUAGE_TEXTS[other]), verdict)
+    return ChatMessage(sender, text, language=language)
 
 
 def with_safety_first(verdict: Verdict | None, reply: str) -> str:

@@ -158,16 +158,28 @@ def requested_language(text: str) -> str | None:
     return None
 
 
-def conversation_language(text: str, current: str | None, in_prescreen: bool) -> str | None:
+def looks_english(text: str) -> bool:
+    """Enough English words to tell: the page's language does not override what was typed."""
+    return len(set(_words(text)) & ENGLISH) >= MIN_HITS
+
+
+def conversation_language(
+    text: str, current: str | None, in_prescreen: bool, page: str | None = None
+) -> str | None:
     """The conversation's language after this message, when it changes; else None.
 
     An explicit request always counts. Otherwise the language is read from the messages only
     while it is not decided yet (``current`` unset), and never during a pre-screen, where short
     answers ("oui", "54") say nothing about it: a French message sets French; English needs no
-    setting, being the default."""
+    setting, being the default. A widget on a French page (``page``) sets French from the first
+    message ("bonjour", "oui" are too short to tell) unless that message is plainly English."""
     requested = requested_language(text)
     if requested is not None:
         return requested if requested != current else None
-    if current is None and not in_prescreen and guess_other_language(text) == "fr":
+    if current is not None or in_prescreen:
+        return None
+    if guess_other_language(text) == "fr":
         return "fr"
+    if page in SPOKEN and page != "en" and not looks_english(text):
+        return page
     return None

@@ -18,6 +18,7 @@ from bot.eligibility.models import Answer, CriteriaSet
 from bot.eligibility.parsers.inline import apply_inline_corrections
 from bot.eligibility.parsers.text import normalise
 from bot.eligibility.parsers.yes_no import Reading, read_yes_no
+from bot.texts import text as text_of
 
 log = logging.getLogger(__name__)
 FILLER = re.compile(r"^(?:(?:sorry|ok|okay|hmm+|um+|uh+|but|and|wait|so|hi|hello)\b[\s,.!]*)+")
@@ -38,11 +39,31 @@ def only_a_question(text: str, words: Lexicon | None = None) -> bool:
     return bool(pick(words, "question_start", QUESTION_START).match(core)) and core.rstrip().endswith("?")
 
 
+# The pre-screen's general quick replies (actions/prescreen_questions.py), sent in English.
+GENERAL_BUTTON_IDS = ("button_not_sure", "button_yes", "button_no")
+
+
 def parse_answer(
     slot: str, text: str, today: date, criteria: CriteriaSet | None = None, language: str = ENGLISH
 ) -> Answer:
     """Read a reply to ``slot``'s question in ``language`` ("en", "fr"): that language's phrases for
-    the slot and its general words; unusable text gives status "invalid" with the re-ask."""
+    the slot and its general words; unusable text gives status "invalid" with the re-ask.
+
+    The quick-reply buttons send their English words in every language ("Aucun" sends "None"):
+    such a reply is read in English (only a button's exact words: "3 mois" is no age in English)."""
+    if language != ENGLISH and _is_an_english_button(slot, text, criteria):
+        language = ENGLISH
+    return _parse_in(slot, text, today, criteria, language)
+
+
+def _is_an_english_button(slot: str, text: str, criteria: CriteriaSet | None) -> bool:
+    buttons = (criteria or default_criteria()).slot(slot).buttons
+    said = " ".join(text.split()).casefold()
+    general = (text_of(text_id) for text_id in GENERAL_BUTTON_IDS)
+    return said in {button.casefold() for button in (*buttons, *general)}
+
+
+def _parse_in(slot: str, text: str, today: date, criteria: CriteriaSet | None, language: str) -> Answer:
     criteria = (criteria or default_criteria()).in_language(language)
     spec = criteria.slot(slot)  # an unknown slot is a developer error: let the KeyError say so
     read = answer_type(spec.answer_type).read

@@ -15,7 +15,7 @@ import math
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.chat.inbound import SENDER_PATTERN, read_message
+from bot.chat.inbound import SENDER_PATTERN, ChatMessage, read_message
 from bot.chat.replies import NO_REPLY_TEXT, RATE_LIMITED_TEXT, UNAVAILABLE_TEXT
 from bot.leads.transcript import visible_history
 from bot.request_body import BadRequest, parse_json
@@ -93,6 +93,14 @@ async def chat_texts(request: Request) -> response.HTTPResponse:
     )
 
 
+def rest_body(message: ChatMessage) -> dict[str, str]:
+    """What Rasa's checked REST channel reads (the same format as ours, read by the same code)."""
+    body = {"sender": message.sender, "message": message.text}
+    if message.language:
+        body["lang"] = message.language
+    return body
+
+
 @bp.post("/api/chat")
 async def chat(request: Request) -> response.HTTPResponse:
     # remote_addr is the client behind a proxy when Sanic is told to trust it (PROXIES_COUNT)
@@ -113,9 +121,7 @@ async def chat(request: Request) -> response.HTTPResponse:
         return response.json([{"text": message.reply}])
     url = f"{services.settings.rasa_url}/webhooks/rest/webhook"
     try:
-        async with services.http.post(
-            url, json={"sender": message.sender, "message": message.text}
-        ) as upstream:
+        async with services.http.post(url, json=rest_body(message)) as upstream:
             upstream.raise_for_status()
             replies = await upstream.json()
     except Exception as error:

@@ -12,6 +12,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.branding import Branding, branding_from
+from bot.chat.language import SPOKEN
 from bot.runtime.restarts import read_status
 from bot.texts import DEFAULT_LANGUAGE, default_texts
 from bot.users.roles import allows
@@ -81,8 +82,10 @@ def branding_of(request: Request) -> Branding:
 
 @bp.get("/")
 async def demo_page(request: Request) -> response.HTTPResponse:
-    """A trial page as a foundation would publish it, with the one-line widget embed."""
-    return render("demo.html", brand=branding_of(request))
+    """A trial page as a foundation would publish it, with the one-line widget embed; ``?lang=fr``
+    shows the widget as a French page would (``data-lang``; a real page's ``<html lang>`` does it)."""
+    lang = request.args.get("lang", DEFAULT_LANGUAGE)
+    return render("demo.html", brand=branding_of(request), lang=lang if lang in SPOKEN else DEFAULT_LANGUAGE)
 
 
 @bp.get("/brand.css")

@@ -236,3 +236,16 @@ def test_once_decided_the_language_changes_only_on_request() -> None:
     assert conversation_language("bonjour je voudrais participer a l etude", "en", False) is None
     assert conversation_language("English please", "fr", True) == "en"
     assert conversation_language("en français", "fr", False) is None  # already French: nothing changes
+
+
+@pytest.mark.parametrize("text", ["bonjour", "oui", "54", "Jo-1"])
+def test_a_widget_on_a_french_page_starts_in_french_on_a_short_first_message(text: str) -> None:
+    assert conversation_language(text, None, False, page="fr") == "fr"
+    assert conversation_language(text, None, False) is None  # without the page: English, the default
+
+
+def test_plain_english_on_a_french_page_stays_english_and_a_decided_language_stays() -> None:
+    assert conversation_language("how long does the study last", None, False, page="fr") is None
+    assert conversation_language("bonjour", "en", False, page="fr") is None  # decided already
+    assert conversation_language("oui", None, True, page="fr") is None  # never during a pre-screen
+    assert conversation_language("bonjour", None, False, page="de") is None  # not a language we speak

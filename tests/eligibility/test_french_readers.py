@@ -428,3 +428,13 @@ def test_a_translation_naming_an_unknown_slot_is_refused_with_its_file(tmp_path:
 def test_criteria_without_a_translation_folder_are_english_only(tmp_path: Path) -> None:
     shutil.copy(default_path(), tmp_path / "criteria.yml")
     assert load_criteria(tmp_path / "criteria.yml").languages == ("en",)
+
+
+@pytest.mark.parametrize("slot", default_criteria().slot_names)
+def test_every_french_button_is_read_in_a_french_conversation(slot: str) -> None:
+    """The quick replies send their English words whatever the language ("Aucun" sends "None"):
+    measured in the French widget, the checklist's "Aucun" button was not understood."""
+    english = default_criteria().slot(slot).buttons
+    for payload in english:
+        answer = parse_answer(slot, payload, date(2026, 12, 1), default_criteria(), language="fr")
+        assert answer.usable, f"{slot}: the button {payload!r} is not read in French"

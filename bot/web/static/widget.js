@@ -166,7 +166,7 @@
     fetch(base + "/api/chat", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: state.sender, message: message })
+      body: JSON.stringify({ sender: state.sender, message: message, lang: lang })
     }).then(function (r) { return r.json(); }).then(function (replies) {
       setTyping(false);
       (Array.isArray(replies) ? replies : []).forEach(function (reply) {
