@@ -140,8 +140,9 @@ def story_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[Eve
             events.append(SlotSet("proxy_agrees", "yes"))
     answers = volunteered_answers(texts, context.today(), context.criteria())
     if answers:
-        wording = context.criteria(context.language(tracker))
-        dispatcher.utter_message(text=confirmation(wording, answers, context.today()))
+        language = context.language(tracker)  # measured: a French opening was confirmed in English
+        wording = context.criteria(language)
+        dispatcher.utter_message(text=confirmation(wording, answers, context.today(), language))
     return [*events, *(SlotSet(slot, answer.to_dict()) for slot, answer in answers.items())]
 
 

@@ -24,8 +24,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context, storage
 from bot.eligibility import Answer, detect_correction, first_exclusion
-from bot.eligibility.parsers.text import normalise
-from bot.eligibility.parsers.yes_no import read_yes_no
+from bot.eligibility.answers import yes_no_reading
 from bot.eligibility.volunteered import confirmation, volunteered_answers
 from bot.leads.funnel import question_event
 
@@ -75,7 +74,7 @@ class ValidatePrescreenForm(FormValidationAction):
         language = context.language(tracker)
         texts = context.criteria(language)  # what the person reads; the rules are the same
         if requested == PROXY_SLOT:  # asked once: anything but a clear yes or no is "unsure"
-            return [SlotSet(PROXY_SLOT, read_yes_no(normalise(text)).value or "unsure")]
+            return [SlotSet(PROXY_SLOT, yes_no_reading(text, language).value or "unsure")]
         previous = context.answers_from(tracker)
         correction = detect_correction(
             text, context.today(), context.criteria(), current_slot=requested, previous=previous
@@ -92,7 +91,7 @@ class ValidatePrescreenForm(FormValidationAction):
         extra = self._volunteered(text, tracker, requested)
         events: list[EventType] = [SlotSet(slot, value.to_dict()) for slot, value in extra.items()]
         if extra:
-            dispatcher.utter_message(text=confirmation(texts, extra, context.today()))
+            dispatcher.utter_message(text=confirmation(texts, extra, context.today(), language))
         if not answer.usable and asked_twice(tracker, requested):
             dispatcher.utter_message(text=texts.dialogue["moved_on"])
             return [*events, SlotSet(requested, unknown_answer())]

@@ -20,11 +20,20 @@ WANTS = re.compile(
     r"switch into|do the (study|trial)|try the (study|trial)|check if (i|he|she|they)|"
     r"(fit|for) (me|him|her|them|my \w+)\b|fit (the|this|your|a) (study|trial)|old enough|"
     r"interested in (the|this|your) (study|trial)|check (the|this) (study|trial)|"
-    rf"can (i|he|she|we|they|my \w+) (still )?(do|be in|get into|try) (the|this|your) {STUDY})"
+    rf"can (i|he|she|we|they|my \w+) (still )?(do|be in|get into|try) (the|this|your) {STUDY})|"
+    # French, with and without accents
+    r"\b(participer|particip(e|er|erait|erais)|faire partie|m'? ?inscrire|l'? ?inscrire|s'? ?inscrire|"
+    r"(etre|être) inclu(s|se)?|inclu(s|se)? dans|(e|é)ligible|(e|é)ligibilit(e|é)|candidat(e|ure)?|"
+    r"(rentrer|entrer|int(e|é)grer) dans (l'|l |cet |cette |votre )?(etude|étude|essai|protocole)|"
+    r"int(e|é)grer (l'|l |cet |cette |votre )?(etude|étude|essai)|postuler|"
+    r"(savoir|voir|v(e|é)rifier) si (je|j'|il|elle|on|ma|mon) .{0,30}(peu[xt]|pourrai[st]?|pouvons))\b"
 )
 # A personal story about the disease next to the study ("my husband has jo-1 ..., how long would
 # the study take") is interest in taking part: consent is offered, and the question answered too.
-PERSONAL = re.compile(r"\b(i|i'm|im|i've|ive|my|me|he|she|his|her|we|our)\b")
+PERSONAL = re.compile(
+    r"\b(i|i'm|im|i've|ive|my|me|he|she|his|her|we|our|"
+    r"je|j'ai|jai|j|moi|mon|ma|mes|il|elle|son|sa|ses|nous|notre|nos)\b"
+)
 DISEASE = re.compile(
     r"antisynthe|anti-?synthe|\bjo.?1\b|\bpl.?7\b|\bpl.?12\b|\bej\b|\boj\b|\bild\b|interstitial|"
     r"fibros|fibrose|myositis|myosite|\bpid\b|\bnsip\b|\blungs?\b|antibod"
@@ -39,7 +48,10 @@ STOP_WORDS = re.compile(
     r"(veux|veut) (pas|plus)|au revoir|abandon\w*)\b",
     re.IGNORECASE,
 )
-NOT_WANTS = re.compile(r"\b(don'?t|do not|not) (want|wish|like) to (join|take part|participate)\b")
+NOT_WANTS = re.compile(
+    r"\b(don'?t|do not|not) (want|wish|like) to (join|take part|participate)\b|"
+    r"\b(veux|veut|voulons|souhaite) (pas|plus) (participer|m'inscrire|faire partie)\b"
+)
 RELATIVE = re.compile(
     r"\b(my|our) (husband|wife|partner|son|daughter|child|kid|mum|mom|mother|dad|father|brother|"
     r"sister|aunt|uncle|niece|nephew|grand(mother|father|ma|pa|son|daughter)|friend|patient|"
@@ -148,5 +160,7 @@ def says_stop(text: str) -> bool:
 
 
 def says_no(text: str) -> bool:
-    """A plain no ("no thanks", "not now"), for the questions of the conversation itself."""
-    return read_yes_no(normalise(text)).value == "no"
+    """A plain no ("no thanks", "non merci"), for the questions of the conversation itself."""
+    from bot.eligibility.answers import yes_no_reading  # answers imports this module
+
+    return read_yes_no(normalise(text)).value == "no" or yes_no_reading(text, "fr").value == "no"

@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.eligibility.answers import parse_answer
+from bot.eligibility.answers import parse_answer, yes_no_reading
 from bot.eligibility.conversation import contact_in_text, says_no, says_stop, wants_to_take_part
 from bot.eligibility.corrections import detect_correction
 from bot.eligibility.models import CriteriaSet
-from bot.eligibility.parsers.text import normalise
-from bot.eligibility.parsers.yes_no import read_yes_no
 from bot.eligibility.volunteered import volunteered_answers
 
 # Whatever the question, these keep their meaning: the person wants out, or a person, or safety.
@@ -27,6 +25,7 @@ QUESTIONS = frozenset({"faq", "why_ask", "bot_challenge"})
 CONSENT_QUESTIONS = frozenset({"action_ask_consent", "action_ask_handoff_consent"})
 CONTACT_OFFERS = frozenset({"utter_offer_contact"})
 PRESCREEN_FORM, CONTACT_FORM, PROXY_SLOT = "prescreen_form", "contact_form", "proxy_agrees"
+SPOKEN_LANGUAGES = ("en", "fr")  # the lexicons a yes or a no to the conversation's own questions is read with
 
 
 @dataclass(frozen=True)
@@ -39,14 +38,16 @@ class State:
 
 
 def is_explicit_yes(text: str) -> bool:
-    reading = read_yes_no(normalise(text))
-    return reading.value == "yes" and not reading.hedged
+    """A plain yes in either language we speak ("oui d'accord" was read as a goodbye)."""
+    readings = [yes_no_reading(text, language) for language in SPOKEN_LANGUAGES]
+    said_yes = any(r.value == "yes" for r in readings)
+    return said_yes and not any(r.hedged or r.value in ("no", "unsure") for r in readings)
 
 
 def _answers_prescreen(state: State, text: str, criteria: CriteriaSet, today: date) -> bool:
     slot = state.requested_slot or ""
     if slot == PROXY_SLOT:
-        return read_yes_no(normalise(text)).value is not None
+        return any(yes_no_reading(text, language).value is not None for language in SPOKEN_LANGUAGES)
     if slot not in criteria.slot_names:
         return False
     if parse_answer(slot, text, today, criteria).usable:

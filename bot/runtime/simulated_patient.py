@@ -24,7 +24,12 @@ from bot.runtime.rest_chat import Conversation
 from bot.settings import Settings
 
 MAX_TURNS = 45
-FALLBACK_NAME, FALLBACK_TIME = "Alex Martin", "any time"  # details a profile does not give
+FALLBACK_NAME = "Alex Martin"  # a name a profile does not give
+# What the simulated patient says when its profile has nothing more for a question, per language.
+FALLBACKS = {
+    "en": {"time": "any time", "unsure": "not sure", "no_contact": "no thanks", "poke": "ok"},
+    "fr": {"time": "n'importe quand", "unsure": "je sais pas", "no_contact": "non merci", "poke": "ok"},
+}
 
 
 @dataclass
@@ -47,22 +52,23 @@ def rest_client(rasa_url: str) -> Callable[[str, str], list[str]]:
 class Recogniser:
     """Which question a bot message asks, from the texts the assistant itself uses."""
 
-    def __init__(self, criteria: CriteriaSet, settings: Settings) -> None:
+    def __init__(self, criteria: CriteriaSet, settings: Settings, language: str = "en") -> None:
         from bot.leads.consent import load_consent
-
-        consent = load_consent(settings.content_dir / "consent.yml", settings.retention_days)
         from bot.texts import load_texts
 
+        folder = settings.content_dir if language == "en" else settings.content_dir / language
+        consent = load_consent(folder / "consent.yml", settings.retention_days)
         texts = load_texts(settings.texts_dir)
+        criteria = criteria.in_language(language)
         dialogue = criteria.dialogue
         self.kinds: list[tuple[str, str]] = [
             (dialogue["proxy_question"], "proxy"),
             (consent.request, "consent"),
             (consent.reask, "consent"),
-            (texts.text("utter_offer_contact"), "offer"),
-            (texts.text("utter_ask_contact_name"), "contact_name"),
-            (texts.text("utter_ask_contact_reach"), "contact_reach"),
-            (texts.text("utter_ask_contact_time"), "contact_time"),
+            (texts.text("utter_offer_contact", language), "offer"),
+            (texts.text("utter_ask_contact_name", language), "contact_name"),
+            (texts.text("utter_ask_contact_reach", language), "contact_reach"),
+            (texts.text("utter_ask_contact_time", language), "contact_time"),
             (dialogue["moved_on_last"], "poke"),
         ]
         for spec in criteria.slots:
@@ -81,8 +87,9 @@ class Recogniser:
 class Patient:
     """The answers of one profile, handed out as the questions come."""
 
-    def __init__(self, profile: Mapping[str, Any]) -> None:
+    def __init__(self, profile: Mapping[str, Any], language: str = "en") -> None:
         self.profile = profile
+        self.says = FALLBACKS[language]
         self.answers = {slot: list(texts) for slot, texts in (profile.get("answers") or {}).items()}
         self.interruptions = {
             slot: list(texts) for slot, texts in (profile.get("interruptions") or {}).items()
@@ -93,17 +100,17 @@ class Patient:
         if kind in ("consent", "proxy"):
             return str(self.profile["consent"])
         if kind == "poke":
-            return "ok"
+            return self.says["poke"]
         if kind.startswith("slot:"):
             slot = kind[5:]
             if self.interruptions.get(slot):
                 return self.interruptions[slot].pop(0)
             queue = self.answers.get(slot) or []
-            return queue.pop(0) if queue else "not sure"
+            return queue.pop(0) if queue else self.says["unsure"]
         if kind == "offer":
-            return self.contact.pop(0) if self.contact else "no thanks"
+            return self.contact.pop(0) if self.contact else self.says["no_contact"]
         if kind == "contact_time":
-            return FALLBACK_TIME
+            return self.says["time"]
         wanted = "name" if kind == "contact_name" else "reach"
         for index, item in enumerate(self.contact):
             found = contact_in_text(item)
@@ -112,11 +119,16 @@ class Patient:
         return FALLBACK_NAME if wanted == "name" else "skip"
 
 
-def play(profile: Mapping[str, Any], post: Callable[[str, str], list[str]], recogniser: Recogniser) -> Played:
+def play(
+    profile: Mapping[str, Any],
+    post: Callable[[str, str], list[str]],
+    recogniser: Recogniser,
+    language: str = "en",
+) -> Played:
     """The whole conversation, until nothing more is asked."""
     played = Played(str(profile["id"]))
     sender = f"sim-{uuid.uuid4().hex[:12]}"
-    patient = Patient(profile)
+    patient = Patient(profile, language)
     message: str | None = str(profile["opening"])
     for _ in range(MAX_TURNS):
         if message is None:
@@ -182,13 +194,14 @@ def load_profiles(path: Path) -> list[dict[str, Any]]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8"))["profiles"])
 
 
-def play_all(settings: Settings, profiles: list[dict[str, Any]]) -> list[Played]:
-    """Every profile against the running stack at ``settings.rasa_url``, each checked on its lead."""
-    recogniser = Recogniser(default_criteria(), settings)
+def play_all(settings: Settings, profiles: list[dict[str, Any]], language: str = "en") -> list[Played]:
+    """Every profile against the running stack at ``settings.rasa_url``, each checked on its lead;
+    ``language`` is the one the profiles are written in (the assistant is expected to follow it)."""
+    recogniser = Recogniser(default_criteria(), settings, language)
     post = rest_client(settings.rasa_url)
     results = []
     for profile in profiles:
-        played = play(profile, post, recogniser)
+        played = play(profile, post, recogniser, language)
         check(played, profile, stored_lead(settings, played.transcript[0][1]))
         results.append(played)
     return results

@@ -90,7 +90,9 @@ def test_markup_and_sql_like_text_pass_as_plain_text() -> None:
         assert message.text == text and message.reply is None
 
 
-@pytest.mark.parametrize(("lang", "kept"), [("fr", "fr"), ("en", "en"), ("de", None), (5, None), ("<b>", None)])
+@pytest.mark.parametrize(
+    ("lang", "kept"), [("fr", "fr"), ("en", "en"), ("de", None), (5, None), ("<b>", None)]
+)
 def test_the_pages_language_is_kept_only_for_a_language_we_speak(lang: object, kept: str | None) -> None:
     message = read_message({"sender": "abcdef123456", "message": "bonjour", "lang": lang})
     assert message.reply is None and message.language == kept
