@@ -32,6 +32,8 @@ CHECKSUMS = {
     # (many of its French self-harm and urgent messages are versions of its English ones)
     "fresh5_en.yml": "9905cf2e7bdee7cf8a48eac13fe8f7cbc66b1483191e3f1a4664d74a24f32b0f",
     "fresh5_fr.yml": "09417186d1269511d718cd42a8dec3ccf871faa4b4d5d067bd89f239db012616",
+    # blind: French only, written from shared/ only after the fresh5 round, committed before scored
+    "fresh6_fr.yml": "82140583f18c15a0d4532d3e7edd68a6760060193107d6f26904fef1d242db3e",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
