@@ -7,7 +7,7 @@ misses and false alarms were read by kind and the lexicons and training examples
 kind: all four are TUNED-ON now and their floors are the figures measured then (regression guards,
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
 fresh5_en (written from shared/ only while fresh4 was being read) is the blind batch now;
-fresh5_fr was scored blind once, then tuned on. None of these
+fresh5_fr and fresh6_fr were scored blind once, then tuned on. None of these
 messages is in data/.
 """
 
@@ -31,7 +31,7 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # kind and new patterns of each kind written (never copied). Measured then: en 100% recall, 5.2%
     # false alarms; fr 98.5% (one low fever with no word for it missed), 7.8%. Regression guards.
     "fresh3_en.yml": (1.0, 0.053),
-    "fresh3_fr.yml": (0.984, 0.08),
+    "fresh3_fr.yml": (0.99, 0.08),
     # Written from shared/ only, frozen, scored blind once after the fresh3 round: en 97.1% recall
     # (self-harm 29/31, emergency 76/78, urgent 31/31, advice 30/31), 5/89 false alarms; fr 95.0%
     # (29/29, 67/72, 28/29, 27/29), 1/81. TUNED-ON since (misses read by kind, new patterns of each
@@ -44,6 +44,10 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # fresh5_fr is TUNED-ON since (read by kind, new patterns of each kind): 98.1%, 8.8%.
     "fresh5_en.yml": (0.968, 0.025),
     "fresh5_fr.yml": (0.98, 0.088),
+    # French only, written from shared/ only after the fresh5 round, frozen, scored blind once: 92.6%
+    # (self-harm 29/34, emergency 64/67, urgent 30/31, advice 28/31), 1/77 false alarms. TUNED-ON since
+    # (read by kind): 99.4%, 1.3%.
+    "fresh6_fr.yml": (0.993, 0.013),
 }
 
 
