@@ -20,7 +20,6 @@ from actions import context, storage
 from actions.prescreen_form import MAX_ASKS
 from actions.prescreen_questions import prescreen_reset_events
 from bot.eligibility.conversation import person_agrees, speaks_for_other
-from bot.eligibility.routing import is_explicit_yes as says_yes
 from bot.eligibility.volunteered import confirmation, volunteered_answers
 from bot.leads.consent import is_explicit_yes, retention_months
 
@@ -114,7 +113,7 @@ class ActionRecordConsent(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         text = context.latest_text(tracker)
-        if not (is_explicit_yes(text) or says_yes(text)):
+        if not is_explicit_yes(text):
             dispatcher.utter_message(response="utter_consent_reask")
             return [UserUtteranceReverted()]  # back to the consent question, still unanswered
         storage.funnel(tracker.sender_id, "consent_given")

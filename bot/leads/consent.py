@@ -10,6 +10,7 @@ import yaml
 
 from bot.eligibility.parsers.text import normalise
 from bot.eligibility.parsers.yes_no import read_yes_no
+from bot.eligibility.routing import is_explicit_yes as says_yes_in_any_language
 
 REQUIRED = ("version", "request", "handoff_request", "reask", "declined")
 # Ways of agreeing that are not a plain yes ("yes I agree" is one already).
@@ -55,7 +56,10 @@ def load_consent(path: Path, retention_days: int) -> ConsentTexts:
 
 def is_explicit_yes(text: str) -> bool:
     """Consent needs words that say yes, whatever the model read: measured, it read keyboard mash
-    as "yes" (up to 0.99), and a hedge ("probably", "I think so") is not explicit consent."""
+    as "yes" (up to 0.99), and a hedge ("probably", "I think so") is not explicit consent. A plain
+    yes in French counts too (the yes of the conversation's own questions, bot/eligibility/routing.py)."""
+    if says_yes_in_any_language(text):
+        return True
     clean = normalise(text)
     reading = read_yes_no(clean)
     if reading.value is None:
