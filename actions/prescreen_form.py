@@ -25,13 +25,16 @@ from rasa_sdk.types import DomainDict
 from actions import context, storage
 from bot.eligibility import Answer, detect_correction, first_exclusion
 from bot.eligibility.answers import yes_no_reading
+from bot.eligibility.summary import CONFIRMED, KEPT, PICK, STEP_SLOT, SUMMARY_SLOT, check_events, read_check
 from bot.eligibility.volunteered import confirmation, volunteered_answers
 from bot.leads.funnel import question_event
+from bot.texts import text as text_of
 
 log = logging.getLogger(__name__)
 MAX_ASKS = 2  # a question is asked at most twice in a row
 PROXY_SLOT = "proxy_agrees"
 QUESTIONS = frozenset({"faq", "why_ask", "bot_challenge"})
+PASSED_ON = frozenset({STEP_SLOT, "reask_text", "ask_count"})
 
 
 def unknown_answer() -> dict[str, Any]:
@@ -50,14 +53,16 @@ class ValidatePrescreenForm(FormValidationAction):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
-        """Whether the relative's question comes first; only answered slots once one rules the study out."""
+        """Whether the relative's question comes first; only answered slots once one rules the study
+        out; and always, last, the check of all answers before anything is saved."""
         if tracker.get_slot(PROXY_SLOT) == "no":
             return [PROXY_SLOT]
         proxy = [PROXY_SLOT] if tracker.get_slot("speaks_for") == "other" else []
+        questions = [slot for slot in domain_slots if slot != SUMMARY_SLOT]
         answers = context.answers_from(tracker)
         if first_exclusion(context.criteria(), answers, context.today()) is not None:
-            return [*proxy, *(slot for slot in domain_slots if slot in answers)]
-        return [*proxy, *domain_slots]
+            questions = [slot for slot in questions if slot in answers]
+        return [*proxy, *questions, SUMMARY_SLOT]
 
     def _volunteered(self, text: str, tracker: Tracker, requested: str) -> dict[str, Answer]:
         answered = set(context.answers_from(tracker)) | {requested}
@@ -75,6 +80,8 @@ class ValidatePrescreenForm(FormValidationAction):
         texts = context.criteria(language)  # what the person reads; the rules are the same
         if requested == PROXY_SLOT:  # asked once: anything but a clear yes or no is "unsure"
             return [SlotSet(PROXY_SLOT, yes_no_reading(text, language).value or "unsure")]
+        if requested == SUMMARY_SLOT:
+            return self._checked(text, intent, dispatcher, tracker)
         previous = context.answers_from(tracker)
         correction = detect_correction(
             text, context.today(), context.criteria(), current_slot=requested, previous=previous
@@ -99,6 +106,27 @@ class ValidatePrescreenForm(FormValidationAction):
             return events  # not an answer: the rules answer the question, then the form asks again
         return [*events, SlotSet(requested, answer.to_dict())]
 
+    def _checked(
+        self, text: str, intent: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> list[EventType]:
+        """A reply to "here is what you told me, is that right?" (bot/eligibility/summary.py)."""
+        language = context.language(tracker)
+        picking = tracker.get_slot(STEP_SLOT) == PICK
+        check = read_check(
+            text, context.criteria(), context.answers_from(tracker), context.today(), language, picking
+        )
+        if check.kind == "unclear" and intent in QUESTIONS:
+            return []  # a question: the rules answer it, then the check comes back
+        if check.kind == "unclear":
+            if asked_twice(tracker, SUMMARY_SLOT):
+                dispatcher.utter_message(text=text_of("prescreen_summary_kept", language))
+                return [SlotSet(SUMMARY_SLOT, KEPT), SlotSet(STEP_SLOT, None)]
+            return [SlotSet("reask_text", text_of("prescreen_summary_reask", language))]
+        if check.kind == "correction":
+            dispatcher.utter_message(text=context.criteria(language).dialogue["updated"])
+        changes = [SlotSet(slot, value) for slot, value in check_events(check).items()]
+        return [*changes, SlotSet("ask_count", 0)]  # a step forward: the count of asks starts again
+
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
@@ -107,7 +135,9 @@ class ValidatePrescreenForm(FormValidationAction):
         wanted = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
         checked: dict[str, Any] = {}
         for slot, value in tracker.slots_to_validate().items():
-            if slot in wanted:
+            if slot in PASSED_ON:  # the check's own bookkeeping: nothing to validate
+                checked[slot] = value
+            elif slot in wanted:
                 result = validated(slot, value)
                 checked.update(result)
                 tracker.slots.update(result)  # as rasa-sdk does: later checks see earlier results
@@ -119,6 +149,8 @@ class ValidatePrescreenForm(FormValidationAction):
 def validated(slot: str, value: Any) -> dict[str, Any]:
     """Keep a usable answer (read by its answer type's reader in the extraction above); clear an
     unusable one and keep the kind re-ask. A slot the criteria file does not know is never kept."""
+    if slot == SUMMARY_SLOT:
+        return {SUMMARY_SLOT: value if value in (CONFIRMED, KEPT) else None}
     if slot == PROXY_SLOT:
         if value in ("yes", "no", "unsure", "not_applicable"):
             return {PROXY_SLOT: "unsure" if value == "not_applicable" else value}

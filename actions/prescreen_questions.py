@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import context, storage
 from actions.prescreen_form import MAX_ASKS, PROXY_SLOT, unknown_answer
 from bot.eligibility import Answer, next_slot
+from bot.eligibility.summary import PICK, STEP_SLOT, SUMMARY_SLOT, pick_buttons, summary_buttons, summary_text
 from bot.leads.conversations import request_erasure
 from bot.leads.funnel import question_event
 from bot.texts import text
@@ -25,6 +26,8 @@ BOOKKEEPING_SLOTS = (
     "requested_slot",
     "reask_text",
     "prescreen_outcome",
+    SUMMARY_SLOT,
+    STEP_SLOT,
 )
 
 
@@ -82,13 +85,15 @@ def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> l
         storage.funnel(tracker.sender_id, question_event(slot))  # answered "not sure" for the person
     following = next_slot(context.criteria(), answers, context.today())
     events: list[EventType] = [SlotSet(slot, value), SlotSet("reask_text", None)]
-    if following is None:
+    if following is None:  # no question left: the check of all answers comes now
         dispatcher.utter_message(text=dialogue["moved_on_last"])
-        return events
-    if slot != PROXY_SLOT:
-        dispatcher.utter_message(text=dialogue["moved_on"])
-    question = numbered(following, prompt_for(following, language), tracker)
-    dispatcher.utter_message(text=question, buttons=buttons_for(following, language))
+        show_summary(answers, language, dispatcher)
+        following = SUMMARY_SLOT
+    else:
+        if slot != PROXY_SLOT:
+            dispatcher.utter_message(text=dialogue["moved_on"])
+        question = numbered(following, prompt_for(following, language), tracker)
+        dispatcher.utter_message(text=question, buttons=buttons_for(following, language))
     return [
         *events,
         SlotSet("requested_slot", following),
@@ -97,10 +102,36 @@ def _move_on(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> l
     ]
 
 
+def show_summary(answers: dict[str, Answer], language: str, dispatcher: CollectingDispatcher) -> None:
+    summary = summary_text(context.criteria(), answers, context.today(), language)
+    dispatcher.utter_message(text=summary, buttons=summary_buttons(language))
+
+
+def ask_summary(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """ "Here is what you told me... Is that right?", or "which one?" while the person picks one;
+    after an unclear reply only the re-ask and the buttons (the list is just above)."""
+    same = tracker.get_slot("asked_slot") == SUMMARY_SLOT
+    count = int(tracker.get_slot("ask_count") or 0) + 1 if same else 1
+    language = context.language(tracker)
+    answers = context.answers_from(tracker)
+    reask = tracker.get_slot("reask_text") if same else None
+    if tracker.get_slot(STEP_SLOT) == PICK:
+        pick = text("prescreen_summary_pick", language)
+        buttons = pick_buttons(context.criteria(), answers, language)
+        dispatcher.utter_message(text=f"{reask}\n\n{pick}" if reask else pick, buttons=buttons)
+    elif reask:
+        dispatcher.utter_message(text=reask, buttons=summary_buttons(language))
+    else:
+        show_summary(answers, language, dispatcher)
+    return [SlotSet("reask_text", None), SlotSet("asked_slot", SUMMARY_SLOT), SlotSet("ask_count", count)]
+
+
 def ask(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Ask ``slot``'s question; the second time in a row with "not sure" and a coordinator
     offered, and never a third time (the answer is then recorded as unknown and the next
     question comes). The relative's question is asked once."""
+    if slot == SUMMARY_SLOT:
+        return ask_summary(dispatcher, tracker)
     same = tracker.get_slot("asked_slot") == slot
     count = int(tracker.get_slot("ask_count") or 0) + 1 if same else 1
     limit = 1 if slot == PROXY_SLOT else MAX_ASKS
@@ -139,7 +170,7 @@ def _ask_action(slot: str) -> type[AskSlotAction]:
 
 
 # One action_ask_<slot> per question in criteria.yml, as `python -m bot build` lists them in the domain.
-ASK_ACTIONS = [_ask_action(slot) for slot in (PROXY_SLOT, *context.criteria().slot_names)]
+ASK_ACTIONS = [_ask_action(slot) for slot in (PROXY_SLOT, *context.criteria().slot_names, SUMMARY_SLOT)]
 
 
 class ActionExplainQuestion(Action):

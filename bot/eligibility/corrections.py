@@ -70,6 +70,16 @@ def _slot_by_words(text: str, criteria: CriteriaSet) -> str | None:
     return None
 
 
+def slot_named(text: str, criteria: CriteriaSet, language: str = ENGLISH) -> str | None:
+    """The question ``text`` (in ``language``) names by its cue words ("my age", "the scan"), if any."""
+    words = lexicon(language)
+    clean = normalise(text) if words is None else words.prepare(normalise(text))
+    try:
+        return _slot_by_words(clean, criteria.in_language(language))
+    except Exception:  # recognising a topic must never break the conversation
+        return None
+
+
 def _bare_age_slot(
     text: str, today: date, criteria: CriteriaSet, current_slot: str | None, language: str = ENGLISH
 ) -> str | None:

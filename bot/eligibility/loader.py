@@ -30,7 +30,7 @@ from bot.settings import get_settings
 
 SLOT_KEYS = set(
     (  # noqa: SIM905
-        "slot answer_type question why_we_ask reask buttons examples phrases not_applicable_means "
+        "slot answer_type question topic why_we_ask reask buttons examples phrases not_applicable_means "
         "correction_cues on_conflict confirm"
     ).split()
 )
@@ -191,6 +191,7 @@ def _slot(entry: Mapping[str, Any], where: str) -> SlotSpec:
         name=name,
         answer_type=type_name,
         question=required_text(entry, "question", context),
+        topic=required_text(entry, "topic", context),
         why_we_ask=optional_text(entry, "why_we_ask", context),
         reask=required_text(entry, "reask", context),
         buttons=text_list(entry, "buttons", context),
@@ -201,7 +202,7 @@ def _slot(entry: Mapping[str, Any], where: str) -> SlotSpec:
         confirm=_text_map(entry.get("confirm") or {}, f"{context}: confirm"),
         correction_cues=tuple(cue.lower() for cue in text_list(entry, "correction_cues", context)),
     )
-    for key in ("question", "why_we_ask", "reask"):
+    for key in ("question", "topic", "why_we_ask", "reask"):
         check_safe_text(getattr(spec, key), f"{context}: {key}")
     return spec
 

@@ -42,6 +42,7 @@ class SlotSpec:
     question: str
     why_we_ask: str
     reask: str
+    topic: str = ""  # a few words naming the question, for the summary before saving ("Age")
     buttons: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

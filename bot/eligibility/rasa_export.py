@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.eligibility.answer_types import type_of
 from bot.eligibility.models import CriteriaSet
+from bot.eligibility.summary import SUMMARY_SLOT
 
 FORM = "prescreen_form"
 RASA_FORMAT_VERSION = "3.1"
@@ -21,9 +22,10 @@ def ask_action(slot: str) -> str:
 
 
 def prescreen_domain(criteria: CriteriaSet) -> dict[str, Any]:
-    """Slots, form and ask actions for every question; a question whose answer type has no reader
-    in the registry raises here, at build time, instead of being accepted unread in a chat."""
-    slots = {
+    """Slots, form and ask actions for every question, then the check of all answers before
+    saving (bot/eligibility/summary.py); a question whose answer type has no reader in the
+    registry raises here, at build time, instead of being accepted unread in a chat."""
+    slots: dict[str, Any] = {
         name: {
             "type": type_of(criteria, name).slot_type,
             "influence_conversation": False,
@@ -31,11 +33,13 @@ def prescreen_domain(criteria: CriteriaSet) -> dict[str, Any]:
         }
         for name in criteria.slot_names
     }
+    slots[SUMMARY_SLOT] = {"type": "text", "influence_conversation": False, "mappings": [{"type": "custom"}]}
+    asked = [*criteria.slot_names, SUMMARY_SLOT]
     return {
         "version": RASA_FORMAT_VERSION,
         "slots": slots,
-        "forms": {FORM: {"required_slots": list(criteria.slot_names)}},
-        "actions": [ask_action(name) for name in criteria.slot_names],
+        "forms": {FORM: {"required_slots": asked}},
+        "actions": [ask_action(name) for name in asked],
     }
 
 

@@ -15,6 +15,7 @@ from bot.eligibility.answers import parse_answer, yes_no_reading
 from bot.eligibility.conversation import contact_in_text, says_no, says_stop, wants_to_take_part
 from bot.eligibility.corrections import detect_correction
 from bot.eligibility.models import CriteriaSet
+from bot.eligibility.summary import SUMMARY_SLOT, read_check
 from bot.eligibility.volunteered import volunteered_answers
 
 # Whatever the question, these keep their meaning: the person wants out, or a person, or safety.
@@ -48,6 +49,10 @@ def _answers_prescreen(state: State, text: str, criteria: CriteriaSet, today: da
     slot = state.requested_slot or ""
     if slot == PROXY_SLOT:
         return any(yes_no_reading(text, language).value is not None for language in SPOKEN_LANGUAGES)
+    if slot == SUMMARY_SLOT:  # the check before saving: the answers are not known here
+        return any(
+            read_check(text, criteria, {}, today, language).kind != "unclear" for language in SPOKEN_LANGUAGES
+        )
     if slot not in criteria.slot_names:
         return False
     if parse_answer(slot, text, today, criteria).usable:

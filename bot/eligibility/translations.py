@@ -21,7 +21,7 @@ from bot.eligibility.models import CriteriaSet, Criterion, OutcomeTexts, SlotSpe
 from bot.eligibility.schema import CriteriaError, text_list
 
 PHRASE_KINDS = ("yes", "no", "not_applicable", "unsure")
-SLOT_TEXTS = ("question", "reask", "why_we_ask")
+SLOT_TEXTS = ("question", "topic", "reask", "why_we_ask")
 CRITERION_TEXTS = ("label", "why", "not_eligible_text", "checked_by")
 FILE_NAME = "criteria_texts.yml"
 

@@ -27,8 +27,20 @@ MAX_TURNS = 45
 FALLBACK_NAME = "Alex Martin"  # a name a profile does not give
 # What the simulated patient says when its profile has nothing more for a question, per language.
 FALLBACKS = {
-    "en": {"time": "any time", "unsure": "not sure", "no_contact": "no thanks", "poke": "ok"},
-    "fr": {"time": "n'importe quand", "unsure": "je sais pas", "no_contact": "non merci", "poke": "ok"},
+    "en": {
+        "time": "any time",
+        "unsure": "not sure",
+        "no_contact": "no thanks",
+        "poke": "ok",
+        "right": "yes thats right",
+    },
+    "fr": {
+        "time": "n'importe quand",
+        "unsure": "je sais pas",
+        "no_contact": "non merci",
+        "poke": "ok",
+        "right": "oui c'est bon",
+    },
 }
 
 
@@ -70,6 +82,10 @@ class Recogniser:
             (texts.text("utter_ask_contact_reach", language), "contact_reach"),
             (texts.text("utter_ask_contact_time", language), "contact_time"),
             (dialogue["moved_on_last"], "poke"),
+            # the check before saving: its first line, the re-ask and "which one?"
+            (texts.text("prescreen_summary", language, lines="").split("\n")[0], "summary"),
+            (texts.text("prescreen_summary_reask", language), "summary"),
+            (texts.text("prescreen_summary_pick", language), "summary"),
         ]
         for spec in criteria.slots:
             self.kinds += [(spec.question, f"slot:{spec.name}"), (spec.reask, f"slot:{spec.name}")]
@@ -101,6 +117,9 @@ class Patient:
             return str(self.profile["consent"])
         if kind == "poke":
             return self.says["poke"]
+        if kind == "summary":  # a profile may correct an answer there; then it confirms
+            fixes = self.profile.get("at_summary") or []
+            return str(fixes.pop(0)) if fixes else self.says["right"]
         if kind.startswith("slot:"):
             slot = kind[5:]
             if self.interruptions.get(slot):

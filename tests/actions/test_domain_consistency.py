@@ -27,8 +27,9 @@ def _implemented() -> set[str]:
     return names
 
 
-def test_prescreen_form_asks_exactly_the_criteria_questions_in_order(domain) -> None:
-    assert tuple(domain["forms"]["prescreen_form"]["required_slots"]) == context.criteria().slot_names
+def test_prescreen_form_asks_exactly_the_criteria_questions_in_order_then_checks_them(domain) -> None:
+    required = tuple(domain["forms"]["prescreen_form"]["required_slots"])
+    assert required == (*context.criteria().slot_names, "answers_checked")
 
 
 def test_every_criteria_question_has_a_slot_and_an_ask_action(domain) -> None:

@@ -33,6 +33,7 @@ NEW_SLOT = {
     "slot": "near_paris",
     "answer_type": "yes_no",
     "question": QUESTION,
+    "topic": "Living near Paris",
     "reask": REASK,
     "buttons": ["Yes", "No", "Not sure"],
 }
@@ -143,11 +144,22 @@ async def test_a_question_added_to_the_data_is_asked_read_and_evaluated(
     ask("near_paris", dispatcher, make_tracker("purple monkey dishwasher", slots={**asked, **slots}))
     assert _texts(dispatcher)[0] == f"Question 2 of 11\n\n{REASK}"
 
-    # "no" is read by the yes/no reader, ends the questions, and the outcome gives the new reason
+    # "no" is read by the yes/no reader and ends the questions: the answers are checked, under
+    # the new question's own topic, before the outcome gives the new reason
     dispatcher = CollectingDispatcher()
     slots = _slots(await form.run(dispatcher, make_tracker("no", slots=asked), domain))
-    assert slots["near_paris"]["value"] == "no" and slots["requested_slot"] is None
+    assert slots["near_paris"]["value"] == "no" and slots["requested_slot"] == "answers_checked"
     answered = {"age": asked["age"], "near_paris": slots["near_paris"]}
+    dispatcher = CollectingDispatcher()
+    ask(
+        "answers_checked",
+        dispatcher,
+        make_tracker("no", slots={**answered, "requested_slot": "answers_checked"}),
+    )
+    assert "1. Age: 54\n2. Living near Paris: No\n" in _texts(dispatcher)[0]
+    checking = {**answered, "requested_slot": "answers_checked", "asked_slot": "answers_checked"}
+    slots = _slots(await form.run(CollectingDispatcher(), make_tracker("yes", slots=checking), domain))
+    assert slots["answers_checked"] == "yes" and slots["requested_slot"] is None
     dispatcher = CollectingDispatcher()
     events = await ActionPrescreenOutcome().run(dispatcher, make_tracker("no", slots=answered), domain)
     assert _slots(events)["prescreen_outcome"] == "not_eligible"
@@ -194,9 +206,10 @@ def test_the_generated_form_asks_the_criteria_questions_and_is_not_hand_written(
     from bot.eligibility.rasa_export import prescreen_domain
 
     generated = prescreen_domain(context.criteria())
-    assert generated["forms"]["prescreen_form"]["required_slots"] == list(context.criteria().slot_names)
-    # each slot holds the parsed Answer as JSON, filled by the form's own extraction
-    assert {slot["type"] for slot in generated["slots"].values()} == {"any"}
+    required = generated["forms"]["prescreen_form"]["required_slots"]
+    assert required == [*context.criteria().slot_names, "answers_checked"]  # then the check before saving
+    # each answer slot holds the parsed Answer as JSON, filled by the form's own extraction
+    assert {generated["slots"][name]["type"] for name in context.criteria().slot_names} == {"any"}
     assert {slot["mappings"][0]["type"] for slot in generated["slots"].values()} == {"custom"}
     hand_written = merged_domain(REPO_ROOT / "domain")
     assert not set(context.criteria().slot_names) & set(hand_written["slots"])

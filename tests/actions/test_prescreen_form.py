@@ -74,10 +74,12 @@ async def test_correction_updates_an_earlier_answer(tracker_for, dispatcher, dom
     assert any("updated" in message["text"] for message in dispatcher.messages)
 
 
-async def test_an_excluding_answer_ends_the_questions(tracker_for, dispatcher, domain) -> None:
+async def test_an_excluding_answer_ends_the_questions_and_the_answers_are_checked(
+    tracker_for, dispatcher, domain
+) -> None:
     tracker = tracker_for("17", slots={"requested_slot": "age"})
     events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
-    assert SlotSet("requested_slot", None) in events
+    assert SlotSet("requested_slot", "answers_checked") in events
 
 
 async def test_not_sure_is_kept_as_unsure_not_forced(tracker_for, dispatcher, domain) -> None:

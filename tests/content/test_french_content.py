@@ -204,6 +204,7 @@ def test_outcome_and_dialogue_texts_have_the_english_keys_and_placeholders(
 
 SLOT_TEXT_KEYS = (
     "question",
+    "topic",
     "reask",
     "why_we_ask",
     "buttons",

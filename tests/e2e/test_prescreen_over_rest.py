@@ -12,8 +12,9 @@ from bot.runtime.rest_chat import Conversation
 
 pytestmark = pytest.mark.servers
 
+CHECKED = "Yes, that's right"  # what the button of the check before saving sends
 ELIGIBLE_ANSWERS = [  # age and French social security cover first (criteria.yml sets the order)
-    "54", "yes", "Jo-1", "yes", "no", "no", "not applicable", "none", "yes", "yes",
+    "54", "yes", "Jo-1", "yes", "no", "no", "not applicable", "none", "yes", "yes", CHECKED,
 ]  # fmt: skip
 
 
@@ -47,9 +48,14 @@ def test_full_prescreen_with_contact_leaves_one_lead_and_emails_the_coordinator(
     live_stack, smtp_inbox
 ) -> None:
     chat = _start(live_stack)
-    for answer in ELIGIBLE_ANSWERS[:-1]:
+    for answer in ELIGIBLE_ANSWERS[:-2]:
         assert chat.say(answer), f"no reply to {answer!r}"
-    outcome = chat.text(ELIGIBLE_ANSWERS[-1])
+    summary = chat.text(ELIGIBLE_ANSWERS[-2])
+    assert "Before I save anything" in summary and "1. Age: 54\n" in summary and "Is that right?" in summary
+    assert _of(live_stack, chat.sender) == []  # nothing saved before the person has checked
+    corrected = chat.text("sorry, I'm actually 55")
+    assert "updated that answer" in corrected and "1. Age: 55\n" in corrected
+    outcome = chat.text(CHECKED)
     assert "may be able to take part" in outcome and "coordinator" in outcome
     assert "you are eligible" not in outcome and "enrolled" not in outcome
     assert "name" in chat.text("yes please")  # the contact offer, then consent is already given
@@ -57,7 +63,7 @@ def test_full_prescreen_with_contact_leaves_one_lead_and_emails_the_coordinator(
     assert "good time" in chat.text("marie.test@example.org")
     assert "passed your details" in chat.text("weekday mornings")
     (lead,) = _of(live_stack, chat.sender)
-    assert lead["outcome"] == "likely_eligible" and lead["answers"]["age"] == 54
+    assert lead["outcome"] == "likely_eligible" and lead["answers"]["age"] == 55
     assert lead["contact"]["email"] == "marie.test@example.org" and lead["consent_version"]
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not smtp_inbox.messages:
@@ -93,7 +99,9 @@ def test_a_hard_exclusion_stops_at_once_and_explains(live_stack, answers: list[s
     chat = _start(live_stack)
     for answer in answers[:-1]:
         chat.say(answer)
-    text = chat.text(answers[-1])
+    summary = chat.text(answers[-1])  # no more questions: the answers given, for a check
+    assert "Before I save anything" in summary and f"{len(answers)}. " in summary and expected not in summary
+    text = chat.text(CHECKED)
     assert expected in text and "own doctor" in text
     (lead,) = _of(live_stack, chat.sender)
     assert lead["outcome"] == "not_eligible" and not any(lead["contact"].values())
@@ -101,10 +109,10 @@ def test_a_hard_exclusion_stops_at_once_and_explains(live_stack, answers: list[s
 
 def test_not_sure_answers_lead_to_review_never_forced(live_stack) -> None:
     chat = _start(live_stack)
-    answers = ["54", "yes", "not sure", "yes", "no", "no", "no", "none", "I don't know"]
+    answers = ["54", "yes", "not sure", "yes", "no", "no", "no", "none", "I don't know", "yes"]
     for answer in answers:
         chat.say(answer)
-    text = chat.text("yes")
+    text = chat.text("yes")  # to the check of the answers
     assert "coordinator" in text and "can't tell yet" in text
 
 

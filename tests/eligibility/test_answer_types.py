@@ -18,6 +18,7 @@ NEW_SLOT = {
     "slot": "near_paris",
     "answer_type": "yes_no",
     "question": "Do you live within 2 hours of Paris?",
+    "topic": "Living near Paris",
     "reask": "Sorry, I didn't get that. Please answer yes or no.",
 }
 NEW_CRITERION = {

@@ -98,3 +98,18 @@ def test_name_and_phone_in_one_message_are_both_kept() -> None:
 
 def test_a_refusal_is_not_a_name() -> None:
     assert not contact_in_text("no thanks, not now").any
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("yes that's right", "affirm"), ("no", "deny"), ("oui c'est bon", "affirm"), ("my age is 46", "faq")],
+)
+def test_a_reply_to_the_check_before_saving_is_an_answer_to_it(text: str, intent: str) -> None:
+    state = {"active_loop": "prescreen_form", "requested_slot": "answers_checked"}
+    assert _route(text, intent=intent, **state) == "inform"
+
+
+def test_a_study_question_at_the_check_before_saving_stays_a_question() -> None:
+    state = {"active_loop": "prescreen_form", "requested_slot": "answers_checked"}
+    assert _route("how long does the study last?", intent="faq", **state) is None
+    assert _route("stop", intent="stop_prescreen", **state) is None

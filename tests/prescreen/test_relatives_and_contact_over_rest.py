@@ -42,7 +42,7 @@ def test_a_relative_who_says_the_person_agrees_is_not_asked(live_stack) -> None:
 def test_a_name_typed_at_the_contact_offer_is_kept_and_only_the_rest_is_asked(live_stack) -> None:
     chat = Conversation(live_stack.rasa_url)
     chat.say("can I join the study?")
-    for answer in ("yes", "47", "yes", "PL-7", "yes", "no", "no", "no", "none", "dlco 55", "yes"):
+    for answer in ("yes", "47", "yes", "PL-7", "yes", "no", "no", "no", "none", "dlco 55", "yes", "yes"):
         chat.say(answer)
     text = chat.text("Noor Haddad")
     assert texts.text("utter_contact_prefilled").lower() in text

@@ -16,7 +16,20 @@ pytestmark = [pytest.mark.servers, pytest.mark.postgres, pytest.mark.scaleout]
 
 PEOPLE = 5  # odd: a lockstep of sequential conversations still alternates servers
 # In the order criteria.yml asks them: age, French cover, then the health questions.
-ANSWERS = ["54", "yes", "Jo-1", "yes", "no", "no", "not applicable", "none", "yes", "yes"]
+# Then "Yes, that's right" to the check of all answers before anything is saved.
+ANSWERS = [
+    "54",
+    "yes",
+    "Jo-1",
+    "yes",
+    "no",
+    "no",
+    "not applicable",
+    "none",
+    "yes",
+    "yes",
+    "Yes, that's right",
+]
 # The answers whose stored form is a plain value (the others' shapes are pinned by tests/eligibility).
 EXPECTED_ANSWER_VALUES = {
     "age": 54,

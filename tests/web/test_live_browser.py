@@ -37,6 +37,7 @@ PRESCREEN = [
     ("do any of these apply", "none"),
     ("breathing tests", "not sure"),
     ("birth control", "yes"),
+    ("is that right", "Yes, that's right"),
     ("contact you", "Yes, please contact me"),
     ("name should the coordinator use", PATIENT_NAME),
     ("email address or phone", "camille.testpatient@example.org"),

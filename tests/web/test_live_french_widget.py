@@ -75,6 +75,14 @@ def test_a_french_visitor_is_answered_screened_and_referred_in_french(browser: B
         prompt = " ".join(FRENCH.slot(slot).prompt.split())
         assert prompt[:40] in said, f"expected the French question {slot!r}, the assistant said {said!r}"
         said = _say(page, ANSWERS[slot])
+    # the check before saving, in French; "Âge" picked with its button, then the right age typed
+    assert "Avant d'enregistrer" in said and "1. Âge : 54" in said, said
+    screenshot(page, "live-french-summary")
+    assert "Quelle réponse" in _say(page, "Changer une réponse")
+    assert "Quel âge avez-vous" in _say(page, "Âge")
+    said = _say(page, "55 ans")
+    assert "1. Âge : 55" in said, said
+    said = _say(page, "Oui, c'est juste")
     assert "coordinateur" in said.lower(), said
     screenshot(page, "live-french-outcome")
     said = _say(page, "Oui, contactez-moi")
@@ -92,5 +100,5 @@ def test_a_french_visitor_is_answered_screened_and_referred_in_french(browser: B
             if row["conversation_ref"] == cipher.reference(sender)
         ]
     assert len(leads) == 1 and leads[0]["contact"]["email"] == PERSON[1]
-    assert leads[0]["language"] == "fr"
+    assert leads[0]["language"] == "fr" and leads[0]["answers"]["age"] == 55
     context.close()

@@ -21,7 +21,8 @@ from tests.web.staff import PASSWORD
 
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
 
-ELIGIBLE = ["54", "yes", "Jo-1", "yes", "no", "no", "not applicable", "none", "yes", "yes"]
+CHECKED = "Yes, that's right"  # to the check of all answers before anything is saved
+ELIGIBLE = ["54", "yes", "Jo-1", "yes", "no", "no", "not applicable", "none", "yes", "yes", CHECKED]
 CONTACT = ["yes please", "Funnel Tester", "funnel.tester@example.org", "weekday mornings"]
 
 
@@ -57,7 +58,7 @@ def test_conversations_played_over_the_stack_move_the_funnel_by_exactly_that(bro
     played = {
         "faq only": [_play(stack.rasa_url, ["how long does the study last?"]) for _ in range(3)],
         "eligible with contact": [_play(stack.rasa_url, [*start, *ELIGIBLE, *CONTACT]) for _ in range(2)],
-        "too young": [_play(stack.rasa_url, [*start, "15"])],
+        "too young": [_play(stack.rasa_url, [*start, "15", CHECKED])],
         "left after age": [_play(stack.rasa_url, [*start, "54"])],
     }
     after, weekly_after = _snapshot(database)
