@@ -34,6 +34,8 @@ CHECKSUMS = {
     "fresh5_fr.yml": "09417186d1269511d718cd42a8dec3ccf871faa4b4d5d067bd89f239db012616",
     # blind: French only, written from shared/ only after the fresh5 round, committed before scored
     "fresh6_fr.yml": "82140583f18c15a0d4532d3e7edd68a6760060193107d6f26904fef1d242db3e",
+    # blind: English, written from shared/ only on 2026-12-02 (session 6), committed before scored
+    "fresh6_en.yml": "fed923dd5821e69dea3ec00167f74ed946facf08591ac8eb56d465793eb9fe44",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
