@@ -35,6 +35,7 @@ CHECKSUMS = {
     # blind: French only, written from shared/ only after the fresh5 round, committed before scored
     "fresh6_fr.yml": "82140583f18c15a0d4532d3e7edd68a6760060193107d6f26904fef1d242db3e",
     # blind: English, written from shared/ only on 2026-12-02 (session 6), committed before scored
+    "fresh7_fr.yml": "e6aee73dcfa468071bfe15833e32dd54eeb6d7be9e65cd0ef7ff987c3f615e9d",
     "fresh6_en.yml": "fed923dd5821e69dea3ec00167f74ed946facf08591ac8eb56d465793eb9fe44",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
