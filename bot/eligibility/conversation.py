@@ -48,6 +48,15 @@ STOP_WORDS = re.compile(
     r"(veux|veut) (pas|plus)|au revoir|abandon\w*)\b",
     re.IGNORECASE,
 )
+# Words that ask for a person of the study (English and French): "talk to my partner first" at the
+# birth-control question, or "short of breath, is this study for me", hold none of them.
+HANDOFF_WORDS = re.compile(
+    r"\b(person|people|human|humans|someone|somebody|anyone|anybody|coordinator\w*|nurse\w*|staff|"
+    r"team|agent|operator|real|doctor\w*|call me|phone me|ring me|contact me|email me|reach me|"
+    r"call back|callback|personne|humain\w*|quelqu.?un|coordinat\w*|infirmi\w*|[ée]quipe|m[ée]decin\w*|"
+    r"appel\w*|rappel\w*|contact\w*|t[ée]l[ée]phon\w*)\b",
+    re.IGNORECASE,
+)
 NOT_WANTS = re.compile(
     r"\b(don'?t|do not|not) (want|wish|like) to (join|take part|participate)\b|"
     r"\b(veux|veut|voulons|souhaite) (pas|plus) (participer|m'inscrire|faire partie)\b"
@@ -157,6 +166,11 @@ def contact_in_text(text: str) -> ContactInText:
 def says_stop(text: str) -> bool:
     """The message holds a word that asks to stop or leave (see ``STOP_WORDS``)."""
     return bool(STOP_WORDS.search(text or ""))
+
+
+def asks_for_a_person(text: str) -> bool:
+    """The message names a person to talk to or a way to be contacted (see ``HANDOFF_WORDS``)."""
+    return bool(HANDOFF_WORDS.search(text or ""))
 
 
 def says_no(text: str) -> bool:

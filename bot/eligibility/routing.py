@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.eligibility.answers import parse_answer, yes_no_reading
-from bot.eligibility.conversation import contact_in_text, says_no, says_stop, wants_to_take_part
+from bot.eligibility.conversation import (
+    asks_for_a_person,
+    contact_in_text,
+    says_no,
+    says_stop,
+    wants_to_take_part,
+)
 from bot.eligibility.corrections import detect_correction
 from bot.eligibility.models import CriteriaSet
 from bot.eligibility.summary import SUMMARY_SLOT, read_check
@@ -84,6 +90,11 @@ def route(state: State, text: str, intent: str, criteria: CriteriaSet, today: da
             return "inform"
         if state.last_action in CONTACT_OFFERS and details.any:  # a name typed at the offer
             return "affirm"
+    if intent == "human_handoff" and not asks_for_a_person(text):  # the model read an answer as "a person"
+        if _answers_pending(state, text, criteria, today):  # "I'd have to talk to my partner first"
+            return "inform"
+        if state.active_loop is None and wants_to_take_part(text):  # "is this study for me"
+            return "start_prescreen"
     if intent in ALWAYS_KEPT:
         return None
     if state.active_loop == PRESCREEN_FORM and state.requested_slot:

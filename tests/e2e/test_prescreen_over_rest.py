@@ -51,10 +51,10 @@ def test_full_prescreen_with_contact_leaves_one_lead_and_emails_the_coordinator(
     for answer in ELIGIBLE_ANSWERS[:-2]:
         assert chat.say(answer), f"no reply to {answer!r}"
     summary = chat.text(ELIGIBLE_ANSWERS[-2])
-    assert "Before I save anything" in summary and "1. Age: 54\n" in summary and "Is that right?" in summary
+    assert "before i save anything" in summary and "1. age: 54\n" in summary and "is that right?" in summary
     assert _of(live_stack, chat.sender) == []  # nothing saved before the person has checked
     corrected = chat.text("sorry, I'm actually 55")
-    assert "updated that answer" in corrected and "1. Age: 55\n" in corrected
+    assert "updated that answer" in corrected and "1. age: 55\n" in corrected
     outcome = chat.text(CHECKED)
     assert "may be able to take part" in outcome and "coordinator" in outcome
     assert "you are eligible" not in outcome and "enrolled" not in outcome
@@ -100,7 +100,7 @@ def test_a_hard_exclusion_stops_at_once_and_explains(live_stack, answers: list[s
     for answer in answers[:-1]:
         chat.say(answer)
     summary = chat.text(answers[-1])  # no more questions: the answers given, for a check
-    assert "Before I save anything" in summary and f"{len(answers)}. " in summary and expected not in summary
+    assert "before i save anything" in summary and f"{len(answers)}. " in summary and expected not in summary
     text = chat.text(CHECKED)
     assert expected in text and "own doctor" in text
     (lead,) = _of(live_stack, chat.sender)

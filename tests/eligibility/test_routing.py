@@ -113,3 +113,16 @@ def test_a_study_question_at_the_check_before_saving_stays_a_question() -> None:
     state = {"active_loop": "prescreen_form", "requested_slot": "answers_checked"}
     assert _route("how long does the study last?", intent="faq", **state) is None
     assert _route("stop", intent="stop_prescreen", **state) is None
+
+
+def test_an_answer_the_model_reads_as_asking_for_a_person_is_an_answer() -> None:
+    state = {"active_loop": "prescreen_form", "requested_slot": "contraception"}
+    assert _route("I'd have to talk to my partner first", intent="human_handoff", **state) == "inform"
+    assert _route("can I talk to a coordinator", intent="human_handoff", **state) is None
+
+
+def test_an_opening_the_model_reads_as_asking_for_a_person_starts_the_prescreen() -> None:
+    opening = "hello, jo1 positive, short of breath, is this study for me"
+    assert _route(opening, intent="human_handoff") == "start_prescreen"
+    assert _route("i want to speak to someone", intent="human_handoff") is None
+    assert _route("je voudrais parler à quelqu'un", intent="human_handoff") is None
