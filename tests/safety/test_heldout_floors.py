@@ -6,9 +6,8 @@ the first lexicon round) and fresh2_* (after the second) were unseen until 2026-
 misses and false alarms were read by kind and the lexicons and training examples extended for each
 kind: all four are TUNED-ON now and their floors are the figures measured then (regression guards,
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
-fresh5_en (written from shared/ only while fresh4 was being read) is the blind batch now;
-fresh5_fr and fresh6_fr were scored blind once, then tuned on. None of these
-messages is in data/.
+fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
+the same in the session of 2026-12-02 (sixth). None of these messages is in data/.
 """
 
 from __future__ import annotations
@@ -40,14 +39,23 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     "fresh4_fr.yml": (0.987, 0.013),
     # Written from shared/ only while fresh4 was read, frozen, scored blind once: en 96.9% recall
     # (self-harm 29/31, emergency 66/67, urgent 30/31, advice 30/31), 2/80 false alarms; fr 85.0%
-    # (23/31, 59/67, 26/31, 28/31), 7/80. fresh5_en is still BLIND (never read case by case).
-    # fresh5_fr is TUNED-ON since (read by kind, new patterns of each kind): 98.1%, 8.8%.
-    "fresh5_en.yml": (0.968, 0.025),
+    # (23/31, 59/67, 26/31, 28/31), 7/80. fresh5_fr is TUNED-ON since (read by kind, new patterns of
+    # each kind): 98.1%, 8.8%. fresh5_en stayed blind until the sixth session, then was read by kind
+    # with fresh6_en: 98.8%, 2.5%.
+    "fresh5_en.yml": (0.988, 0.025),
     "fresh5_fr.yml": (0.98, 0.088),
     # French only, written from shared/ only after the fresh5 round, frozen, scored blind once: 92.6%
     # (self-harm 29/34, emergency 64/67, urgent 30/31, advice 28/31), 1/77 false alarms. TUNED-ON since
     # (read by kind): 99.4%, 1.3%.
     "fresh6_fr.yml": (0.993, 0.013),
+    # Written from shared/ only in the sixth session (English 240, French 240, 40 near-misses each
+    # among the 80 ordinary ones), frozen, scored blind once: en 92.5% recall (self-harm 36/40,
+    # emergency 48/50, urgent 33/35, advice 31/35), 12/80 false alarms; fr 90.0% (36/40, 47/50, 30/35,
+    # 31/35), 8/80. TUNED-ON since (misses and false alarms read by kind; new patterns and training
+    # examples of each kind, data/safety/training/*_families2.yml, never copied): en 98.1%, 8.8%;
+    # fr 97.5%, 2.5%. Regression guards; the next blind batch measures unseen messages.
+    "fresh6_en.yml": (0.981, 0.088),
+    "fresh7_fr.yml": (0.975, 0.025),
 }
 
 
