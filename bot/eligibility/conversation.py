@@ -26,8 +26,16 @@ WANTS = re.compile(
     r"(etre|être) inclu(s|se)?|inclu(s|se)? dans|(e|é)ligible|(e|é)ligibilit(e|é)|candidat(e|ure)?|"
     r"(rentrer|entrer|int(e|é)grer) dans (l'|l |cet |cette |votre )?(etude|étude|essai|protocole)|"
     r"int(e|é)grer (l'|l |cet |cette |votre )?(etude|étude|essai)|postuler|"
-    r"(savoir|voir|v(e|é)rifier) si (je|j'|il|elle|on|ma|mon) .{0,30}(peu[xt]|pourrai[st]?|pouvons))\b"
+    r"(savoir|voir|v(e|é)rifier|tester) si (je|j'|il|elle|on|ma|mon) .{0,30}(peu[xt]|pourrai[st]?|pouvons)|"
+    r"faire (l'|l |cet |cette |votre |le )?(etude|étude|essai|questionnaire|pr(e|é).?questionnaire)|"
+    r"int(e|é)ress(e|é)e?s? par (l'|l |cet |cette |votre |le )?(etude|étude|essai)|"
+    r"(rentre[rs]?|entre[rs]?) dans les crit(e|è)res|correspond(s|re)? aux crit(e|è)res|"
+    r"(etre|être|serai[st]?|sera[s]?) (pris|prise|accept(e|é)e?|retenue?|admise?)|"
+    r"possible pour (moi|lui|elle|eux|mon|ma))\b"
 )
+# A French story about the disease asking "can I / could she / is it possible" ("anti pl12, il peut
+# venir ?"); English stories need the study named (the English profiles' rate was measured so).
+STORY_ASK = re.compile(r"\b(possible|peu[xt]|pourrai[st]?|pourrions|venir|ouvert)\b")
 # A personal story about the disease next to the study ("my husband has jo-1 ..., how long would
 # the study take") is interest in taking part: consent is offered, and the question answered too.
 PERSONAL = re.compile(
@@ -35,7 +43,7 @@ PERSONAL = re.compile(
     r"je|j'ai|jai|j|moi|mon|ma|mes|il|elle|son|sa|ses|nous|notre|nos)\b"
 )
 DISEASE = re.compile(
-    r"antisynthe|anti-?synthe|\bjo.?1\b|\bpl.?7\b|\bpl.?12\b|\bej\b|\boj\b|\bild\b|interstitial|"
+    r"antisynthe|anti-?synthe|pneumopathie|pulmonaire|poumons?\b|\bjo.?1\b|\bpl.?7\b|\bpl.?12\b|\bej\b|\boj\b|\bild\b|interstitial|"
     r"fibros|fibrose|myositis|myosite|\bpid\b|\bnsip\b|\blungs?\b|antibod"
 )
 THE_STUDY = re.compile(r"\b(study|trial|research|catr.?pat|etude|étude|essai)\b")
@@ -111,7 +119,8 @@ def wants_to_take_part(text: str) -> bool:
     clean = normalise(text)
     if NOT_WANTS.search(clean):
         return False
-    story = bool(PERSONAL.search(clean) and DISEASE.search(clean) and THE_STUDY.search(clean))
+    personal = bool(PERSONAL.search(clean) and DISEASE.search(clean))
+    story = personal and bool(THE_STUDY.search(clean) or ("?" in clean and STORY_ASK.search(clean)))
     return story or bool(WANTS.search(clean))
 
 

@@ -126,3 +126,31 @@ def test_an_opening_the_model_reads_as_asking_for_a_person_starts_the_prescreen(
     assert _route(opening, intent="human_handoff") == "start_prescreen"
     assert _route("i want to speak to someone", intent="human_handoff") is None
     assert _route("je voudrais parler à quelqu'un", intent="human_handoff") is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "bonjour, j'ai un syndrome des antisynthétases avec atteinte pulmonaire, je peux faire l'essai ?",
+        "c'est pour ma mère, elle a la myosite avec anti-synthétase, elle pourrait être prise ?",
+        "je suis intéressée par l'essai CATR-PAT",
+        "est ce que je rentre dans les critères",
+        "slt jai une pneumopathie interstitielle et un anti pl12 c possible pour moi",
+        "bjr mon mari a des poumons abimés a cause de la maladie des antisynthetases, il peut venir ?",
+    ],
+)
+def test_a_french_opening_that_wants_to_take_part_is_read_so(opening: str) -> None:
+    assert wants_to_take_part(opening)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "combien de temps dure l'essai",
+        "c'est quoi une PID",
+        "est-ce que l'étude est payante",
+        "où se passe l'étude",
+    ],
+)
+def test_a_french_study_question_is_not_a_wish_to_take_part(question: str) -> None:
+    assert not wants_to_take_part(question)

@@ -37,6 +37,8 @@ def test_a_patient_on_a_phone_sees_progress_and_leaves_with_a_reference(browser:
         numbers += [int(n) for n in re.findall(rf"question (\d+) of {total}\b", said)]
         if numbers and numbers[-1] == 4:
             screenshot(page, "live-phone-progress")
+        if "is that right?" in last:  # the answers checked before anything is saved
+            screenshot(page, "live-phone-summary")
     assert numbers[:3] == [1, 2, 3] and numbers == sorted(numbers) and len(numbers) >= total - 1
     reference = load_cipher(live_stack).short_reference(
         page.evaluate("sessionStorage.getItem('catrpat-chat')")
