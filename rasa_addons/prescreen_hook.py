@@ -43,7 +43,8 @@ def rerouted(parse_data: dict[str, Any], tracker: Any, text: str) -> dict[str, A
     intent = (parse_data.get("intent") or {}).get("name") or ""
     state = State(tracker.active_loop_name, tracker.get_slot("requested_slot"), _last_action(tracker))
     try:
-        new = route(state, text, intent, default_criteria(), _today())
+        unsure = (parse_data.get("answer") or {}).get("kind") == "not_sure"  # rasa_addons/answer_hook.py
+        new = route(state, text, intent, default_criteria(), _today(), unsure)
     except Exception as error:  # routing is a refinement: NLU's reading stands if it fails
         log.error("event=prescreen_route_failed error=%s", type(error).__name__)
         return parse_data

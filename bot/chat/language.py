@@ -36,7 +36,8 @@ VOCABULARY: dict[str, frozenset[str]] = {
             donc très tres peux peut pouvez puis veux voulez voudrais voudrait faut une les et au
             aux ou où oui merci bonjour bonsoir salut svp stp pourquoi combien quand étude etude
             essai médicament médicaments medicament traitement maladie poumons poumon participer
-            suis-je est-ce prends prend prendre mère""",
+            suis-je est-ce prends prend prendre mère non juste eu bien rien jamais mon ton leur ans
+            était etait avait avais fait été ete marchait marche""",
         "es": """que en se te tu si y es yo usted ustedes él ella nosotros ellos ellas soy eres
             somos estoy está esta estás estas están estan tengo tiene tienen hay puedo puede
             pueden quiero quisiera necesito sé qué cuál cual cuáles cuánto cuanto cuánta cuántos

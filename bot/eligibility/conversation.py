@@ -124,6 +124,13 @@ def wants_to_take_part(text: str) -> bool:
     return story or bool(WANTS.search(clean))
 
 
+def tells_own_disease(text: str) -> bool:
+    """The person, or someone they write for, has the disease ("bonjour, j'ai un anti-PL7 et une
+    fibrose"): said without a question the model knows, that is why they came."""
+    clean = normalise(text)
+    return bool(PERSONAL.search(clean) and DISEASE.search(clean)) and not NOT_WANTS.search(clean)
+
+
 def speaks_for_other(text: str) -> bool:
     """A relative or friend writing about someone else ("my husband has...", "can she join")."""
     return bool(RELATIVE.search(normalise(text)))
@@ -172,9 +179,27 @@ def contact_in_text(text: str) -> ContactInText:
     return ContactInText(name=name, email=email, phone=phone)
 
 
+STOPPED_VERB = re.compile(r"^(arr[eê]t\w*|stopp\w*|stop|stops|quit|quitted)$", re.IGNORECASE)
+
+
 def says_stop(text: str) -> bool:
     """The message holds a word that asks to stop or leave (see ``STOP_WORDS``)."""
     return bool(STOP_WORDS.search(text or ""))
+
+
+def stopped_a_medicine_only(text: str) -> bool:
+    """Every stop word is a medicine being stopped ("il a arrêté l'Advagraf l'an dernier", "stopped
+    imurel in may"): an answer about the medicine, not a wish to stop the questions."""
+    from bot.eligibility.parsers.entities import find_entities  # loads the language pipeline
+
+    found = list(STOP_WORDS.finditer(text or ""))
+    if not found:
+        return False
+    drugs = [entity.start for entity in find_entities(text, "DRUG")]
+    return all(
+        STOPPED_VERB.match(match.group(0)) and any(0 < start - match.end() <= 25 for start in drugs)
+        for match in found
+    )
 
 
 def asks_for_a_person(text: str) -> bool:

@@ -17,6 +17,8 @@ from bot.eligibility.conversation import (
     contact_in_text,
     says_no,
     says_stop,
+    stopped_a_medicine_only,
+    tells_own_disease,
     wants_to_take_part,
 )
 from bot.eligibility.corrections import detect_correction
@@ -29,6 +31,8 @@ ALWAYS_KEPT = frozenset({"stop_prescreen", "human_handoff", "delete_data", "emer
 WANTS_OUT = frozenset({"stop_prescreen", "human_handoff", "delete_data"})
 # Real questions while a question is pending: answered, then the question comes back.
 QUESTIONS = frozenset({"faq", "why_ask", "bot_challenge"})
+# What the model makes of a message it has no answer for: a greeting with a story, or nothing.
+NOT_UNDERSTOOD = frozenset({"greet", "nlu_fallback", "out_of_scope"})
 CONSENT_QUESTIONS = frozenset({"action_ask_consent", "action_ask_handoff_consent"})
 CONTACT_OFFERS = frozenset({"utter_offer_contact"})
 PRESCREEN_FORM, CONTACT_FORM, PROXY_SLOT = "prescreen_form", "contact_form", "proxy_agrees"
@@ -77,15 +81,19 @@ def _answers_pending(state: State, text: str, criteria: CriteriaSet, today: date
     return state.active_loop == CONTACT_FORM and contact_in_text(text).any
 
 
-def route(state: State, text: str, intent: str, criteria: CriteriaSet, today: date) -> str | None:
-    """The intent to use instead of NLU's, or None to keep it."""
+def route(
+    state: State, text: str, intent: str, criteria: CriteriaSet, today: date, unsure: bool = False
+) -> str | None:
+    """The intent to use instead of NLU's, or None to keep it. ``unsure``: the FAQ reader was not
+    sure which study question this is ("is your question about one of these?")."""
     if not text or text.startswith("/"):
         return None
     details = contact_in_text(text)
     at_contact_step = state.active_loop == CONTACT_FORM or state.last_action in CONTACT_OFFERS
     if at_contact_step and (details.email or details.phone) and intent not in WANTS_OUT:
         return "inform" if state.active_loop == CONTACT_FORM else "affirm"  # an address is never an emergency
-    if intent == "stop_prescreen" and not says_stop(text):  # the model read an answer as "stop"
+    medicine_stopped = intent == "stop_prescreen" and stopped_a_medicine_only(text)
+    if intent == "stop_prescreen" and (not says_stop(text) or medicine_stopped):  # an answer read as "stop"
         if _answers_pending(state, text, criteria, today):  # "Funnel Tester" at the name question
             return "inform"
         if state.last_action in CONTACT_OFFERS and details.any:  # a name typed at the offer
@@ -115,4 +123,7 @@ def route(state: State, text: str, intent: str, criteria: CriteriaSet, today: da
         return "deny" if says_no(text) else None
     if intent != "start_prescreen" and wants_to_take_part(text):
         return "start_prescreen"
+    not_understood = intent in NOT_UNDERSTOOD or (unsure and intent == "faq")
+    if state.active_loop is None and not_understood and tells_own_disease(text):
+        return "start_prescreen"  # "hello, my mother has anti-PL7 and lung fibrosis": why they came
     return None

@@ -249,3 +249,12 @@ def test_plain_english_on_a_french_page_stays_english_and_a_decided_language_sta
     assert conversation_language("bonjour", "en", False, page="fr") is None  # decided already
     assert conversation_language("oui", None, True, page="fr") is None  # never during a pre-screen
     assert conversation_language("bonjour", None, False, page="de") is None  # not a language we speak
+
+
+def test_a_short_french_answer_with_non_and_il_is_not_taken_for_italian() -> None:
+    """ "non" and "il" are French too: read as Italian, a French answer got "I only understand English"."""
+    from bot.chat.language import guess_other_language
+
+    assert guess_other_language("non il marchait bien") in (None, "fr")
+    assert guess_other_language("non il a juste eu de la cortisone") in (None, "fr")
+    assert guess_other_language("ciao, vorrei sapere se posso partecipare") == "it"

@@ -154,3 +154,35 @@ def test_a_french_opening_that_wants_to_take_part_is_read_so(opening: str) -> No
 )
 def test_a_french_study_question_is_not_a_wish_to_take_part(question: str) -> None:
     assert not wants_to_take_part(question)
+
+
+@pytest.mark.parametrize("intent", ["greet", "nlu_fallback", "out_of_scope"])
+def test_a_story_about_ones_own_disease_the_model_has_no_answer_for_offers_the_prescreen(intent: str) -> None:
+    assert (
+        _route("bonjour, ma mère a un anti-PL7 et une fibrose pulmonaire", intent=intent) == "start_prescreen"
+    )
+    assert _route("hi, my husband has jo-1 and ILD", intent=intent) == "start_prescreen"
+    assert _route("bonjour", intent=intent) is None  # no story: as the model reads it
+    assert _route("what is ILD?", intent="faq") is None  # a question the model knows stays one
+
+
+def test_a_story_the_faq_reader_is_not_sure_about_offers_the_prescreen() -> None:
+    state = State(None, None, None)
+    story = "mon pere a une myosite anti-jo1 avec les poumons touchés"
+    assert route(state, story, "faq", CRITERIA, TODAY, unsure=True) == "start_prescreen"
+    assert route(state, story, "faq", CRITERIA, TODAY) is None  # a sure answer stays the answer
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["il a arrêté l'advagraf l'an dernier", "j'ai arrêté l'imurel début mai", "stopped imurel in may"],
+)
+def test_a_medicine_stopped_is_an_answer_not_a_wish_to_stop(answer: str) -> None:
+    state = {"active_loop": "prescreen_form", "requested_slot": "recent_drugs"}
+    assert _route(answer, intent="stop_prescreen", **state) == "inform"
+
+
+def test_stopping_the_questions_is_still_stopping_when_a_medicine_is_named() -> None:
+    state = {"active_loop": "prescreen_form", "requested_slot": "recent_drugs"}
+    assert _route("stop, i dont want to talk about my prograf", intent="stop_prescreen", **state) is None
+    assert _route("arrêtez les questions", intent="stop_prescreen", **state) is None
