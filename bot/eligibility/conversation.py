@@ -143,9 +143,11 @@ def person_agrees(text: str) -> bool:
 
 def _name_from(rest: str) -> str | None:
     """The words left once e-mail, phone and lead-ins are removed, if they look like a name."""
+    rest = re.sub(r"\([^)]*\)", " ", rest)  # "Sophie Martin (sa fille)": an aside, not the name
     rest = re.sub(
-        r"\b(his|her|their|the patient's) (son|daughter|wife|husband|mother|father|sister|"
-        r"brother|partner|mum|mom|dad)\b",
+        r"\b(his|her|their|the patient's|son|sa|leur) (son|daughter|wife|husband|mother|father|sister|"
+        r"brother|partner|mum|mom|dad|fils|fille|femme|mari|m[eè]re|p[eè]re|s(oe|œ)ur|fr[eè]re|"
+        r"conjointe?|compagne|compagnon)\b",
         " ",
         rest,
         flags=re.IGNORECASE,
@@ -197,7 +199,8 @@ def stopped_a_medicine_only(text: str) -> bool:
         return False
     drugs = [entity.start for entity in find_entities(text, "DRUG")]
     return all(
-        STOPPED_VERB.match(match.group(0)) and any(0 < start - match.end() <= 25 for start in drugs)
+        STOPPED_VERB.match(match.group(0))
+        and any(-40 <= start - match.end() <= 25 and start != match.start() for start in drugs)
         for match in found
     )
 
@@ -205,6 +208,18 @@ def stopped_a_medicine_only(text: str) -> bool:
 def asks_for_a_person(text: str) -> bool:
     """The message names a person to talk to or a way to be contacted (see ``HANDOFF_WORDS``)."""
     return bool(HANDOFF_WORDS.search(text or ""))
+
+
+DELETE_WORDS = re.compile(
+    r"\b(delete\w*|erase\w*|remove\w*|wipe\w*|forget (me|my|about me)|gdpr|rgpd|my data|mes donn[ée]es|"
+    r"supprim\w*|effac\w*|retir\w*|oubliez[- ]moi)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_delete(text: str) -> bool:
+    """The message holds a word that asks to erase something (see ``DELETE_WORDS``)."""
+    return bool(DELETE_WORDS.search(text or ""))
 
 
 def says_no(text: str) -> bool:

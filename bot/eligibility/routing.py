@@ -14,6 +14,7 @@ from datetime import date
 from bot.eligibility.answers import parse_answer, yes_no_reading
 from bot.eligibility.conversation import (
     asks_for_a_person,
+    asks_to_delete,
     contact_in_text,
     says_no,
     says_stop,
@@ -98,6 +99,12 @@ def route(
             return "inform"
         if state.last_action in CONTACT_OFFERS and details.any:  # a name typed at the offer
             return "affirm"
+    if (
+        intent == "delete_data"
+        and not asks_to_delete(text)
+        and _answers_pending(state, text, criteria, today)
+    ):
+        return "inform"  # "la date d'arrêt je l'ai plus en tête": an answer, not an erasure
     if intent == "human_handoff" and not asks_for_a_person(text):  # the model read an answer as "a person"
         if _answers_pending(state, text, criteria, today):  # "I'd have to talk to my partner first"
             return "inform"

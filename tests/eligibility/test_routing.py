@@ -186,3 +186,19 @@ def test_stopping_the_questions_is_still_stopping_when_a_medicine_is_named() -> 
     state = {"active_loop": "prescreen_form", "requested_slot": "recent_drugs"}
     assert _route("stop, i dont want to talk about my prograf", intent="stop_prescreen", **state) is None
     assert _route("arrêtez les questions", intent="stop_prescreen", **state) is None
+
+
+def test_an_answer_the_model_reads_as_erasing_is_an_answer_unless_it_says_erase() -> None:
+    state = {"active_loop": "prescreen_form", "requested_slot": "recent_drugs"}
+    answer = "azathioprine pendant 2 ans, je sais plus quand j'ai arrêté, faudrait que je regarde"
+    assert _route(answer, intent="delete_data", **state) == "inform"
+    assert _route("supprimez mes données", intent="delete_data", **state) is None
+    assert _route("delete my data", intent="delete_data", **state) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("Sophie Martin (sa fille)", "Sophie Martin"), ("Anna Smith (her daughter)", "Anna Smith")],
+)
+def test_a_name_with_an_aside_about_who_writes_is_the_name(typed: str, name: str) -> None:
+    assert contact_in_text(typed).name == name

@@ -42,7 +42,7 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # (23/31, 59/67, 26/31, 28/31), 7/80. fresh5_fr is TUNED-ON since (read by kind, new patterns of
     # each kind): 98.1%, 8.8%. fresh5_en stayed blind until the sixth session, then was read by kind
     # with fresh6_en: 98.8%, 2.5%.
-    "fresh5_en.yml": (0.988, 0.025),
+    "fresh5_en.yml": (0.987, 0.025),  # 158/160
     "fresh5_fr.yml": (0.98, 0.088),
     # French only, written from shared/ only after the fresh5 round, frozen, scored blind once: 92.6%
     # (self-harm 29/34, emergency 64/67, urgent 30/31, advice 28/31), 1/77 false alarms. TUNED-ON since

@@ -35,3 +35,25 @@ def test_no_profile_answer_triggers_unless_the_profile_is_about_danger() -> None
         if (verdict := screen(text)) is not None
     ]
     assert triggered == []
+
+
+def test_no_french_profile_answer_gets_the_crisis_reply() -> None:
+    """The crisis reply comes alone and the answer is lost; the other safety replies come before the
+    pre-screen goes on. Measured 2026-12-02: besides the profiles about danger (pregnant now, maybe
+    pregnant), five French answers get an urgent, advice or emergency reply first (a known cost)."""
+    french = PROFILES.with_name("profiles_fr.yml")
+    profiles = yaml.safe_load(french.read_text(encoding="utf-8"))["profiles"]
+    crises = [
+        (profile["id"], text)
+        for profile in profiles
+        for text in answers(profile)
+        if (verdict := screen(text)) is not None and verdict.category == "self_harm"
+    ]
+    assert crises == []
+
+
+def test_what_the_simulated_patient_says_of_its_own_triggers_nothing() -> None:
+    from bot.runtime.simulated_patient import FALLBACKS
+
+    said = [text for words in FALLBACKS.values() for text in words.values()]
+    assert [text for text in said if screen(text) is not None] == []
