@@ -31,7 +31,11 @@ WANTS = re.compile(
     r"int(e|é)ress(e|é)e?s? par (l'|l |cet |cette |votre |le )?(etude|étude|essai)|"
     r"(rentre[rs]?|entre[rs]?) dans les crit(e|è)res|correspond(s|re)? aux crit(e|è)res|"
     r"(etre|être|serai[st]?|sera[s]?) (pris|prise|accept(e|é)e?|retenue?|admise?)|"
-    r"possible pour (moi|lui|elle|eux|mon|ma))\b"
+    r"possible pour (moi|lui|elle|eux|mon|ma)|"
+    r"(me |se )?renseigne[rz]? (sur|pour) (l'|l |cet |cette |votre |le )?(etude|étude|essai)|"
+    r"(doctor|consultant|rheumatologist|pulmonologist|specialist|gp|nurse|m(e|é)decin|pneumologue|"
+    r"rhumatologue|sp(e|é)cialiste) .{0,40}(told|sent|referred|suggested|recommended|a dit|a parl(e|é)|"
+    r"conseill(e|é)|propos(e|é)|orient(e|é)).{0,40}(study|trial|etude|étude|essai))\b"
 )
 # A French story about the disease asking "can I / could she / is it possible" ("anti pl12, il peut
 # venir ?"); English stories need the study named (the English profiles' rate was measured so).

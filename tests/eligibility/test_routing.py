@@ -202,3 +202,15 @@ def test_an_answer_the_model_reads_as_erasing_is_an_answer_unless_it_says_erase(
 )
 def test_a_name_with_an_aside_about_who_writes_is_the_name(typed: str, name: str) -> None:
     assert contact_in_text(typed).name == name
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "bonjour, mon rhumatologue m'a parlé de cet essai",
+        "je voudrais me renseigner sur l'étude pour mon mari",
+        "my rheumatologist suggested I look at this trial",
+    ],
+)
+def test_being_sent_by_a_doctor_or_asking_about_the_study_for_oneself_is_interest(opening: str) -> None:
+    assert wants_to_take_part(opening)
