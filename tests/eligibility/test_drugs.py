@@ -154,3 +154,26 @@ def test_may_the_verb_is_not_read_as_the_month(parse: Parse) -> None:
     answer = parse("recent_drugs", "I may have taken it in june")
     assert answer.value["last_taken"]["earliest"] == "2026-06-01"
     assert answer.hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("imurel until november last year", "en"),
+        ("last year in march i stopped prograf", "en"),
+        ("advagraf arrêté en novembre l'an dernier", "fr"),
+        ("l'an dernier en septembre, endoxan", "fr"),
+    ],
+)
+def test_a_month_of_last_year_is_in_last_year(text: str, language: str) -> None:
+    """On 1 December, "November last year" is thirteen months back, not last month."""
+    from datetime import date
+
+    from bot.eligibility import default_criteria
+    from bot.eligibility.answers import parse_answer
+    from bot.eligibility.readings import reading
+
+    criteria, today = default_criteria(), date(2026, 12, 1)
+    answer = parse_answer("recent_drugs", text, today, criteria, language)
+    assert answer.value["last_taken"]["earliest"].startswith("2025-")
+    assert reading(criteria, "recent_drugs", answer, today) == "clear"

@@ -64,6 +64,9 @@ PATTERNS = {
     ),
     "year": re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])"),
 }
+# "November last year", "last year in November": the month of the year before (dateparser would
+# take the latest November gone, which on 1 December is last month)
+LAST_YEAR = re.compile(r"\b(?:last|previous)\s+year\b|\bthe\s+year\s+before\b")
 MAY_CONTEXT = re.compile(
     r"\b(in|since|until|till|of|early|late|mid|end|beginning|last|around|from|before|after|by|or|and|"
     r"was)\s+$"
@@ -239,10 +242,28 @@ def find_periods(
             else:
                 fragment = _fragment(kind, match, text, words)
                 period = _dateparser(fragment, today, date_order, words) if fragment else None
+                if period is not None and kind == "month" and _said_last_year(match, text, words):
+                    period = _a_year_earlier(match, today, date_order, words) or period
             if period is not None:
                 periods.append(period)
                 taken.append((match.start(), match.end()))
     return _most_precise(periods)
+
+
+def _said_last_year(match: re.Match[str], text: str, words: Lexicon | None) -> bool:
+    """A month without its year, with "last year" just before or after it."""
+    if match.group("year"):
+        return False
+    near = text[max(0, match.start() - 25) : match.end() + 30]
+    return bool(pick(words, "last_year", LAST_YEAR).search(near))
+
+
+def _a_year_earlier(
+    match: re.Match[str], today: date, date_order: str, words: Lexicon | None
+) -> Period | None:
+    """The named month in the year before this one."""
+    fragment = f"{match.group(0)} {today.year - 1}"
+    return _dateparser(fragment, today, date_order, words)
 
 
 def _most_precise(periods: list[Period]) -> list[Period]:
