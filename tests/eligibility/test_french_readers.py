@@ -438,3 +438,21 @@ def test_every_french_button_is_read_in_a_french_conversation(slot: str) -> None
     for payload in english:
         answer = parse_answer(slot, payload, date(2026, 12, 1), default_criteria(), language="fr")
         assert answer.usable, f"{slot}: the button {payload!r} is not read in French"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["le compte rendu du scanner n'est pas encore arrivé", "j'ai pas encore reçu le compte-rendu"],
+)
+def test_a_scan_report_not_yet_received_is_not_sure_not_no(text: str) -> None:
+    from datetime import date
+
+    from bot.eligibility import default_criteria
+    from bot.eligibility.answers import parse_answer
+    from bot.eligibility.readings import reading
+
+    criteria, today = default_criteria(), date(2026, 12, 1)
+    assert (
+        reading(criteria, "ild_on_ct", parse_answer("ild_on_ct", text, today, criteria, "fr"), today)
+        == "unsure"
+    )
