@@ -18,20 +18,10 @@ from bot.eligibility.summary import (
     summary_buttons,
     summary_text,
 )
+from tests.eligibility.conftest import GOOD_REPLIES
 
 TODAY = date(2026, 12, 1)
-GIVEN = {
-    "age": "54",
-    "social_security": "yes",
-    "antibody": "Jo-1",
-    "ild_on_ct": "yes",
-    "recent_drugs": "no",
-    "drug_failed_before": "no",
-    "pregnancy": "not applicable",
-    "checklist": "none",
-    "lung_function": "FVC 65%",
-    "contraception": "yes",
-}
+GIVEN = {**GOOD_REPLIES, "pregnancy": "not applicable", "lung_function": "FVC 65%"}
 
 
 @pytest.fixture(scope="module")
