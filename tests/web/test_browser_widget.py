@@ -31,6 +31,8 @@ def page(context: BrowserContext, web: WebServer) -> Iterator[Page]:
     requested: list[str] = []
     tab.on("request", lambda request: requested.append(request.url))
     tab.goto(web.url + "/")
+    # The launcher is built once the widget's texts arrive, after the page's load event.
+    expect(tab.locator(".cpw-launcher")).to_be_visible()
     yield tab
     assert [url for url in requested if not url.startswith(web.url)] == [], "no third-party requests"
 
