@@ -37,6 +37,9 @@ CHECKSUMS = {
     # blind: English, written from shared/ only on 2026-12-02 (session 6), committed before scored
     "fresh7_fr.yml": "e6aee73dcfa468071bfe15833e32dd54eeb6d7be9e65cd0ef7ff987c3f615e9d",
     "fresh6_en.yml": "fed923dd5821e69dea3ec00167f74ed946facf08591ac8eb56d465793eb9fe44",
+    # blind: English and French, written from shared/ only on 2026-12-02 (session 7), committed before scored
+    "fresh8_en.yml": "4f1bf3d17adf1f2f32c5dd3de6b2428eb3b18a7608b5363249cdc565d01b4238",
+    "fresh8_fr.yml": "56cff0da53629a653436914892f8da814a692988fe3abfea73d3954c84725899",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
