@@ -7,7 +7,7 @@ misses and false alarms were read by kind and the lexicons and training examples
 kind: all four are TUNED-ON now and their floors are the figures measured then (regression guards,
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
-the same in the session of 2026-12-02 (sixth). None of these messages is in data/.
+the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh. None of these messages is in data/.
 """
 
 from __future__ import annotations
@@ -56,6 +56,13 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # fr 97.5%, 2.5%. Regression guards; the next blind batch measures unseen messages.
     "fresh6_en.yml": (0.981, 0.088),
     "fresh7_fr.yml": (0.975, 0.025),
+    # Written from shared/ only in the seventh session (80 each: 28 emergency, 8 self-harm, 12 urgent,
+    # 12 advice, 20 ordinary, many sharing words with the red flags), frozen, committed, scored blind
+    # once: en 98.3% recall (self-harm 8/8, emergency 28/28, urgent 11/12, advice 12/12), 3/20 false
+    # alarms; fr 91.7% (6/8, 26/28, 12/12, 11/12), 1/20. TUNED-ON since (read by kind, new patterns
+    # and training examples of each kind, never copied): 100% and 0/20 each. Regression guards.
+    "fresh8_en.yml": (1.0, 0.05),
+    "fresh8_fr.yml": (1.0, 0.05),
 }
 
 
