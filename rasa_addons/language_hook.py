@@ -19,6 +19,7 @@ from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import SlotSet
 
 from bot.chat.language import conversation_language, requested_language
+from bot.chat.telling_words import telling_words
 from bot.eligibility import default_criteria
 from bot.texts import text
 
@@ -77,6 +78,7 @@ async def handle_message_with_tracker(self: MessageProcessor, message: UserMessa
 def install() -> None:
     if _inner:
         return  # installed already: wrapping itself would loop
+    telling_words()  # read once here, not on a person's first message
     _inner["handle_message"] = MessageProcessor.handle_message
     _inner["with_tracker"] = MessageProcessor._handle_message_with_tracker
     MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]

@@ -16,6 +16,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from bot.chat.telling_words import reads_french
+
 Language = Literal["fr", "es", "de", "it", "pt", "other"]
 
 # Each list holds very common words of its language that English does not use. Left out on
@@ -171,15 +173,16 @@ def conversation_language(
 
     An explicit request always counts. Otherwise the language is read from the messages only
     while it is not decided yet (``current`` unset), and never during a pre-screen, where short
-    answers ("oui", "54") say nothing about it: a French message sets French; English needs no
-    setting, being the default. A widget on a French page (``page``) sets French from the first
-    message ("bonjour", "oui" are too short to tell) unless that message is plainly English."""
+    answers ("oui", "54") say nothing about it: a French message sets French (three words with
+    two French ones, or words only our French training data uses, such as "effets secondaires");
+    English needs no setting, being the default. A widget on a French page (``page``) sets French
+    from the first message ("bonjour", "oui" are too short to tell) unless it is plainly English."""
     requested = requested_language(text)
     if requested is not None:
         return requested if requested != current else None
     if current is not None or in_prescreen:
         return None
-    if guess_other_language(text) == "fr":
+    if guess_other_language(text) == "fr" or reads_french(text):
         return "fr"
     if page in SPOKEN and page != "en" and not looks_english(text):
         return page

@@ -258,3 +258,29 @@ def test_a_short_french_answer_with_non_and_il_is_not_taken_for_italian() -> Non
     assert guess_other_language("non il marchait bien") in (None, "fr")
     assert guess_other_language("non il a juste eu de la cortisone") in (None, "fr")
     assert guess_other_language("ciao, vorrei sapere se posso partecipare") == "it"
+
+
+@pytest.mark.parametrize(
+    "text", ["effets secondaires ?", "duree etude", "combien ca coute", "je veux participer"]
+)
+def test_a_short_french_question_sets_french_from_words_only_the_french_training_data_uses(text: str) -> None:
+    assert conversation_language(text, None, False) == "fr"
+    assert conversation_language(text, None, True) is None  # never during a pre-screen
+
+
+@pytest.mark.parametrize("text", ["side effects?", "Imurel", "Prograf or Imurel?", "Jo-1", "ok", "cost?"])
+def test_short_english_or_names_of_medicines_leave_the_language_unset(text: str) -> None:
+    assert conversation_language(text, None, False) is None
+
+
+def test_no_english_training_example_or_faq_question_reads_as_french() -> None:
+    """By construction (French-only words never appear in English data); this pins the construction."""
+    from bot.chat.telling_words import reads_french
+
+    faq = yaml.safe_load((REPO_ROOT / "data" / "content" / "faq.yml").read_text(encoding="utf-8"))
+    files = sorted((REPO_ROOT / "data" / "nlu").glob("*.yml"))
+    examples = [
+        text for path in files for text in _examples(yaml.safe_load(path.read_text(encoding="utf-8")))
+    ]
+    examples += [question for entry in faq["entries"] for question in entry["questions"]]
+    assert [text for text in examples if reads_french(text)] == []
