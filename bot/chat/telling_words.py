@@ -28,6 +28,7 @@ NEUTRAL = frozenset(
     medrol solumedrol methotrexate rituximab bactrim jo pl ej oj mi mda srp ro ku pm scl hmgcr tif nxp sae
     catr pat aphp ap hp paris france ok okay hello hi""".split()  # noqa: SIM905 - a word list reads best as text
 )
+LONE_WORD_MIN = 7
 _WORD = re.compile(r"[a-z]{2,}")  # one letter ("j", "c", "i") is too little to tell
 
 
@@ -76,9 +77,11 @@ def telling_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def reads_french(text: str) -> bool:
-    """At least one French-only word and no English-only one (names and unknown words say nothing)."""
+    """At least one French-only word and none English-only (names say nothing); a lone word only
+    if it is long."""
     french_only, english_only = telling_words()
     words = words_of(text)
     french = sum(word in french_only for word in words)
     english = sum(word in english_only for word in words)
-    return french >= 1 and english == 0
+    # A short word alone is often both ("menu", "date"); a long one rarely ("remboursement").
+    return french >= 1 and english == 0 and (len(words) >= 2 or len(words[0]) >= LONE_WORD_MIN)

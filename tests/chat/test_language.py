@@ -261,14 +261,16 @@ def test_a_short_french_answer_with_non_and_il_is_not_taken_for_italian() -> Non
 
 
 @pytest.mark.parametrize(
-    "text", ["effets secondaires ?", "duree etude", "combien ca coute", "je veux participer"]
+    "text", ["effets secondaires ?", "duree etude", "combien ca coute", "je veux participer", "participer"]
 )
 def test_a_short_french_question_sets_french_from_words_only_the_french_training_data_uses(text: str) -> None:
     assert conversation_language(text, None, False) == "fr"
     assert conversation_language(text, None, True) is None  # never during a pre-screen
 
 
-@pytest.mark.parametrize("text", ["side effects?", "Imurel", "Prograf or Imurel?", "Jo-1", "ok", "cost?"])
+@pytest.mark.parametrize(
+    "text", ["side effects?", "Imurel", "Prograf or Imurel?", "Jo-1", "ok", "cost?", "menu", "question"]
+)
 def test_short_english_or_names_of_medicines_leave_the_language_unset(text: str) -> None:
     assert conversation_language(text, None, False) is None
 
