@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 from bot.settings import get_settings
@@ -30,16 +32,18 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _run(_: argparse.Namespace) -> int:
-    from bot.runtime.build import prepare
     from bot.runtime.processes import all_processes, prepare_data
     from bot.runtime.restarts import STATUS_FILE
     from bot.runtime.secrets import with_rasa_token
     from bot.runtime.supervisor import Supervisor
-    from bot.runtime.training import train
 
+    # Build and train in a child process: importing Rasa here (TensorFlow, spaCy, SciPy) would keep
+    # about 500 MiB in the supervisor, which only starts and watches the others.
+    trained = subprocess.run([sys.executable, "-m", "bot", "train"], check=False)
+    if trained.returncode != 0:
+        log.error("event=train_failed returncode=%s", trained.returncode)
+        return trained.returncode
     settings = with_rasa_token(get_settings())
-    prepare(settings)
-    train(settings)
     prepare_data(settings)
     supervisor = Supervisor(settings, all_processes(settings), status_path=settings.data_dir / STATUS_FILE)
     supervisor.start()
