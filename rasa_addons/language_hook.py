@@ -16,7 +16,7 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
-from rasa.shared.core.events import SlotSet
+from rasa.shared.core.events import SlotSet, UserUttered
 
 from bot.chat.language import conversation_language, requested_language
 from bot.chat.telling_words import telling_words
@@ -66,8 +66,9 @@ async def handle_message_with_tracker(self: MessageProcessor, message: UserMessa
     """The language read from the message before the turn is handled, when it is not decided yet."""
     if message.text and not message.text.startswith("/"):
         page = (message.metadata or {}).get("language")  # the widget's page, checked at the channel
+        said_before = sum(1 for event in tracker.events if isinstance(event, UserUttered))
         language = conversation_language(
-            message.text, tracker.get_slot(LANGUAGE_SLOT), _in_prescreen(tracker), page
+            message.text, tracker.get_slot(LANGUAGE_SLOT), _in_prescreen(tracker), page, said_before
         )
         if language is not None:
             tracker.update(SlotSet(LANGUAGE_SLOT, language))

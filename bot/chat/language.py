@@ -166,8 +166,13 @@ def looks_english(text: str) -> bool:
     return len(set(_words(text)) & ENGLISH) >= MIN_HITS
 
 
+# Short messages are read for their language only among a conversation's first ones: later, a
+# bare name ("Marie Dubois") typed at the contact offer of an English conversation is no sign.
+OPENING_MESSAGES = 3
+
+
 def conversation_language(
-    text: str, current: str | None, in_prescreen: bool, page: str | None = None
+    text: str, current: str | None, in_prescreen: bool, page: str | None = None, said_before: int = 0
 ) -> str | None:
     """The conversation's language after this message, when it changes; else None.
 
@@ -175,14 +180,16 @@ def conversation_language(
     while it is not decided yet (``current`` unset), and never during a pre-screen, where short
     answers ("oui", "54") say nothing about it: a French message sets French (three words with
     two French ones, or words only our French training data uses, such as "effets secondaires");
-    English needs no setting, being the default. A widget on a French page (``page``) sets French
-    from the first message ("bonjour", "oui" are too short to tell) unless it is plainly English."""
+    English needs no setting, being the default; short messages count only among the first
+    OPENING_MESSAGES (``said_before`` is how many the person sent before this one). A widget on a
+    French page (``page``) sets French from the first message ("bonjour", "oui" are too short to
+    tell) unless it is plainly English."""
     requested = requested_language(text)
     if requested is not None:
         return requested if requested != current else None
     if current is not None or in_prescreen:
         return None
-    if guess_other_language(text) == "fr" or reads_french(text):
+    if guess_other_language(text) == "fr" or (said_before < OPENING_MESSAGES and reads_french(text)):
         return "fr"
     if page in SPOKEN and page != "en" and not looks_english(text):
         return page

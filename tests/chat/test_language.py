@@ -286,3 +286,14 @@ def test_no_english_training_example_or_faq_question_reads_as_french() -> None:
     ]
     examples += [question for entry in faq["entries"] for question in entry["questions"]]
     assert [text for text in examples if reads_french(text)] == []
+
+
+def test_a_name_later_in_an_english_conversation_does_not_switch_it_to_french() -> None:
+    """A bare name at the contact offer, after a whole English pre-screen, once turned it French."""
+    assert (
+        conversation_language("Marie Dubois", None, False, said_before=0) == "fr"
+    )  # a first message: unsure
+    assert conversation_language("Marie Dubois", None, False, said_before=14) is None
+    assert (
+        conversation_language("bonjour je voudrais participer a l etude", None, False, said_before=14) == "fr"
+    )
