@@ -456,3 +456,22 @@ def test_a_scan_report_not_yet_received_is_not_sure_not_no(text: str) -> None:
         reading(criteria, "ild_on_ct", parse_answer("ild_on_ct", text, today, criteria, "fr"), today)
         == "unsure"
     )
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        # a first "non" answers; what follows explains, even when it holds a "yes" phrase
+        ("social_security", "non, je suis couverte par la RAMQ au Québec, pas en France", "no"),
+        # without the opening "non", the same mix stays for a coordinator to look at
+        ("social_security", "je suis couverte par la RAMQ au Québec, pas en France", "unsure"),
+        # a plural "finies" says it stopped: June 2023 is long before the last 6 months
+        ("recent_drugs", "6 perfs d'endoxan finies en juin 2023, depuis juste du cortancyl", "clear"),
+        ("recent_drugs", "on m'a proposé l'endoxan mais j'ai pas encore commencé", "clear"),
+        ("ild_on_ct", "le scanner montre une pneumopathie interstitielle non spécifique (PINS)", "yes"),
+        ("pregnancy", "j'ai arrêté d'allaiter le mois dernier", "no"),
+        ("drug_failed_before", "6 endoxan et les poumons ont continué à baisser", "yes"),
+    ],
+)
+def test_french_answers_of_the_seventh_session_families(slot: str, text: str, expected: str) -> None:
+    assert _read(slot, text) == expected

@@ -84,6 +84,12 @@ def _negated(text: str, start: int, phrase: str, kind: str, words: Lexicon | Non
     return kind == "yes" and bool(before) and before[-1].strip(",.") in bare_no
 
 
+def _opens_with_no(text: str, words: Lexicon | None) -> bool:
+    bare_no = ("no",) if words is None else words.words("bare_no")
+    first = text.split(maxsplit=1)[0].strip(",.!;:") if text.split() else ""
+    return first in bare_no
+
+
 def _slot_reading(
     text: str,
     phrases: Mapping[str, Sequence[str]],
@@ -122,6 +128,10 @@ def _slot_reading(
     if not found:
         return None
     ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) > 1 and "no" in found and _opens_with_no(text, words):
+        return (
+            "no"  # "non, je suis couverte par la RAMQ au Québec": the first word answers, the rest explains
+        )
     if len(ranked) > 1 and (ranked[0][1] == ranked[1][1] or conflict == "unsure"):
         return "unsure"
     return ranked[0][0]
