@@ -18,7 +18,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import SlotSet, UserUttered
 
-from bot.chat.language import conversation_language, requested_language
+from bot.chat.language import OPENING_MESSAGES, conversation_language, requested_language
 from bot.chat.telling_words import telling_words
 from bot.eligibility import default_criteria
 from bot.texts import text
@@ -66,7 +66,7 @@ async def handle_message_with_tracker(self: MessageProcessor, message: UserMessa
     """The language read from the message before the turn is handled, when it is not decided yet."""
     if message.text and not message.text.startswith("/"):
         page = (message.metadata or {}).get("language")  # the widget's page, checked at the channel
-        said_before = sum(1 for event in tracker.events if isinstance(event, UserUttered))
+        said_before = _messages_before(tracker, OPENING_MESSAGES)
         language = conversation_language(
             message.text, tracker.get_slot(LANGUAGE_SLOT), _in_prescreen(tracker), page, said_before
         )
@@ -74,6 +74,20 @@ async def handle_message_with_tracker(self: MessageProcessor, message: UserMessa
             tracker.update(SlotSet(LANGUAGE_SLOT, language))
             log.info("event=language_detected language=%s", language)
     return await _inner["with_tracker"](self, message, tracker)
+
+
+def _messages_before(tracker: Any, enough: int) -> int:
+    """How many messages the person sent before this one, counted up to ``enough`` only: past the
+    opening ones the count changes nothing, and a long conversation need not be read again."""
+    if tracker.get_slot(LANGUAGE_SLOT) is not None:
+        return enough  # decided already: only an explicit request changes it
+    seen = 0
+    for event in tracker.events:
+        if isinstance(event, UserUttered):
+            seen += 1
+            if seen >= enough:
+                break
+    return seen
 
 
 def install() -> None:

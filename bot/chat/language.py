@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import Literal
 
-from bot.chat.telling_words import reads_french
+from bot.chat.telling_words import fold, reads_french
 
 Language = Literal["fr", "es", "de", "it", "pt", "other"]
 
@@ -146,9 +146,7 @@ _SWITCH = {
 
 def _plain(text: str) -> str:
     """Lower case, no accents, words only: "En Français, svp !" -> "en francais svp"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.findall(r"[a-z0-9]+", letters))
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
 def requested_language(text: str) -> str | None:

@@ -102,10 +102,23 @@ def train(folder: Path = TRAINING_DIR):
     return model.fit(texts, labels)
 
 
+def predict_proba(model, text: str):
+    """``model.predict_proba([text])[0]``, without the pipeline's per-call job scheduling.
+
+    The feature union hands each vectorizer to joblib even when it runs them in this thread, which
+    cost more than the vectorizers themselves on one short message (about half the classifier's time
+    per message); this stacks the same features in the same order and asks the same classifier."""
+    from scipy.sparse import hstack
+
+    union, classifier = model.steps[0][1], model.steps[-1][1]
+    features = hstack([vectorizer.transform([text]) for _, vectorizer in union.transformer_list]).tocsr()
+    return classifier.predict_proba(features)[0]
+
+
 def guess(text: str) -> Guess | None:
     """The likeliest safety category and the risk that the message is not ordinary (None if it is)."""
     model = _model()
-    probabilities = dict(zip(model.classes_, model.predict_proba([normalise(text)])[0], strict=True))
+    probabilities = dict(zip(model.classes_, predict_proba(model, normalise(text)), strict=True))
     risk = 1.0 - float(probabilities.get(NONE, 0.0))
     top = max(probabilities.get(c, 0.0) for c in CATEGORIES)
     if top <= 0:

@@ -92,10 +92,8 @@ def test_every_category_nearly_as_likely_as_the_top_one_is_a_candidate_most_seri
     class Model:
         classes_: ClassVar[list[str]] = ["advice", "emergency", "none", "self_harm", "urgent"]
 
-        def predict_proba(self, texts: list[str]) -> list[list[float]]:
-            return [[0.50, 0.05, 0.03, 0.30, 0.12]]
-
     monkeypatch.setattr(classifier, "_model", Model)
+    monkeypatch.setattr(classifier, "predict_proba", lambda model, text: [0.50, 0.05, 0.03, 0.30, 0.12])
     found = classifier.guess("any text")
     assert found is not None and found.candidates == ("self_harm", "advice") and found.category == "self_harm"
     assert found.risk == pytest.approx(0.97)
@@ -114,3 +112,11 @@ def test_a_minimum_risk_for_an_unknown_category_is_refused(tmp_path: Path) -> No
     (tmp_path / "classifier.yml").write_text("min_risk: 0.9\nmin_risk_by_category: {panic: 0.5}\n")
     with pytest.raises(LexiconError, match="min_risk_by_category"):
         min_risk("emergency", tmp_path)
+
+
+def test_the_classifier_reads_a_message_as_its_pipeline_does() -> None:
+    """The shortcut past the pipeline's job scheduling gives the pipeline's own probabilities."""
+    model = classifier._model()
+    for text in ("i cant breathe", "jpp respirer depuis ce matin", "how long is the study", "x"):
+        expected = model.predict_proba([text])[0]
+        assert list(classifier.predict_proba(model, text)) == pytest.approx(list(expected), abs=1e-12)

@@ -80,14 +80,17 @@ def _negated(text: str, start: int, phrase: str, kind: str, words: Lexicon | Non
         after = clause_break.split(text[start + len(phrase.strip()) :])[0].split()[:1]
         if after and words.pattern("flip_after").fullmatch(after[0].strip(",.!")):
             return True
-    bare_no = ("no",) if words is None else words.words("bare_no")
-    return kind == "yes" and bool(before) and before[-1].strip(",.") in bare_no
+    return kind == "yes" and bool(before) and _is_bare_no(before[-1], words)
+
+
+def _is_bare_no(word: str, words: Lexicon | None) -> bool:
+    """A lone "no" ("no," / "non."): agreement before a "no" phrase, a no before a yes phrase."""
+    return word.strip(",.!;:") in (("no",) if words is None else words.words("bare_no"))
 
 
 def _opens_with_no(text: str, words: Lexicon | None) -> bool:
-    bare_no = ("no",) if words is None else words.words("bare_no")
-    first = text.split(maxsplit=1)[0].strip(",.!;:") if text.split() else ""
-    return first in bare_no
+    first = text.split(maxsplit=1)
+    return bool(first) and _is_bare_no(first[0], words)
 
 
 def _slot_reading(
