@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 import yaml
 
-from bot.safety.patterns import PatternCompiler, PatternError
+from bot.safety.patterns import FirstWords, MessageWords, PatternCompiler, PatternError
 
+T = TypeVar("T")
 Category = Literal["self_harm", "emergency", "urgent", "advice"]
 # Most serious first: a message gets the reply of the first category it triggers.
 CATEGORIES: tuple[Category, ...] = ("self_harm", "emergency", "urgent", "advice")
@@ -38,10 +41,55 @@ class LexiconError(ValueError):
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A compiled pattern with the words its matches can start with (None: any)."""
+
+    regex: re.Pattern[str]
+    first: FirstWords | None
+
+
+class Indexed(Generic[T]):
+    """Patterns (in their file's order) found by the words their matches start with.
+
+    A message is read against hundreds of patterns; most cannot match it because it holds none of
+    the words they start with. Looking its words up here gives those that can, in order, without
+    trying the others (the same matches: tests/safety/test_patterns.py compares)."""
+
+    def __init__(self, items: Iterable[T], phrase_of: Callable[[T], Phrase]) -> None:
+        self.items = tuple(items)
+        self._always: list[int] = []
+        self._whole: dict[str, list[int]] = defaultdict(list)
+        self._beginnings: dict[str, list[int]] = defaultdict(list)
+        for index, item in enumerate(self.items):
+            first = phrase_of(item).first
+            if first is None:
+                self._always.append(index)
+                continue
+            for word in first.whole:
+                self._whole[word].append(index)
+            for beginning in first.beginnings:
+                self._beginnings[beginning].append(index)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def that_may_match(self, words: MessageWords) -> list[T]:
+        found = set(self._always)
+        for word in words.whole:
+            found.update(self._whole.get(word, ()))
+        for beginning in words.beginnings:
+            found.update(self._beginnings.get(beginning, ()))
+        return [self.items[index] for index in sorted(found)]
+
+
+@dataclass(frozen=True)
 class Trigger:
     category: Category
     pattern: str
-    regex: re.Pattern[str]
+    phrase: Phrase
 
 
 @dataclass(frozen=True)
@@ -70,13 +118,13 @@ class Reading:
 class Lexicon:
     language: str
     replies: dict[Category, str]
-    triggers: tuple[Trigger, ...]
-    not_triggers: tuple[re.Pattern[str], ...]
+    triggers: Indexed[Trigger]
+    not_triggers: Indexed[Phrase]
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
-    past: tuple[re.Pattern[str], ...]
-    history: tuple[re.Pattern[str], ...]
-    general: tuple[re.Pattern[str], ...]
+    past: Indexed[Phrase]
+    history: Indexed[Phrase]
+    general: Indexed[Phrase]
     readings: tuple[Reading, ...]
 
 
@@ -86,13 +134,13 @@ def _category(value: Any, context: str) -> Category:
     return value
 
 
-def _patterns(compiler: PatternCompiler, values: Any, context: str) -> list[tuple[str, re.Pattern[str]]]:
+def _patterns(compiler: PatternCompiler, values: Any, context: str) -> list[tuple[str, Phrase]]:
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise LexiconError(f"{context}: must be a list of patterns (texts)")
     compiled = []
     for pattern in values:
         try:
-            compiled.append((pattern, compiler.compile(pattern)))
+            compiled.append((pattern, Phrase(compiler.compile(pattern), compiler.first_words(pattern))))
         except PatternError as error:
             raise LexiconError(f"{context}: {error}") from error
     return compiled
@@ -135,21 +183,23 @@ def load_lexicon(path: Path) -> Lexicon:
     triggers: list[Trigger] = []
     for category, patterns in (data.get("triggers") or {}).items():
         where = f"{context}: triggers.{category}"
-        for pattern, regex in _patterns(compiler, patterns, where):
-            triggers.append(Trigger(_category(category, where), pattern, regex))
-    not_triggers = [
-        r for _, r in _patterns(compiler, data.get("not_triggers") or [], f"{context}: not_triggers")
-    ]
+        for pattern, phrase in _patterns(compiler, patterns, where):
+            triggers.append(Trigger(_category(category, where), pattern, phrase))
+
+    def phrases(kind: str) -> Indexed[Phrase]:
+        compiled = _patterns(compiler, data.get(kind) or [], f"{context}: {kind}")
+        return Indexed((phrase for _, phrase in compiled), lambda phrase: phrase)
+
     return Lexicon(
         language=str(data.get("language") or path.stem),
         replies={c: " ".join(replies[c].split()) for c in CATEGORIES},
-        triggers=tuple(triggers),
-        not_triggers=tuple(not_triggers),
+        triggers=Indexed(triggers, lambda trigger: trigger.phrase),
+        not_triggers=phrases("not_triggers"),
         negation=_cue_before(compiler, data.get("negations"), NEGATION_WINDOW_WORDS, _NEGATION_BREAKERS),
         hypothetical=_cue_before(compiler, data.get("hypothetical"), HYPOTHETICAL_WINDOW_WORDS, _BREAKERS),
-        past=tuple(r for _, r in _patterns(compiler, data.get("past") or [], f"{context}: past")),
-        history=tuple(r for _, r in _patterns(compiler, data.get("history") or [], f"{context}: history")),
-        general=tuple(r for _, r in _patterns(compiler, data.get("general") or [], f"{context}: general")),
+        past=phrases("past"),
+        history=phrases("history"),
+        general=phrases("general"),
         readings=_readings(compiler, data.get("readings"), f"{context}: readings"),
     )
 

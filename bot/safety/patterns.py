@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 NUMBER = r"\d+(?:\.\d+)?"
 _GAPS = {"..": r"(?:\s+\S+){0,4}", "...": r"(?:\s+\S+){0,10}"}
@@ -35,6 +36,30 @@ _NOT_WORD = re.compile(r"[^a-z0-9%.]+")
 _LONE_DOTS = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _GROUP = re.compile(r"^\{([a-z_]+)\}$")
 _WORD = re.compile(r"^[a-z0-9%]+\*?$")
+
+
+@dataclass(frozen=True)
+class MessageWords:
+    """A normalised message's words and every beginning of them, looked up by ``FirstWords``."""
+
+    whole: frozenset[str]
+    beginnings: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> MessageWords:
+        words = set(re.findall(r"\w+", text))
+        return cls(frozenset(words), frozenset(w[:end] for w in words for end in range(1, len(w) + 1)))
+
+
+@dataclass(frozen=True)
+class FirstWords:
+    """The words a pattern's match can start with: whole words and beginnings ("breath*").
+
+    A message holding none of them cannot match, so its regular expression, with its gaps of up to
+    ten words, is not tried (bot/safety/lexicon.py, ``Indexed``)."""
+
+    whole: frozenset[str]
+    beginnings: frozenset[str]
 
 
 class PatternError(ValueError):
@@ -124,6 +149,30 @@ class PatternCompiler:
             else:
                 parts.append(f"{separator}{core}")
         return "".join(parts)
+
+    def first_words(self, pattern: str) -> FirstWords | None:
+        """What a match of ``pattern`` starts with, or None when it may start with any word (a
+        leading gap, a number): such a pattern is always tried. Call after ``compile``."""
+        tokens = [token for token in pattern.split() if token != "^"]
+        if not tokens or tokens[0] in _GAPS:
+            return None
+        whole: set[str] = set()
+        beginnings: set[str] = set()
+        for choice in tokens[0].split("|"):
+            group = _GROUP.match(choice)
+            if group:
+                found = [self.first_words(phrase) for phrase in self.groups[group.group(1)]]
+                if any(each is None for each in found):
+                    return None
+                whole.update(*(each.whole for each in found if each))
+                beginnings.update(*(each.beginnings for each in found if each))
+            elif not re.fullmatch(r"[a-z0-9]+\*?", choice):
+                return None  # a number, or a word that is not all letters and digits ("%")
+            elif choice.endswith("*"):
+                beginnings.add(choice[:-1])
+            else:
+                whole.add(choice)
+        return FirstWords(frozenset(whole), frozenset(beginnings))
 
     def compile(self, pattern: str) -> re.Pattern[str]:
         try:

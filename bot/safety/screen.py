@@ -19,7 +19,7 @@ from bot.safety.lexicon import (
     load_lexicons,
     min_risk,
 )
-from bot.safety.patterns import normalise
+from bot.safety.patterns import MessageWords, normalise
 
 # A dose in a text ("2 mg for each kilo", "150 mg a day"): study facts can state the protocol's
 # doses, but never right after a safety reply, where it would read as an instruction.
@@ -46,11 +46,16 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 _PHRASES = ("not_triggers", "past", "history", "general")
 
 
-def _phrases(lexicons: tuple[Lexicon, ...], text: str) -> dict[str, list[tuple[int, int]]]:
+def _phrases(
+    lexicons: tuple[Lexicon, ...], text: str, words: MessageWords
+) -> dict[str, list[tuple[int, int]]]:
     """Where each kind of discounting phrase lies in ``text``, in every language, found once per message."""
     return {
         kind: [
-            m.span() for lexicon in lexicons for regex in getattr(lexicon, kind) for m in regex.finditer(text)
+            m.span()
+            for lexicon in lexicons
+            for phrase in getattr(lexicon, kind).that_may_match(words)
+            for m in phrase.regex.finditer(text)
         ]
         for kind in _PHRASES
     }
@@ -77,11 +82,11 @@ def _discounted(
 
 
 def _hits(
-    lexicon: Lexicon, lexicons: tuple[Lexicon, ...], text: str, phrases: dict
+    lexicon: Lexicon, lexicons: tuple[Lexicon, ...], text: str, words: MessageWords, phrases: dict
 ) -> list[tuple[Category, str]]:
     hits: list[tuple[Category, str]] = []
-    for trigger in lexicon.triggers:
-        for match in trigger.regex.finditer(text):
+    for trigger in lexicon.triggers.that_may_match(words):
+        for match in trigger.phrase.regex.finditer(text):
             if not _discounted(lexicons, trigger, text, match.span(), phrases):
                 hits.append((trigger.category, trigger.pattern))
                 break
@@ -123,9 +128,10 @@ def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None, learned: bool
     best: Verdict | None = None
     # Apostrophes both dropped ("can't" -> "cant") and spaced ("l'imurel" -> "l imurel").
     for normalised in {normalise(text), normalise(text, apostrophe=" ")}:
-        phrases = _phrases(lexicons, normalised)
+        words = MessageWords.of(normalised)
+        phrases = _phrases(lexicons, normalised, words)
         for lexicon in lexicons:
-            for category, reason in _hits(lexicon, lexicons, normalised, phrases):
+            for category, reason in _hits(lexicon, lexicons, normalised, words, phrases):
                 if best is None or CATEGORIES.index(category) < CATEGORIES.index(best.category):
                     best = Verdict(category, lexicon.language, lexicon.replies[category], reason)
     return _more_serious(best, _learned(text, lexicons)) if learned else best

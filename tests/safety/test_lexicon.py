@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.safety import screen
-from bot.safety.lexicon import LexiconError, load_lexicon, load_lexicons
-from bot.safety.patterns import PatternCompiler, PatternError, normalise
+from bot.safety.lexicon import Indexed, LexiconError, load_lexicon, load_lexicons
+from bot.safety.patterns import FirstWords, MessageWords, PatternCompiler, PatternError, normalise
 
 
 def test_normalise_folds_case_accents_apostrophes_and_stretched_letters() -> None:
@@ -25,6 +25,59 @@ def test_patterns_read_groups_prefixes_alternatives_gaps_and_numbers() -> None:
     assert compiler.compile("took # pills|tablets").search("he took 12 tablets")
     assert compiler.compile("^ help $").search("help")
     assert not compiler.compile("^ help $").search("help me understand the study")
+
+
+def test_a_pattern_knows_the_words_its_matches_start_with() -> None:
+    compiler = PatternCompiler({"who": ["my dad", "mum*"], "any": [".. pills"]})
+    assert compiler.first_words("{who} .. breath*") == FirstWords(frozenset({"my"}), frozenset({"mum"}))
+    assert compiler.first_words("^ help|aide $") == FirstWords(frozenset({"help", "aide"}), frozenset())
+    for starts_anywhere in (".. years ago", "# pills", "{any} now", "took|# pills"):
+        assert compiler.first_words(starts_anywhere) is None
+
+
+def test_only_patterns_that_can_start_in_a_message_are_tried_in_file_order() -> None:
+    compiler = PatternCompiler({})
+    patterns = ["cant breath*", ".. overdose", "chest pain", "breath* hard", "# pills"]
+    indexed = Indexed(patterns, lambda pattern: _phrase(compiler, pattern))
+    tried = indexed.that_may_match(MessageWords.of("chest pain since i cant sleep"))
+    assert tried == ["cant breath*", ".. overdose", "chest pain", "# pills"]  # may match: then tried
+    assert indexed.that_may_match(MessageWords.of("breathing hard")) == [
+        ".. overdose",
+        "breath* hard",
+        "# pills",
+    ]
+
+
+def test_reading_only_the_patterns_that_can_start_changes_no_verdict(monkeypatch) -> None:
+    """Every held-out and training message gets the same verdict as when every pattern is tried."""
+    texts = sorted({text for text, _ in _corpus()})
+    indexed = [screen(text, learned=False) for text in texts]
+    monkeypatch.setattr(Indexed, "that_may_match", lambda self, words: list(self.items))
+    every = [screen(text, learned=False) for text in texts]
+    assert len(texts) > 3000
+    assert [(v.category, v.reason) if v else None for v in indexed] == [
+        (v.category, v.reason) if v else None for v in every
+    ]
+
+
+def _phrase(compiler: PatternCompiler, pattern: str):
+    from bot.safety.lexicon import Phrase
+
+    return Phrase(compiler.compile(pattern), compiler.first_words(pattern))
+
+
+def _corpus() -> list[tuple[str, str]]:
+    from bot.safety.classifier import training_examples
+    from bot.safety.scoring import messages
+
+    heldout = Path(__file__).parent / "heldout"
+    found = [
+        (case["text"], case.get("expect", ""))
+        for path in sorted(heldout.glob("*.yml"))
+        for case in messages(path.name)
+    ]
+    texts, labels = training_examples()
+    return found + list(zip(texts, labels, strict=True))
 
 
 @pytest.mark.parametrize("pattern", ["{missing} word", "bad-word!", "? first", ""])
