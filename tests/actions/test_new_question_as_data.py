@@ -92,7 +92,7 @@ def built_trial(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A copy of data/ with the new question, built once by the real build: (data, build root)."""
     root = tmp_path_factory.mktemp("trial")
     data = _copy_of_data(root, NEW_SLOT, NEW_CRITERION)
-    for reused in ("spacy", "lexical"):  # reused when current (same stamp), as `bot build` itself does
+    for reused in ("spacy", "lexical", "safety"):  # reused when current (same stamp), as `bot build` does
         if (REPO_ROOT / "build" / reused).is_dir():
             shutil.copytree(REPO_ROOT / "build" / reused, root / "build" / reused)
     with _settings_for(root, data):
