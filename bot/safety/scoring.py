@@ -40,6 +40,9 @@ CHECKSUMS = {
     # blind: English and French, written from shared/ only on 2026-12-02 (session 7), committed before scored
     "fresh8_en.yml": "4f1bf3d17adf1f2f32c5dd3de6b2428eb3b18a7608b5363249cdc565d01b4238",
     "fresh8_fr.yml": "56cff0da53629a653436914892f8da814a692988fe3abfea73d3954c84725899",
+    # blind: English and French, written from shared/ only on 2026-12-02 (session 8), committed before scored
+    "fresh9_en.yml": "73119a8dd66e50dcf4aeaa86b8ac5da90711687b1e5bb85d2024ccc2a7c6f432",
+    "fresh9_fr.yml": "3a75fcc1f73d1f7b11295ae9e42b59ab4b9f5a01f2823aca6e60ae24a297c5dd",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
