@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,7 +53,7 @@ class Indexed(Generic[T]):
 
     A message is read against hundreds of patterns; most cannot match it because it holds none of
     the words they start with. Looking its words up here gives those that can, in order, without
-    trying the others (the same matches: tests/safety/test_patterns.py compares)."""
+    trying the others (the same verdicts: tests/safety/test_lexicon.py compares)."""
 
     def __init__(self, items: Iterable[T], phrase_of: Callable[[T], Phrase]) -> None:
         self.items = tuple(items)
@@ -69,12 +69,6 @@ class Indexed(Generic[T]):
                 self._whole[word].append(index)
             for beginning in first.beginnings:
                 self._beginnings[beginning].append(index)
-
-    def __iter__(self) -> Iterator[T]:
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
 
     def that_may_match(self, words: MessageWords) -> list[T]:
         found = set(self._always)
