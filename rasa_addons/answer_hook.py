@@ -24,8 +24,9 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
 from bot.content.answering import FALLBACK_INTENT, FAQ_INTENT, NOT_SURE_ID, Decision, Reading, load_answering
-from bot.content.lexical import LexicalReader, blend, digest, fit_reader, load_reader
-from bot.content.loader import faq_files, load_faq_every_language
+from bot.content.lexical import LexicalReader, blend, digest, fit_reader, load_reader, reader_questions
+from bot.content.loader import faq_files
+from bot.content.phrasings import phrasings_files
 from bot.content.questions import choose, split_questions
 from bot.nlp.mash import is_keyboard_mash
 from bot.settings import get_settings
@@ -55,23 +56,23 @@ def answering_config() -> Any:
 
 
 @lru_cache(maxsize=2)
-def _reader(content_dir: Path, _stamp: float, skip: frozenset[str]) -> LexicalReader:
+def _reader(content_dir: Path, _stamp: float) -> LexicalReader:
     from bot.runtime.build import lexical_reader_file
 
-    entries = load_faq_every_language(content_dir)
-    saved = load_reader(lexical_reader_file(get_settings()), digest(entries, skip))
+    questions = reader_questions(content_dir)
+    saved = load_reader(lexical_reader_file(get_settings()), digest(questions))
     if saved is not None:
         return saved
     log.warning("event=lexical_reader_fitting reason=questions_changed_since_build")
-    return fit_reader(entries, skip)
+    return fit_reader(questions)
 
 
 def lexical_reader() -> LexicalReader:
-    """The one `python -m bot build` fitted; fitted here if faq.yml's questions changed since."""
-    skip = frozenset(answering_config().intent_answers.values())
+    """The one `python -m bot build` fitted; fitted here if the questions or phrasings changed since."""
     content_dir = get_settings().content_dir
-    stamp = max(path.stat().st_mtime for path in faq_files(content_dir) if path.exists())
-    return _reader(content_dir, stamp, skip)
+    sources = [*faq_files(content_dir), *phrasings_files(content_dir), content_dir / "answering.yml"]
+    stamp = max(path.stat().st_mtime for path in sources if path.exists())
+    return _reader(content_dir, stamp)
 
 
 def reading_for(parse_data: dict[str, Any], text: str) -> Reading:

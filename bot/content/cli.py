@@ -9,6 +9,7 @@ from bot.content.answering import load_answering
 from bot.content.checks import check_content, check_intent_answers
 from bot.content.facts import TRIAL_FILENAME, load_trial
 from bot.content.loader import FAQ_FILENAME, ContentError, load_faq
+from bot.content.phrasings import load_phrasings
 from bot.content.rasa_export import export_faq
 from bot.content.readability import grade, summary
 from bot.settings import get_settings
@@ -37,6 +38,7 @@ def run_check(args: argparse.Namespace) -> int:
         entries = load_faq(content_dir / FAQ_FILENAME)
         trial = load_trial(content_dir / TRIAL_FILENAME)
         answering = load_answering(content_dir)
+        phrasings = load_phrasings(content_dir, {entry.id for entry in entries})
         texts = load_texts(get_settings().texts_dir)
     except (ContentError, TextsError) as error:
         print(error)
@@ -49,6 +51,7 @@ def run_check(args: argparse.Namespace) -> int:
     median, worst = summary(grades.values())
     hardest = max(grades, key=grades.__getitem__) if grades else "-"
     print(f"entries: {len(entries)}")
+    print(f"phrasings for the lexical reader: {sum(len(texts) for texts in phrasings.values())}")
     print(f"reading grade: median {median}, worst {worst} ({hardest})")
     print(f"texts: {len(texts.by_language[DEFAULT_LANGUAGE])} ({DEFAULT_LANGUAGE})")
     for language in texts.languages:

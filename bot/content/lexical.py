@@ -1,10 +1,12 @@
 """A second reader of the FAQ, unlike the ResponseSelector, whose vote is blended with it.
 
-Word and character n-grams (TF-IDF) with a logistic regression, fitted on faq.yml's questions by
-`python -m bot build` (saved under build/lexical/ with a digest of its inputs). On our calibration
-questions it ranked the right entry first as often as the ResponseSelector, with other mistakes,
-and the blend of the two more often than either (docs/answer-thresholds.md): two different
-readers that agree make a surer answer than one. Pure scikit-learn; no Rasa here.
+Word and character n-grams (TF-IDF) with a logistic regression, fitted on faq.yml's questions and
+the further phrasings of faq_phrasings.yml (bot/content/phrasings.py) by `python -m bot build`
+(saved under build/lexical/ with a digest of its inputs). It ranks entries with other mistakes
+than the ResponseSelector, and the blend of the two ranks the right entry first more often than
+either (docs/answer-thresholds.md): two different readers that agree make a surer answer than
+one. It refits in seconds, so it can learn far more phrasings than the neural model can afford
+to train on. Pure scikit-learn; no Rasa here.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from bot.content.models import FaqEntry
 
 MAX_ANSWERS = 5
-VERSION = "1"  # bump when fit_reader changes, so a saved reader is refitted
+VERSION = "2"  # bump when fit_reader changes, so a saved reader is refitted
 SEED = 42  # fixed, like every trainable part of the model, so figures compare run to run
 
 
@@ -36,21 +38,34 @@ class LexicalReader:
         return {entry_id: float(p) for entry_id, p in zip(self.entry_ids, probabilities, strict=True)}
 
 
-def fit_reader(entries: Iterable[FaqEntry], skip: Iterable[str] = ()) -> LexicalReader:
-    """Fitted on every question of every entry but ``skip`` (entries answered by their own intent,
-    which the ResponseSelector never names)."""
+def reader_questions(content_dir: Path) -> dict[str, tuple[str, ...]]:
+    """What the reader learns from: each entry's questions in every language and its phrasings
+    (bot/content/phrasings.py), except entries answered by their own intent (answering.yml), which
+    the ResponseSelector never names."""
+    from bot.content.answering import load_answering
+    from bot.content.loader import load_faq_every_language
+    from bot.content.phrasings import load_phrasings
+
+    entries = load_faq_every_language(content_dir)
+    skip = set(load_answering(content_dir).intent_answers.values())
+    more = load_phrasings(content_dir, {entry.id for entry in entries})
+    return {e.id: (*e.questions, *more.get(e.id, ())) for e in entries if e.id not in skip}
+
+
+def questions_of(entries: Iterable[FaqEntry], skip: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
+    """Entry id -> questions, for entries given as values (tests, the calibration's replays)."""
+    skipped = set(skip)
+    return {entry.id: entry.questions for entry in entries if entry.id not in skipped}
+
+
+def fit_reader(questions: Mapping[str, Sequence[str]]) -> LexicalReader:
+    """Fitted on every question of every entry given (entry id -> questions)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline, make_union
 
-    skipped = set(skip)
-    texts: list[str] = []
-    labels: list[str] = []
-    for entry in entries:
-        if entry.id in skipped:
-            continue
-        texts += entry.questions
-        labels += [entry.id] * len(entry.questions)
+    texts = [text for entry_id in questions for text in questions[entry_id]]
+    labels = [entry_id for entry_id in questions for _ in questions[entry_id]]
     features = make_union(
         TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),  # typos
         TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
@@ -60,11 +75,10 @@ def fit_reader(entries: Iterable[FaqEntry], skip: Iterable[str] = ()) -> Lexical
     return LexicalReader(model, tuple(str(label) for label in model.classes_))
 
 
-def digest(entries: Iterable[FaqEntry], skip: Iterable[str]) -> str:
+def digest(questions: Mapping[str, Sequence[str]]) -> str:
     """What a reader is fitted from: each entry's id and questions (not its answer, which staff edit
-    live), the skipped entries and this code's version."""
-    skipped = set(skip)
-    material = [VERSION] + [f"{e.id}:{'|'.join(e.questions)}" for e in entries if e.id not in skipped]
+    live) and this code's version."""
+    material = [VERSION] + [f"{entry_id}:{'|'.join(texts)}" for entry_id, texts in questions.items()]
     return hashlib.sha256("\n".join(material).encode()).hexdigest()
 
 

@@ -72,15 +72,12 @@ def write_faq(settings: Settings, nlu_target: Path, domain_target: Path) -> list
 
 def write_lexical_reader(settings: Settings, target: Path) -> Path:
     """The FAQ's second reader (bot/content/lexical.py), fitted now so the server only loads it."""
-    from bot.content.answering import load_answering
-    from bot.content.lexical import digest, fit_reader, load_reader, save_reader
-    from bot.content.loader import load_faq_every_language
+    from bot.content.lexical import digest, fit_reader, load_reader, reader_questions, save_reader
 
-    entries = load_faq_every_language(settings.content_dir)  # French questions too
-    skip = set(load_answering(settings.content_dir).intent_answers.values())
-    stamp = digest(entries, skip)
+    questions = reader_questions(settings.content_dir)  # French questions and phrasings too
+    stamp = digest(questions)
     if load_reader(target, stamp) is None:
-        save_reader(fit_reader(entries, skip), target, stamp)
+        save_reader(fit_reader(questions), target, stamp)
     return target
 
 

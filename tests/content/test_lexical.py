@@ -6,8 +6,18 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from bot.content.lexical import blend, digest, fit_reader, load_reader, save_reader
+from bot.content.lexical import (
+    blend,
+    digest,
+    fit_reader,
+    load_reader,
+    questions_of,
+    reader_questions,
+    save_reader,
+)
 from bot.content.models import FaqEntry
+from bot.content.phrasings import load_phrasings
+from bot.settings import get_settings
 
 
 def _entry(entry_id: str, *questions: str) -> FaqEntry:
@@ -23,14 +33,27 @@ ENTRIES = (
 
 
 def test_the_reader_ranks_a_misspelt_question_on_its_entry() -> None:
-    reader = fit_reader(ENTRIES)
+    reader = fit_reader(questions_of(ENTRIES))
     ranking = reader.rank("wat r the side efects")
     assert max(ranking, key=ranking.get) == "side_effects"
     assert abs(sum(ranking.values()) - 1) < 1e-6
 
 
 def test_entries_answered_by_their_own_intent_are_left_out() -> None:
-    assert "assistant_identity" not in fit_reader(ENTRIES, skip={"assistant_identity"}).entry_ids
+    assert (
+        "assistant_identity" not in fit_reader(questions_of(ENTRIES, skip={"assistant_identity"})).entry_ids
+    )
+    # answering.yml maps bot_challenge to assistant_identity: the real reader never names it
+    assert "assistant_identity" not in reader_questions(get_settings().content_dir)
+
+
+def test_the_real_reader_learns_the_phrasings_of_faq_phrasings_yml_too() -> None:
+    content_dir = get_settings().content_dir
+    questions = reader_questions(content_dir)
+    phrasings = load_phrasings(content_dir, set(questions) | {"assistant_identity"})
+    entry_id, more = next((key, texts) for key, texts in phrasings.items() if key in questions)
+    assert set(more) <= set(questions[entry_id])
+    assert len(questions[entry_id]) > len(more)  # faq.yml's own questions are there as well
 
 
 def test_blend_weighs_both_readers_and_keeps_the_best_first() -> None:
@@ -47,24 +70,23 @@ def test_a_zero_share_is_the_response_selector_alone() -> None:
 
 
 def test_a_saved_reader_is_used_only_for_the_questions_it_was_fitted_on(tmp_path: Path) -> None:
-    stamp = digest(ENTRIES, ())
-    target = save_reader(fit_reader(ENTRIES), tmp_path / "reader.pickle", stamp)
+    stamp = digest(questions_of(ENTRIES))
+    target = save_reader(fit_reader(questions_of(ENTRIES)), tmp_path / "reader.pickle", stamp)
     assert load_reader(target, stamp) is not None
     new_answer = (replace(ENTRIES[0], answer="A new answer."), *ENTRIES[1:])
-    assert load_reader(target, digest(new_answer, ())) is not None  # staff edit answers live
+    assert load_reader(target, digest(questions_of(new_answer))) is not None  # staff edit answers live
     new_question = (replace(ENTRIES[0], questions=("how long",)), *ENTRIES[1:])
-    assert load_reader(target, digest(new_question, ())) is None
+    assert load_reader(target, digest(questions_of(new_question))) is None
     assert load_reader(tmp_path / "missing.pickle", stamp) is None
 
 
 def test_the_reader_learns_the_french_questions_of_each_entry_too() -> None:
     """French questions train the same entries, so a French question is ranked like an English one."""
     from bot.content.loader import load_faq_every_language
-    from bot.settings import get_settings
 
     entries = load_faq_every_language(get_settings().content_dir)
     duration = next(entry for entry in entries if entry.id == "duration")
     assert any("combien" in question for question in duration.questions)  # from data/content/fr/faq.yml
     some = [entry for entry in entries[:12] if entry.id != "duration"] + [duration]  # quick to fit
-    ranked = fit_reader(some).rank("ca dure combien de temps cette etude")
+    ranked = fit_reader(questions_of(some)).rank("ca dure combien de temps cette etude")
     assert max(ranked, key=ranked.__getitem__) == "duration"
