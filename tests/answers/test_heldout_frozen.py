@@ -53,3 +53,19 @@ def test_heldout_expects_only_real_entries_or_the_two_labels() -> None:
     faq = yaml.safe_load((REPO_ROOT / "data" / "content" / "faq.yml").read_text(encoding="utf-8"))
     ids = {entry["id"] for entry in faq["entries"]} | {"out_of_scope", "unknown"}
     assert {question.expect for question in load_questions(HELDOUT_EN)} - ids == set()
+
+
+# Blind sets written by a helper from shared/ only (2026-12-03), committed before they were scored
+# (the 14 English questions already in training word for word were dropped first).
+FRESH_SHA256 = {
+    "fresh2_en.yml": "601820cc488f709c05f74b756d521d12355547d2f524e1fbbb2d11bfd3b14808",
+    "fresh2_fr.yml": "aaa32582f10fc43e344ea813454f760e23284616d9fa92369ba550f24df2a1e6",
+}
+
+
+def test_the_blind_sets_are_unchanged_and_never_trained_on() -> None:
+    for name, digest in FRESH_SHA256.items():
+        path = HELDOUT_EN.parent / name
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, name
+        heldout = {normalise_question(question.text) for question in load_questions(path)}
+        assert heldout & _training_questions() == set(), name
