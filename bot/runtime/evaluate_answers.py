@@ -26,9 +26,20 @@ from bot.runtime.answer_scoring import (
 from bot.runtime.rest_chat import Conversation
 from bot.settings import Settings
 
-HELDOUT = Path("tests") / "answers" / "heldout" / "en.yml"
+HELDOUT_DIR = Path("tests") / "answers" / "heldout"
 FLOORS = Path("tests") / "answers" / "floors.yml"
 SECTION_TITLE = "Answers to held-out questions, through the served model over REST"
+# Each language's frozen set (heldout/<language>.yml) and what a conversation opens with: a French
+# page sets the language first, as the widget does from <html lang> (the floors assume it).
+OPENINGS: dict[str, str | None] = {"en": None, "fr": "en français"}
+
+
+def heldout_file(language: str) -> Path:
+    return HELDOUT_DIR / f"{language}.yml"
+
+
+def section_title(language: str) -> str:
+    return f"{SECTION_TITLE} ({language})"
 
 
 def measure(
@@ -58,24 +69,31 @@ def measure(
     return tally(results)
 
 
-def load_floors(repo_root: Path) -> dict[str, float]:
-    return yaml.safe_load((repo_root / FLOORS).read_text(encoding="utf-8"))
+def load_floors(repo_root: Path, language: str = "en") -> dict[str, float]:
+    """The floors of ``language`` (tests/answers/floors.yml has one mapping per language)."""
+    return yaml.safe_load((repo_root / FLOORS).read_text(encoding="utf-8"))[language]
 
 
 def evaluate_answers(settings: Settings, report: Path | None = None) -> list[str]:
-    """Start the product on free ports, measure, append the section to ``report``; the problems."""
+    """Start the product on free ports, measure each language, append its section to ``report``;
+    the problems."""
     from bot.bench.stacks import our_stack
 
-    questions = load_questions(settings.repo_root / HELDOUT)
-    floors = load_floors(settings.repo_root)
+    problems: list[str] = []
     with (
         tempfile.TemporaryDirectory(prefix="catr-answers-") as work,
         our_stack(Path(work), Path(work) / "logs") as stack,
     ):
-        result = measure(stack.rasa_url, settings.content_dir, settings.repo_root, questions)
-    lines = render(result, floors, SECTION_TITLE)
-    print("\n".join(lines[:7]))
-    if report is not None:
-        with report.open("a", encoding="utf-8") as out:
-            out.write("\n" + "\n".join(lines) + "\n")
-    return floor_problems(result, floors)
+        for language, opening in OPENINGS.items():
+            questions = load_questions(settings.repo_root / heldout_file(language))
+            result = measure(
+                stack.rasa_url, settings.content_dir, settings.repo_root, questions, language, opening
+            )
+            floors = load_floors(settings.repo_root, language)
+            lines = render(result, floors, section_title(language))
+            print("\n".join(lines[:7]))
+            if report is not None:
+                with report.open("a", encoding="utf-8") as out:
+                    out.write("\n" + "\n".join(lines) + "\n")
+            problems += [f"{language} {problem}" for problem in floor_problems(result, floors)]
+    return problems

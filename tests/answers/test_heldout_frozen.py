@@ -55,9 +55,11 @@ def test_heldout_expects_only_real_entries_or_the_two_labels() -> None:
     assert {question.expect for question in load_questions(HELDOUT_EN)} - ids == set()
 
 
-# Blind sets written by a helper from shared/ only (2026-12-03), committed before they were scored
-# (the 14 English questions already in training word for word were dropped first).
+# The French set (written with en.yml, 2026-12-01); then blind sets written by a helper from shared/
+# only (2026-12-03), committed before they were scored (the 14 English questions already in
+# training word for word were dropped first).
 FRESH_SHA256 = {
+    "fr.yml": "0ef2b99f6c0ff41aa5af166fb893aadba78d8d792cfdf2585c21b6360667dfb5",
     "fresh2_en.yml": "601820cc488f709c05f74b756d521d12355547d2f524e1fbbb2d11bfd3b14808",
     "fresh2_fr.yml": "aaa32582f10fc43e344ea813454f760e23284616d9fa92369ba550f24df2a1e6",
 }
