@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.content.models import FaqEntry
+from bot.nlp.text_classifier import predict_proba
 
 MAX_ANSWERS = 5
 VERSION = "2"  # bump when fit_reader changes, so a saved reader is refitted
@@ -34,7 +35,7 @@ class LexicalReader:
 
     def rank(self, text: str) -> dict[str, float]:
         """P(entry | text) for every entry; they sum to 1."""
-        probabilities = self.model.predict_proba([text])[0]
+        probabilities = predict_proba(self.model, text)
         return {entry_id: float(p) for entry_id, p in zip(self.entry_ids, probabilities, strict=True)}
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.nlp.text_classifier import predict_proba
 from bot.safety.lexicon import CATEGORIES, SAFETY_DIR, Category, LexiconError, threshold
 from bot.safety.patterns import normalise
 
@@ -100,19 +101,6 @@ def train(folder: Path = TRAINING_DIR):
     model = make_pipeline(features, LogisticRegression(C=10.0, max_iter=3000, class_weight="balanced"))
     texts, labels = training_examples(folder)
     return model.fit(texts, labels)
-
-
-def predict_proba(model, text: str):
-    """``model.predict_proba([text])[0]``, without the pipeline's per-call job scheduling.
-
-    The feature union hands each vectorizer to joblib even when it runs them in this thread, which
-    cost more than the vectorizers themselves on one short message (about half the classifier's time
-    per message); this stacks the same features in the same order and asks the same classifier."""
-    from scipy.sparse import hstack
-
-    union, classifier = model.steps[0][1], model.steps[-1][1]
-    features = hstack([vectorizer.transform([text]) for _, vectorizer in union.transformer_list]).tocsr()
-    return classifier.predict_proba(features)[0]
 
 
 def guess(text: str) -> Guess | None:

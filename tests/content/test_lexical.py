@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from bot.content.lexical import (
     blend,
     digest,
@@ -90,3 +92,11 @@ def test_the_reader_learns_the_french_questions_of_each_entry_too() -> None:
     some = [entry for entry in entries[:12] if entry.id != "duration"] + [duration]  # quick to fit
     ranked = fit_reader(questions_of(some)).rank("ca dure combien de temps cette etude")
     assert max(ranked, key=ranked.__getitem__) == "duration"
+
+
+def test_ranking_one_message_gives_the_pipeline_s_own_probabilities() -> None:
+    """rank() stacks the vectorizers itself (bot/nlp/text_classifier.py): same numbers, faster."""
+    reader = fit_reader(questions_of(ENTRIES))
+    for text in ("wat r the side efects", "is it free", "how many weeks", ""):
+        expected = reader.model.predict_proba([text])[0]
+        assert list(reader.rank(text).values()) == pytest.approx(list(expected), abs=1e-12)
