@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 # Conversations per level: about 3 each for one person, then enough to hold the level for a while.
 DEFAULT_PLANS = (
     LevelPlan(concurrency=1, conversations=6, deadline_seconds=180),
-    LevelPlan(concurrency=10, conversations=30, deadline_seconds=240),
+    LevelPlan(concurrency=20, conversations=60, deadline_seconds=240),
     LevelPlan(concurrency=50, conversations=100, deadline_seconds=300),
 )
 
