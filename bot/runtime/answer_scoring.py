@@ -23,12 +23,15 @@ Outcome = Literal["correct", "not_sure", "wrong"]
 OUTCOMES: tuple[Outcome, ...] = ("correct", "not_sure", "wrong")
 OUT_OF_SCOPE, UNKNOWN = "out_of_scope", "unknown"
 NOT_SURE, DONT_KNOW, HANDOFF = "reply:not_sure", "reply:dont_know", "reply:handoff"
+PRESCREEN = "reply:prescreen"  # the consent request that opens the pre-screen
 DEFERRAL = "reply:ask_your_doctor"  # "I can't advise on your treatment, ask your own doctor"
 UNKNOWN_ENTRY = "not_covered"  # the FAQ entry that says "the record doesn't cover that"
 # Replies that are right for an expectation besides its own answer: asking for contact details
-# is how the assistant puts someone in touch with the study team.
+# is how the assistant puts someone in touch with the study team, and "can I join?" is what the
+# pre-screen answers (its consent request comes first).
 ALSO_RIGHT: dict[str, frozenset[str]] = {
     "contact_coordinator": frozenset({HANDOFF}),
+    "who_can_join": frozenset({PRESCREEN}),
     UNKNOWN: frozenset({UNKNOWN_ENTRY, DONT_KNOW}),
 }
 # A refusal to advise that sends the person to their own doctor states no study fact: honest.
@@ -77,6 +80,7 @@ def reply_book(content_dir: Path, repo_root: Path, language: str = "en") -> Repl
     openings += [(_normal(safety["replies"][name]), DEFERRAL) for name in ("advice", "urgent")]
     consent = yaml.safe_load((folder / "consent.yml").read_text(encoding="utf-8"))
     openings.append((_normal(consent["handoff_request"])[:60], HANDOFF))
+    openings.append((_normal(consent["request"])[:60], PRESCREEN))
     return ReplyBook(tuple(sorted(openings, key=lambda pair: -len(pair[0]))))
 
 

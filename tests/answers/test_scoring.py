@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from bot.content.loader import load_faq
 from bot.runtime.answer_scoring import (
@@ -11,6 +12,7 @@ from bot.runtime.answer_scoring import (
     HANDOFF,
     NOT_SURE,
     OUT_OF_SCOPE,
+    PRESCREEN,
     Question,
     floor_problems,
     outcome,
@@ -39,6 +41,8 @@ CONTENT = REPO_ROOT / "data" / "content"
         ("unknown", [OUT_OF_SCOPE], "not_sure"),
         ("unknown", ["cost"], "wrong"),
         ("contact_coordinator", [HANDOFF], "correct"),
+        ("who_can_join", [PRESCREEN], "correct"),  # "can I join?": the pre-screen answers it
+        ("duration", [PRESCREEN], "wrong"),  # any other question is not answered by it
         ("duration", [], "wrong"),  # silence is never right
     ],
 )
@@ -52,6 +56,8 @@ def test_replies_are_recognised_from_the_content_they_come_from() -> None:
     assert book.kind(f"{duration}\n\nYou also asked about: Who runs the study.") == "duration"
     assert book.kind("I'm not sure I understood. Is your question about one of these?") == NOT_SURE
     assert book.kind("Something nobody wrote") == "reply:other"
+    consent = yaml.safe_load((CONTENT / "consent.yml").read_text(encoding="utf-8"))
+    assert book.kind(consent["request"]) == PRESCREEN
 
 
 def test_french_replies_are_recognised_in_a_french_count_and_english_ones_are_not() -> None:
