@@ -54,7 +54,7 @@ def reader_questions(content_dir: Path) -> dict[str, tuple[str, ...]]:
 
 
 def questions_of(entries: Iterable[FaqEntry], skip: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
-    """Entry id -> questions, for entries given as values (tests, the calibration's replays)."""
+    """Entry id -> questions, for entries given as values rather than read from a content folder."""
     skipped = set(skip)
     return {entry.id: entry.questions for entry in entries if entry.id not in skipped}
 
