@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.processor import MessageProcessor
 
@@ -95,11 +96,28 @@ async def _parse_leaving_safety_to_the_layer(self: MessageProcessor, message: Us
     """NLU as usual, but a message the safety layer found ordinary is read as its likeliest
     ordinary intent: the layer's own classifier (bot/safety/classifier.py) is the one learned net,
     measured on the held-out sets; DIET's safety intents only help it tell them from questions."""
-    parse_data = await self.parse_message(message)
-    if (parse_data.get("intent") or {}).get("name") in SAFETY_INTENTS:
-        others = [i for i in parse_data.get("intent_ranking", []) if i.get("name") not in SAFETY_INTENTS]
-        parse_data["intent"] = others[0] if others else {"name": "nlu_fallback", "confidence": 1.0}
+    return without_safety_intents(await self.parse_message(message), fallback_threshold())
+
+
+def without_safety_intents(parse_data: dict[str, Any], threshold: float) -> dict[str, Any]:
+    """The parse with DIET's safety intent replaced by the likeliest ordinary one, if that one is at
+    least as sure as Rasa's FallbackClassifier asks of any intent; else Rasa's own fallback ("sorry,
+    I didn't get that"), as for any message the model is unsure of. A runner-up at 0.2 is a guess:
+    acted on, it answered "who are you talking to" to a sister describing her brother's illness."""
+    if (parse_data.get("intent") or {}).get("name") not in SAFETY_INTENTS:
+        return parse_data
+    others = [i for i in parse_data.get("intent_ranking", []) if i.get("name") not in SAFETY_INTENTS]
+    sure = others and float(others[0].get("confidence") or 0.0) >= threshold
+    parse_data["intent"] = others[0] if sure else {"name": "nlu_fallback", "confidence": 1.0}
     return parse_data
+
+
+@lru_cache(maxsize=1)
+def fallback_threshold() -> float:
+    """The FallbackClassifier's threshold in config.yml (0 when there is none)."""
+    config = yaml.safe_load((get_settings().repo_root / "config.yml").read_text(encoding="utf-8"))
+    steps = [step for step in config.get("pipeline", []) if step.get("name") == "FallbackClassifier"]
+    return float(steps[0].get("threshold", 0.0)) if steps else 0.0
 
 
 def _with(message: UserMessage, channel: OutputChannel, parse_data: dict[str, Any] | None) -> UserMessage:
