@@ -24,7 +24,14 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
 from bot.content.answering import FALLBACK_INTENT, FAQ_INTENT, NOT_SURE_ID, Decision, Reading, load_answering
-from bot.content.lexical import LexicalReader, blend, digest, fit_reader, load_reader, reader_questions
+from bot.content.lexical import (
+    LexicalReader,
+    blended_reading,
+    digest,
+    fit_reader,
+    load_reader,
+    reader_questions,
+)
 from bot.content.loader import faq_files
 from bot.content.phrasings import phrasings_files
 from bot.content.questions import choose, split_questions
@@ -77,12 +84,8 @@ def lexical_reader() -> LexicalReader:
 
 def reading_for(parse_data: dict[str, Any], text: str) -> Reading:
     """Rasa's reading of ``text``, its answers blended with the lexical reader's (answering.yml)."""
-    reading = reading_of(parse_data)
     share = answering_config().lexical_share
-    if share <= 0 or not reading.answers:
-        return reading
-    answers = blend(reading.answers, lexical_reader().rank(text), share)
-    return Reading(reading.intent, reading.intent_confidence, answers, reading.faq_confidence)
+    return blended_reading(reading_of(parse_data), lambda: lexical_reader().rank(text), share)
 
 
 def reading_of(parse_data: dict[str, Any]) -> Reading:

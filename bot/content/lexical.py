@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from bot.content.answering import Reading
 from bot.content.models import FaqEntry
 from bot.nlp.text_classifier import predict_proba
 
@@ -111,3 +112,11 @@ def blend(
     }
     best = sorted(mixed.items(), key=lambda item: (-item[1], item[0]))
     return tuple(best[:MAX_ANSWERS])
+
+
+def blended_reading(reading: Reading, ranking: Callable[[], Mapping[str, float]], share: float) -> Reading:
+    """``reading`` with its answers blended with the lexical reader's ``ranking`` (asked only when
+    there is something to blend): what the answer decision sees, live and in calibration."""
+    if share <= 0 or not reading.answers:
+        return reading
+    return replace(reading, answers=blend(reading.answers, ranking(), share))

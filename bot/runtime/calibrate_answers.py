@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from bot.content.answering import Reading, Thresholds, load_answering
-from bot.content.lexical import blend
+from bot.content.lexical import blended_reading
 from bot.content.loader import load_faq
 from bot.content.questions import choose, split_questions
 from bot.runtime.answer_scoring import OUT_OF_SCOPE, UNKNOWN, Question, load_questions
@@ -176,9 +176,7 @@ def blended(cases: Sequence[Case], ranks: Mapping[str, Mapping[str, float]], sha
     """The cases with each reading's answers blended with the lexical reader's ranking of its text."""
 
     def mix(reading: Reading, text: str) -> Reading:
-        if share <= 0 or not reading.answers:
-            return reading
-        return replace(reading, answers=blend(reading.answers, ranks[text], share))
+        return blended_reading(reading, lambda: ranks[text], share)
 
     return [
         Case(case.question, mix(case.whole, case.question.text), tuple((t, mix(r, t)) for t, r in case.parts))
