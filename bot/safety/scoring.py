@@ -43,6 +43,9 @@ CHECKSUMS = {
     # blind: English and French, written from shared/ only on 2026-12-02 (session 8), committed before scored
     "fresh9_en.yml": "73119a8dd66e50dcf4aeaa86b8ac5da90711687b1e5bb85d2024ccc2a7c6f432",
     "fresh9_fr.yml": "3a75fcc1f73d1f7b11295ae9e42b59ab4b9f5a01f2823aca6e60ae24a297c5dd",
+    # blind: English and French, written from shared/ only on 2026-12-03 (session 10), committed before scored
+    "fresh10_en.yml": "ed29a73def5fde125246a2c1f4e23ae3c4e389d886ef7f065abd052ad2d2b191",
+    "fresh10_fr.yml": "2a5fa2a1ca3947758f6d2778a4b861eeadbc54949cc7faca738ec66ad7863b47",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
