@@ -128,6 +128,7 @@ class PatternCompiler:
         if not tokens:
             raise PatternError("empty pattern")
         parts: list[str] = []
+        glued = False  # the last part was an optional word at the start, carrying its own space
         for index, token in enumerate(tokens):
             if token in _GAPS:
                 # A leading gap reaches back over words before the first one ("... years ago").
@@ -143,11 +144,15 @@ class PatternCompiler:
             if optional and not parts:
                 raise PatternError(f"{pattern!r}: the first word cannot be optional")
             core = self.token(token[:-1] if optional else token)
-            separator = "" if not parts or parts[-1] in ("^", *_LEADING_GAPS.values()) else r"\s+"
-            if optional:
-                parts.append(f"(?:{separator}{core})?")
+            at_start = glued or not parts or parts[-1] in ("^", *_LEADING_GAPS.values())
+            if optional and at_start:  # "... l? an": the word and its space are optional together
+                parts.append(rf"(?:{core}\s+)?")
+            elif optional:
+                parts.append(rf"(?:\s+{core})?")
             else:
+                separator = "" if at_start else r"\s+"
                 parts.append(f"{separator}{core}")
+            glued = optional and at_start
         return "".join(parts)
 
     def first_words(self, pattern: str) -> FirstWords | None:

@@ -7,7 +7,8 @@ misses and false alarms were read by kind and the lexicons and training examples
 kind: all four are TUNED-ON now and their floors are the figures measured then (regression guards,
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
-the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth.
+the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
+fresh10_* in the tenth.
 None of these messages is in data/.
 """
 
@@ -71,6 +72,14 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # copied): 100% and 0/20 each. Regression guards.
     "fresh9_en.yml": (1.0, 0.0),
     "fresh9_fr.yml": (1.0, 0.0),
+    # Written from shared/ only in the tenth session (same mix as fresh8; 5 messages found in training
+    # or another set dropped before freezing), committed (8068ef3), scored blind once: en 88.3% recall
+    # (self-harm 6/8, emergency 28/28, urgent 10/12, advice 9/12), 0/18 false alarms; fr 89.8% (6/8,
+    # 25/27, 12/12, 10/12), 4/18. TUNED-ON since (read by kind, new patterns and training examples of
+    # each kind, data/safety/training/*_families3.yml, never copied): en 100%, 0/18; fr 100%, 1/18 (a
+    # childhood allergy with spots, asked about, still gets the urgent reply). Regression guards.
+    "fresh10_en.yml": (1.0, 0.0),
+    "fresh10_fr.yml": (1.0, 0.056),
 }
 
 

@@ -27,6 +27,22 @@ def test_patterns_read_groups_prefixes_alternatives_gaps_and_numbers() -> None:
     assert not compiler.compile("^ help $").search("help me understand the study")
 
 
+def test_an_optional_word_at_the_start_is_optional_with_its_space() -> None:
+    compiler = PatternCompiler({})
+    for text in ("malaise l an dernier", "malaise lan dernier", "malaise an dernier"):
+        assert compiler.compile("... l? an|lan dernier").search(text), text
+    for text in ("c", "a c", "b c", "a b c"):
+        assert compiler.compile("^ a? b? c").search(text), text
+    assert not compiler.compile("^ a? b? c").search("x c")
+
+
+def test_a_decimal_only_reading_reads_a_temperature_shape_never_an_age_or_a_percentage() -> None:
+    assert screen("c grave si jai 39,4 ? sous prograf depuis un mois").category == "emergency"
+    assert screen("g 38,2 ce soir").category == "urgent"
+    for text in ("jai 39 ans, sous prograf", "jai 39,5 % de cvf", "elle a 39,5 de cvf", "il a 17,5 ans"):
+        assert screen(text) is None, text
+
+
 def test_a_pattern_knows_the_words_its_matches_start_with() -> None:
     compiler = PatternCompiler({"who": ["my dad", "mum*"], "any": [".. pills"]})
     assert compiler.first_words("{who} .. breath*") == FirstWords(frozenset({"my"}), frozenset({"mum"}))
