@@ -36,6 +36,7 @@ from bot.content.loader import faq_files
 from bot.content.phrasings import phrasings_files
 from bot.content.questions import choose, split_questions
 from bot.nlp.mash import is_keyboard_mash
+from bot.runtime.refreshing import Refreshing
 from bot.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -62,8 +63,7 @@ def answering_config() -> Any:
     return _config(content_dir, path.stat().st_mtime if path.exists() else 0.0)
 
 
-@lru_cache(maxsize=2)
-def _reader(content_dir: Path, _stamp: float) -> LexicalReader:
+def _fit_or_load(content_dir: Path) -> LexicalReader:
     from bot.runtime.build import lexical_reader_file
 
     questions = reader_questions(content_dir)
@@ -74,12 +74,18 @@ def _reader(content_dir: Path, _stamp: float) -> LexicalReader:
     return fit_reader(questions)
 
 
-def lexical_reader() -> LexicalReader:
-    """The one `python -m bot build` fitted; fitted here if the questions or phrasings changed since."""
-    content_dir = get_settings().content_dir
+def _sources_stamp(content_dir: Path) -> float:
     sources = [*faq_files(content_dir), *phrasings_files(content_dir), content_dir / "answering.yml"]
-    stamp = max(path.stat().st_mtime for path in sources if path.exists())
-    return _reader(content_dir, stamp)
+    return max(path.stat().st_mtime for path in sources if path.exists())
+
+
+_READERS: Refreshing[LexicalReader] = Refreshing(_fit_or_load, name="lexical_reader")
+
+
+def lexical_reader() -> LexicalReader:
+    """The one `python -m bot build` fitted; refitted in a worker thread when staff change the
+    questions or phrasings, the current one answering until the new one is ready."""
+    return _READERS.get(get_settings().content_dir, _sources_stamp)
 
 
 def reading_for(parse_data: dict[str, Any], text: str) -> Reading:
