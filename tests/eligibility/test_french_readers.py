@@ -139,6 +139,9 @@ def test_social_security_in_french(text: str, expected: str) -> None:
         ("jo1 négatif, pl7 positif", "PL-7"),
         ("PL7 enfin PL12", "PL-12"),  # a correction inside the message
         ("PL7 non pardon PL12", "PL-12"),
+        ("c l'anti jo un", "Jo-1"),  # the number said as a word
+        ("pl sept", "PL-7"),
+        ("anti pl douze positif", "PL-12"),
         ("aucun", "none"),
         ("non aucun de ceux là", "none"),
         ("négatif", "none"),
@@ -302,6 +305,9 @@ def test_checklist_unsure_item_in_french_is_kept_apart() -> None:
         ("DLCO 58", "yes"),
         ("dlco a 45", "yes"),
         ("65 pour cent", "yes"),
+        ("la cvf soixante-dix pour cent", "yes"),  # in words
+        ("cvf quatre-vingt-cinq et dlco soixante-quinze", "no"),
+        ("fait il y a deux ans, c'était normal", "no"),  # a count in words is not a result
         ("ma CVF est à 85 et la DLCO à 75", "no"),
         ("cvf 90 et dlco 85", "no"),
         ("cvf 95%", "unsure"),  # one test fine, the other not known
@@ -332,6 +338,29 @@ def test_breathing_tests_in_french(text: str, expected: str) -> None:
 )
 def test_contraception_in_french(text: str, expected: str) -> None:
     assert _read("contraception", text) == expected
+
+
+def test_a_yes_with_a_condition_is_a_hedged_yes_in_french() -> None:
+    answer = parse_answer("contraception", "oui si je suis pas enceinte", TODAY, CRITERIA, language="fr")
+    assert (answer.value, answer.hedged) == ("yes", True)
+    refused = parse_answer("contraception", "pas si ça change tout", TODAY, CRITERIA, language="fr")
+    assert refused.value == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("oui, sous endoxan ça a continué de s'aggraver", "yes"),
+        ("mes poumons ont empiré quand même sous tacro", "yes"),
+        ("oui, ça a empiré alors que je ratais jamais une prise", "yes"),
+    ],
+)
+def test_a_treatment_that_failed_in_french(text: str, expected: str) -> None:
+    assert _read("drug_failed_before", text) == expected
+
+
+def test_monsieur_is_not_concerned_by_pregnancy() -> None:
+    assert _read("pregnancy", "c'est monsieur qui répond") == "not_applicable"
 
 
 def test_confirmation_is_said_in_french_with_et() -> None:

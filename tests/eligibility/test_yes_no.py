@@ -47,6 +47,12 @@ def test_hedged_answers_are_marked_hedged(parse: Parse, text: str, value: str) -
     assert parse("ild_on_ct", text) == Answer(status="ok", value=value, hedged=True)
 
 
+def test_a_yes_with_a_condition_is_a_hedged_yes_and_a_refused_condition_a_no(parse: Parse) -> None:
+    conditional = parse("contraception", "yes as long as im not pregnant")
+    assert conditional == Answer(status="ok", value="yes", hedged=True)
+    assert parse("contraception", "not if it means stopping my inhaler").value == "no"
+
+
 @pytest.mark.parametrize("text", ["purple", "?", "blue sky", ""])
 def test_unrelated_text_gets_the_slot_reask(parse: Parse, criteria: CriteriaSet, text: str) -> None:
     assert parse("social_security", text) == Answer(

@@ -14,13 +14,15 @@ from typing import Any
 
 from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, SlotSpec
-from bot.eligibility.parsers.text import find_phrase
+from bot.eligibility.parsers.text import find_phrase, spelled_numbers_as_digits
 from bot.eligibility.parsers.yes_no import HEDGE, UNSURE, parse_yes_no, prepared
 
 NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s*(%|percent|per cent|pc)?(?:\s*(litres?|liters?|l|ml)\b)?"
 )
 MAX_PERCENT = 160  # above this a figure is not a percentage of predicted
+PER_CENT = re.compile(r"\b(?:pour|per) ?cent\b")
+SPELLED_LOW = 20  # number words under this are counts ("two years ago"), never a test result
 
 
 def _names(text: str, measures: Mapping[str, Any]) -> list[tuple[int, int, str]]:
@@ -83,6 +85,8 @@ def parse_lung_function(
     measures = rules.get("measures") or {}
     if words is not None:
         text = prepared(text, words)
+    text = PER_CENT.sub("%", text)  # before number words: "cent" is a hundred in French
+    text = spelled_numbers_as_digits(text, words, SPELLED_LOW, MAX_PERCENT)  # "fvc sixty-five percent"
     values, bare = read_values(text, measures, words)
     named_only = [n for n in measures if any(find_phrase(text, name) >= 0 for name in measures[n]["names"])]
     decided = _decide(values, bare, measures)

@@ -142,3 +142,16 @@ def find_numbers(text: str, words: Lexicon | None = None) -> list[NumberMatch]:
         found.append(NumberMatch(float(value), start, tokens[i + used - 1][2], negative))
         i += used
     return found
+
+
+def spelled_numbers_as_digits(text: str, words: Lexicon | None, low: float, high: float) -> str:
+    """``text`` with number words between ``low`` and ``high`` written in digits ("cvf soixante-quinze"
+    -> "cvf 75"), for readers that look for figures; smaller ones stay words ("il y a deux ans")."""
+    parts: list[str] = []
+    last = 0
+    for number in find_numbers(text, words):
+        spelled = not text[number.start].isdigit()
+        if spelled and low <= number.value <= high and not number.negative:
+            parts += [text[last : number.start], f"{number.value:g}"]
+            last = number.end
+    return "".join(parts) + text[last:]

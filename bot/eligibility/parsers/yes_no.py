@@ -34,6 +34,8 @@ NEGATION = re.compile(
     r"\b(no+|nope|nah+|naw|nay|never|not|none|nothing|neither|negative|non|dont|didnt|havent|hasnt|"
     r"isnt|wasnt|arent|aint|wont|doesnt|cannot)\b|n't\b"
 )
+# "yes if ...", "yes as long as ...": the negation inside the condition does not answer the question
+CONDITION = re.compile(r"\b(if|as long as|provided|providing|unless|only if)\b")
 AFFIRMATION = re.compile(
     r"\b(yes+|yeah|yea|yeh|yep|yup|ya|yah|sure|correct|right|true|affirmative|definitely|"
     r"absolutely|certainly|indeed|of course|ok|okay|aye|uh huh|mhm|oui|si|positive|confirmed|"
@@ -160,10 +162,25 @@ def read_yes_no(
     if slot_value is not None:
         return Reading(slot_value, hedged)
     if pick(words, "negation", NEGATION).search(text):
+        head = _before_a_condition(text, words)
+        if head is not None and _affirms(head, words):
+            return Reading("yes", True)  # "yes if I'm not pregnant": a yes, with a condition to check
         return Reading("no", hedged)
     if pick(words, "affirmation", AFFIRMATION).search(text):
         return Reading("yes", hedged)
     return Reading(None, hedged)
+
+
+def _before_a_condition(text: str, words: Lexicon | None) -> str | None:
+    """What comes before an "if" clause that does not open the reply, or None when there is none."""
+    found = next((m for m in pick(words, "condition", CONDITION).finditer(text) if m.start() > 0), None)
+    return text[: found.start()] if found else None
+
+
+def _affirms(text: str, words: Lexicon | None) -> bool:
+    return bool(pick(words, "affirmation", AFFIRMATION).search(text)) and not pick(
+        words, "negation", NEGATION
+    ).search(text)
 
 
 def prepared(text: str, words: Lexicon | None) -> str:
