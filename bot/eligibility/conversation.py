@@ -50,6 +50,14 @@ DISEASE = re.compile(
     r"antisynthe|anti-?synthe|pneumopathie|pulmonaire|poumons?\b|\bjo.?1\b|\bpl.?7\b|\bpl.?12\b|\bej\b|\boj\b|\bild\b|interstitial|"
     r"fibros|fibrose|myositis|myosite|\bpid\b|\bnsip\b|\blungs?\b|antibod"
 )
+# "I took Prograf before, is that a problem?": a fact about oneself, asked whether it stands in the way
+COUNTS_AGAINST = re.compile(
+    r"\b(is (that|this|it) a problem|(does|would|will) (that|this|it) (stop|rule|exclude|disqualify|"
+    r"count against|matter)|rule (me|him|her|them) out|count against (me|him|her|them)|"
+    r"(c'?est|c|ca|ça|est.ce que c'?est|est.ce) (un )?(probl(e|è)me|g(e|ê)nant|bloquant|(e|é)liminatoire)|"
+    r"(ca|ça|cela) (pose|poserait) (un )?probl(e|è)me|(ca|ça|cela) (m'|l'|me |le |la )?(emp(e|ê)che|"
+    r"exclu|bloque|g(e|ê)ne)\w*)\b"
+)
 THE_STUDY = re.compile(r"\b(study|trial|research|catr.?pat|etude|étude|essai)\b")
 # Words that say "stop" (English and French): a name or an answer the model reads as "stop" but that
 # holds none of them is an answer ("Funnel Tester" at the name question).
@@ -125,7 +133,8 @@ def wants_to_take_part(text: str) -> bool:
         return False
     personal = bool(PERSONAL.search(clean) and DISEASE.search(clean))
     story = personal and bool(THE_STUDY.search(clean) or ("?" in clean and STORY_ASK.search(clean)))
-    return story or bool(WANTS.search(clean))
+    counts = bool(PERSONAL.search(clean) and COUNTS_AGAINST.search(clean))
+    return story or counts or bool(WANTS.search(clean))
 
 
 def tells_own_disease(text: str) -> bool:

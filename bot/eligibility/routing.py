@@ -130,7 +130,8 @@ def route(
         return "deny" if says_no(text) else None
     if intent != "start_prescreen" and wants_to_take_part(text):
         return "start_prescreen"
-    not_understood = intent in NOT_UNDERSTOOD or (unsure and intent == "faq")
+    # an answer with no question pending ("a man of 34 with anti-OJ ILD") has no reply of its own
+    not_understood = intent in NOT_UNDERSTOOD or intent == "inform" or (unsure and intent == "faq")
     if state.active_loop is None and not_understood and tells_own_disease(text):
         return "start_prescreen"  # "hello, my mother has anti-PL7 and lung fibrosis": why they came
     return None

@@ -156,7 +156,7 @@ def test_a_french_study_question_is_not_a_wish_to_take_part(question: str) -> No
     assert not wants_to_take_part(question)
 
 
-@pytest.mark.parametrize("intent", ["greet", "nlu_fallback", "out_of_scope"])
+@pytest.mark.parametrize("intent", ["greet", "nlu_fallback", "out_of_scope", "inform"])
 def test_a_story_about_ones_own_disease_the_model_has_no_answer_for_offers_the_prescreen(intent: str) -> None:
     assert (
         _route("bonjour, ma mère a un anti-PL7 et une fibrose pulmonaire", intent=intent) == "start_prescreen"
