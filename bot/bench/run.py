@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.bench import stacks
 from bot.bench.load import LevelPlan, LevelResult, run_level, warm_up
 from bot.bench.scenarios import load_workload
+from bot.bench.staff_edit import StaffEditResult, time_new_entry
 from bot.bench.system import Memory, describe_machine, memory
 from bot.runtime.training import model_path
 from bot.settings import Settings
@@ -34,6 +35,7 @@ class AssistantRun:
     load_seconds: float = 0.0
     levels: list[LevelResult] = field(default_factory=list)
     memory: dict[str, Memory] = field(default_factory=dict)
+    staff_edit: StaffEditResult | None = None  # ours only: a new FAQ entry answered, without a retrain
 
 
 @dataclass
@@ -103,4 +105,7 @@ def run_benchmark(
                     run.levels.append(_play(stack, assistant, plan))
             for stack, _, run in runs:
                 run.memory = {name: memory(pid) for name, pid in stack.pids.items()}
+            if our_stack.settings is not None:  # after the memory reading: a refit is not steady state
+                print("Saving a new FAQ entry as the editor does, then asking for it ...", flush=True)
+                ours.staff_edit = time_new_entry(our_stack.settings)
     return BenchResult(machine, ours, starter)

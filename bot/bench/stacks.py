@@ -31,11 +31,13 @@ class Stack:
     rasa_url: str
     pids: dict[str, int]  # process name -> pid, for memory readings
     load_seconds: float  # `rasa run` started -> its HTTP server answers (model loaded)
+    settings: Settings | None = None  # ours: the stack's own settings (its content copy, its database)
 
 
 def our_environment(work_dir: Path) -> dict[str, str]:
-    """Our stack in ``work_dir``, away from `make run`; no e-mails from simulated people."""
-    return isolated_env(work_dir, copy_content=False)
+    """Our stack in ``work_dir``, away from `make run`; no e-mails from simulated people; its own copy
+    of the content, which the staff-edit step changes."""
+    return isolated_env(work_dir)
 
 
 def _timed_start(settings: Settings, spec: ProcessSpec, log_dir: Path) -> tuple[Supervisor, float]:
@@ -61,7 +63,7 @@ def our_stack(work_dir: Path, log_dir: Path) -> Iterator[Stack]:
         rasa = None
         try:
             rasa, load_seconds = _timed_start(settings, rasa_server(settings), log_dir)
-            yield Stack("ours", settings.rasa_url, _pids(rasa, helpers), load_seconds)
+            yield Stack("ours", settings.rasa_url, _pids(rasa, helpers), load_seconds, settings)
         finally:
             if rasa is not None:
                 rasa.stop()

@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.bench import report
 from bot.bench.load import LevelResult
 from bot.bench.run import AssistantRun, BenchResult
+from bot.bench.staff_edit import StaffEditResult
 from bot.bench.system import Memory
 
 
@@ -39,6 +40,17 @@ def test_targets_compare_ours_to_the_starter() -> None:
         "throughput at 20",
         "throughput at 50",
     ]
+
+
+def test_a_new_faq_entry_must_be_answered_within_two_minutes_of_saving() -> None:
+    def edit_check(seconds: float | None) -> tuple[str, bool]:
+        ours = _run("ours", 0.025, 3.0)
+        ours.staff_edit = StaffEditResult(seconds, 600.0)
+        return next((text, ok) for text, ok in report.targets(_result(ours)) if "new FAQ entry" in text)
+
+    assert edit_check(45.0) == ("a new FAQ entry answered after saving: 45 s (at most 120 s)", True)
+    assert edit_check(121.0)[1] is False
+    assert edit_check(None) == ("a new FAQ entry answered after saving: not answered (at most 120 s)", False)
 
 
 def test_markdown_shows_ratios_memory_and_training(tmp_path: Path) -> None:
