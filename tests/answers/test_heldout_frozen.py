@@ -62,6 +62,9 @@ FRESH_SHA256 = {
     "fr.yml": "0ef2b99f6c0ff41aa5af166fb893aadba78d8d792cfdf2585c21b6360667dfb5",
     "fresh2_en.yml": "601820cc488f709c05f74b756d521d12355547d2f524e1fbbb2d11bfd3b14808",
     "fresh2_fr.yml": "aaa32582f10fc43e344ea813454f760e23284616d9fa92369ba550f24df2a1e6",
+    # written 2026-12-03 (tenth session) from shared/ only, committed before any score
+    "fresh3_en.yml": "43928902442191fff85c79567bff0c2e268d631d5d896c77479fdd075c1ec2e7",
+    "fresh3_fr.yml": "69b76fe50373f884f8b357a99487287fb5027fdbf92237df6c65f0ec346aa9cb",
 }
 
 
