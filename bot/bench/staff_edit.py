@@ -4,7 +4,6 @@ assistant without a retrain, and how long that takes.
 The entry is new to the trained model (the ResponseSelector has never seen its id); the lexical
 reader refits in a worker thread when faq.yml changes (rasa_addons/answer_hook.py) and the web
 app's NLG endpoint reads the answer from the file, so the question is answered once the refit ends.
-A person asks it in their own words, not the entry's.
 """
 
 from __future__ import annotations
@@ -41,18 +40,28 @@ ENTRY = {
     "answer": "The study record does not say what the letters stand for. A study coordinator may know.",
     "source": "study-record.txt: Study Purpose",
 }
-PROBE = "why did they give the study that odd name, what do the letters mean?"
+# The issue's target: the question staff added, asked as they typed it. Reported beside it: the same
+# topic in a person's own words, which the lexical reader alone may not reach (10 questions, no retrain).
+ASKED_AS_ADDED = "what does catr-pat stand for"
+OWN_WORDS = "why did they give the study that odd name, what do the letters mean?"
 POLL_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
 class StaffEditResult:
-    seconds: float | None  # None: not answered before the deadline
+    seconds: float | None  # the added question answered, after saving; None: not before the deadline
     deadline_seconds: float
+    own_words_seconds: float | None = None  # the same topic in other words (reported, not a target)
 
 
-def time_new_entry(settings: Settings, deadline_seconds: float = 600.0) -> StaffEditResult:
-    """Save the entry, then ask the probe in new conversations until the entry's answer comes back."""
+def _answered(settings: Settings, question: str) -> bool:
+    chat = Conversation(settings.rasa_url, f"bench-edit-{uuid.uuid4().hex[:8]}")
+    return any(ENTRY["answer"] in str(reply.get("text", "")) for reply in chat.say(question))
+
+
+def time_new_entry(settings: Settings, deadline_seconds: float = 300.0) -> StaffEditResult:
+    """Save the entry, then ask both questions in new conversations until each gets the entry's
+    answer or the deadline passes."""
     database = Database(settings.database_url)
     try:
         with database.session_scope() as session:
@@ -60,9 +69,10 @@ def time_new_entry(settings: Settings, deadline_seconds: float = 600.0) -> Staff
     finally:
         database.engine.dispose()
     started = time.monotonic()
-    while (elapsed := time.monotonic() - started) < deadline_seconds:
-        chat = Conversation(settings.rasa_url, f"bench-edit-{uuid.uuid4().hex[:8]}")
-        if any(ENTRY["answer"] in str(reply.get("text", "")) for reply in chat.say(PROBE)):
-            return StaffEditResult(elapsed, deadline_seconds)
+    found: dict[str, float] = {}
+    while (elapsed := time.monotonic() - started) < deadline_seconds and len(found) < 2:
+        for question in (ASKED_AS_ADDED, OWN_WORDS):
+            if question not in found and _answered(settings, question):
+                found[question] = elapsed
         time.sleep(POLL_SECONDS)
-    return StaffEditResult(None, deadline_seconds)
+    return StaffEditResult(found.get(ASKED_AS_ADDED), deadline_seconds, found.get(OWN_WORDS))
