@@ -345,6 +345,9 @@ def test_a_yes_with_a_condition_is_a_hedged_yes_in_french() -> None:
     assert (answer.value, answer.hedged) == ("yes", True)
     refused = parse_answer("contraception", "pas si ça change tout", TODAY, CRITERIA, language="fr")
     assert refused.value == "no"
+    # the no comes first, before a method the question's own phrases read as yes: a no, to discuss
+    pill = parse_answer("contraception", "non si je dois prendre la pilule", TODAY, CRITERIA, language="fr")
+    assert (pill.value, pill.hedged) == ("no", True)
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,7 @@ def test_a_yes_with_a_condition_is_a_hedged_yes_and_a_refused_condition_a_no(par
     conditional = parse("contraception", "yes as long as im not pregnant")
     assert conditional == Answer(status="ok", value="yes", hedged=True)
     assert parse("contraception", "not if it means stopping my inhaler").value == "no"
+    assert parse("contraception", "no if it means the pill") == Answer(status="ok", value="no", hedged=True)
 
 
 @pytest.mark.parametrize("text", ["purple", "?", "blue sky", ""])

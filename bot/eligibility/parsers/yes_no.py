@@ -158,6 +158,9 @@ def read_yes_no(
     letter = {"y": "yes", "n": "no"}.get(text.strip(" .!"))  # a one-letter reply on a phone
     if letter is not None:
         return Reading(letter, hedged)
+    head = _before_a_condition(text, words)
+    if head is not None and (bare := _bare_yes_or_no(head, words)) is not None:
+        return Reading(bare, True)  # "no if it means the pill": that no, with a condition to discuss
     slot_value = _slot_reading(text, phrases or {}, not_applicable_means, conflict, words)
     if slot_value is not None:
         return Reading(slot_value, hedged)
@@ -175,6 +178,14 @@ def _before_a_condition(text: str, words: Lexicon | None) -> str | None:
     """What comes before an "if" clause that does not open the reply, or None when there is none."""
     found = next((m for m in pick(words, "condition", CONDITION).finditer(text) if m.start() > 0), None)
     return text[: found.start()] if found else None
+
+
+def _bare_yes_or_no(text: str, words: Lexicon | None) -> str | None:
+    """ "yes" or "no" when ``text`` is only that word ("non", "yes,"), else None."""
+    clean = text.strip(" ,.;:!-")
+    if pick(words, "negation", NEGATION).fullmatch(clean):
+        return "no"
+    return "yes" if pick(words, "affirmation", AFFIRMATION).fullmatch(clean) else None
 
 
 def _affirms(text: str, words: Lexicon | None) -> bool:
