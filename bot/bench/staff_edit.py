@@ -42,7 +42,7 @@ ENTRY = {
 }
 # The target: the question staff added, asked as they typed it. Reported beside it: the same
 # topic in a person's own words, which the lexical reader alone may not reach (10 questions, no retrain).
-ASKED_AS_ADDED = "what does catr-pat stand for"
+ASKED_AS_ADDED = ENTRY["questions"].splitlines()[0]
 OWN_WORDS = "why did they give the study that odd name, what do the letters mean?"
 POLL_SECONDS = 2.0
 

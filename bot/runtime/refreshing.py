@@ -77,7 +77,7 @@ class Refreshing(Generic[T]):
         return value
 
     def wait_idle(self, timeout: float) -> bool:
-        """True once no build is running (tests and the benchmark wait on this, never on a sleep)."""
+        """True once no build is running (tests wait on this, never on a sleep)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self._lock:

@@ -152,7 +152,7 @@ def _readings(compiler: PatternCompiler, values: Any, context: str) -> tuple[Rea
         if entry.get("decimal_only"):
             # "39,2" with no unit but a temperature's shape; never a percentage, an age or a dose
             lung = r"(?:de |d |of )?(?:cvf|fvc|dlco|vems|fev1?)"
-            unit = rf"(?:%|pour ?cent|percent|kg|mg|ng|ans|an|years?|yo|ml|l|{lung})"
+            unit = rf"(?:pour ?cent|percent|kg|mg|ng|ans|an|years?|yo|ml|l|{lung})"  # "%": below
             number = rf"(\d+\.\d)(?!\d|\s*{unit}\b|\s*%)"
         # Two expressions, so that a number read on one side ("1h, sat 89") never hides the other.
         regexes = (

@@ -165,7 +165,6 @@ def read_yes_no(
     if slot_value is not None:
         return Reading(slot_value, hedged)
     if pick(words, "negation", NEGATION).search(text):
-        head = _before_a_condition(text, words)
         if head is not None and _affirms(head, words):
             return Reading("yes", True)  # "yes if I'm not pregnant": a yes, with a condition to check
         return Reading("no", hedged)
