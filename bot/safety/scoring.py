@@ -46,6 +46,9 @@ CHECKSUMS = {
     # blind: English and French, written from shared/ only on 2026-12-03 (session 10), committed before scored
     "fresh10_en.yml": "ed29a73def5fde125246a2c1f4e23ae3c4e389d886ef7f065abd052ad2d2b191",
     "fresh10_fr.yml": "2a5fa2a1ca3947758f6d2778a4b861eeadbc54949cc7faca738ec66ad7863b47",
+    # blind: English and French, written from shared/ only on 2026-12-03 (session 11), committed before scored
+    "fresh11_en.yml": "e81f977e6beab7e42651211aaabba0831af8afc77940178f58a16ecf1ffd26e4",
+    "fresh11_fr.yml": "ed1975b4b7c74c21669e155b7175413a63486c163d7c8cc6259a5b0ee4fb84eb",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
