@@ -57,7 +57,7 @@ def parse_answer(
 
 
 def _is_an_english_button(slot: str, text: str, criteria: CriteriaSet | None) -> bool:
-    buttons = (criteria or default_criteria()).slot(slot).buttons
+    buttons = (criteria or default_criteria()).in_language(ENGLISH).slot(slot).buttons
     said = " ".join(text.split()).casefold()
     general = (text_of(text_id) for text_id in GENERAL_BUTTON_IDS)
     return said in {button.casefold() for button in (*buttons, *general)}

@@ -507,3 +507,27 @@ def test_a_scan_report_not_yet_received_is_not_sure_not_no(text: str) -> None:
 )
 def test_french_answers_of_the_seventh_session_families(slot: str, text: str, expected: str) -> None:
     assert _read(slot, text) == expected
+
+
+@pytest.mark.parametrize("criteria", [CRITERIA, FRENCH], ids=["english-criteria", "french-criteria"])
+def test_the_french_not_applicable_button_is_read_with_either_criteria(criteria: object) -> None:
+    """The French buttons are not the English ones: "Non concerné" once matched the French button list,
+    was taken for an English button and read in English, where "non" is a no."""
+    for slot in ("pregnancy", "contraception"):
+        answer = parse_answer(slot, "Non concerné", TODAY, criteria, language="fr")
+        assert reading(FRENCH, slot, answer, TODAY) == "not_applicable", slot
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        ("ild_on_ct", "bof aucune idee, j attends encore le compte rendu", "unsure"),
+        ("lung_function", "on attend le rdv avec le pneumo pour avoir les chiffres", "unsure"),
+        ("drug_failed_before", "l'imurel a rien donné mais parce qu'elle oubliait un jour sur deux", "no"),
+        ("drug_failed_before", "endoxan au debut ca allait puis jai rechuté pendant l imurel", "yes"),
+        ("lung_function", "nan nan rien d anormal sur les efr", "no"),
+    ],
+)
+def test_waiting_forgetting_and_relapsing_are_read_as_such(slot: str, text: str, expected: str) -> None:
+    """ "J attends" is waiting, not a correction ("attends, 46"); forgotten doses are not a failure."""
+    assert _read(slot, text) == expected

@@ -8,7 +8,7 @@ kind: all four are TUNED-ON now and their floors are the figures measured then (
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
-fresh10_* in the tenth.
+fresh10_* in the tenth; fresh11_* in the eleventh.
 None of these messages is in data/.
 """
 
@@ -80,6 +80,15 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # childhood allergy with spots, asked about, still gets the urgent reply). Regression guards.
     "fresh10_en.yml": (1.0, 0.0),
     "fresh10_fr.yml": (1.0, 0.056),
+    # Written from shared/ only in the eleventh session (same mix; 3 messages found elsewhere dropped
+    # before freezing), committed (6da84cb), scored blind once: en 98.3% recall (self-harm 7/8,
+    # emergency 26/26, urgent 12/12, advice 12/12), 3/20 false alarms; fr 94.8% (7/8, 25/26, 12/12,
+    # 11/12), 3/21. TUNED-ON since (read by kind: cutting told by the body part, "plus simple de
+    # sauter", a fever with urine or kidney signs, "je l'arrête pour rentrer dans l'étude", "more or
+    # less", a pet that does not recognise someone, an infection treated and over, a fear of hair
+    # loss; data/safety/training/*_families4.yml, never copied): 100% and 0 false alarms each.
+    "fresh11_en.yml": (1.0, 0.0),
+    "fresh11_fr.yml": (1.0, 0.0),
 }
 
 
