@@ -14,13 +14,14 @@ export PYTHONHASHSEED := 0
 
 RASA_DATA := data/nlu data/rules data/stories build/generated
 
-.PHONY: help run test check model build lint types system-deps lock clean bench evaluate
+.PHONY: help run test check model build lint types system-deps lock clean bench capacity evaluate
 
 help:
 	@echo "make run    install (first time), train if data changed, start everything on :5005 :5055 :8000"
 	@echo "make test   install (first time), train if needed, run every check and test"
 	@echo "make check      the inner loop: lint, types and the tests that start no process (under 2 min)"
 	@echo "make bench      load test against Rasa's starter assistant -> docs/benchmarks.md (~10 min)"
+	@echo "make capacity   conversations a day at p95 < 1 s, 1 to 3 Rasa servers -> docs/capacity.md (~20 min)"
 	@echo "make evaluate   held-out NLU/FAQ scores, confusions, conversation tests -> docs/evaluation.md"
 
 $(STAMP): requirements.txt constraints.txt scripts/bootstrap.sh
@@ -63,6 +64,10 @@ check: $(STAMP) lint types
 # Measures, so it runs alone: nothing else of ours should use the CPU meanwhile.
 bench: $(STAMP) model
 	$(PY) -m bot bench
+
+# Needs PostgreSQL, Redis and nginx on this host (as in CI); runs alone, like bench.
+capacity: $(STAMP) model
+	$(PY) -m bot capacity
 
 evaluate: $(STAMP) model
 	$(PY) -m bot evaluate --report docs/evaluation.md

@@ -44,6 +44,22 @@ def _bench(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _capacity(args: argparse.Namespace) -> int:
+    from bot.bench import capacity
+
+    settings = get_settings()
+    log_dir = settings.repo_root / "results" / "capacity" / "logs"
+    runs = capacity.measure(args.postgres, args.redis, log_dir, servers=args.servers, levels=args.levels)
+    output = settings.repo_root / "docs" / "capacity.md"
+    capacity.write_report(runs, output)
+    print(f"\nwrote {output}")
+    return 1 if any(level.error_count for run in runs for level in run.levels) else 0
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(","))
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     bench = subparsers.add_parser(
         "bench", help="load test ours against Rasa's starter assistant, write docs/benchmarks.md"
@@ -56,3 +72,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="reuse a trained starter project (a folder with models/starter.tar.gz) instead of training one",
     )
     bench.set_defaults(func=_bench)
+    capacity = subparsers.add_parser(
+        "capacity", help="conversations a day at p95 under 1 s with 1, 2, 3 Rasa servers -> docs/capacity.md"
+    )
+    capacity.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
+    capacity.add_argument("--redis", default="redis://127.0.0.1:6379/0")
+    capacity.add_argument("--servers", type=_numbers, default=(1, 2, 3), help="e.g. 1,2,3")
+    capacity.add_argument("--levels", type=_numbers, default=(1, 4, 8, 16, 32), help="people at once")
+    capacity.set_defaults(func=_capacity)

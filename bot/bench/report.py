@@ -141,11 +141,15 @@ def markdown(result: BenchResult) -> str:
 
 
 def write_markdown(result: BenchResult, path: Path, preamble: str) -> None:
-    """Replace the generated block, keep what people wrote around it (analysis, decisions)."""
-    block = markdown(result)
-    if path.exists() and MARK_START in (text := path.read_text(encoding="utf-8")) and MARK_END in text:
-        before, rest = text.split(MARK_START, 1)
-        after = rest.split(MARK_END, 1)[1]
+    replace_generated(path, markdown(result), preamble, MARK_START, MARK_END)
+
+
+def replace_generated(path: Path, block: str, preamble: str, start: str, end: str) -> None:
+    """Replace the generated block (``start`` to ``end``), keep what people wrote around it
+    (analysis, decisions); a new file gets ``preamble`` first."""
+    if path.exists() and start in (text := path.read_text(encoding="utf-8")) and end in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
         path.write_text(before + block.rstrip("\n") + after, encoding="utf-8")
     else:
         path.parent.mkdir(parents=True, exist_ok=True)

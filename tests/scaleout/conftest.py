@@ -8,15 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.runtime.scaleout import missing_servers, running_cluster
 from tests.conftest import ARTIFACTS, fresh_model_or_fail, real_servers_required
-from tests.scaleout.cluster import (
-    ScaleoutCluster,
-    missing_servers,
-    running_cluster,
-    scratch_databases,
-    scratch_lock_prefix,
-    server_urls,
-)
+from tests.scaleout.cluster import ScaleoutCluster, server_urls
 
 
 @pytest.fixture(scope="package")
@@ -34,12 +28,7 @@ def scaleout_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scale
     log_dir = ARTIFACTS / "logs" / "scaleout"
     shutil.rmtree(log_dir, ignore_errors=True)
     started = time.monotonic()
-    with (
-        scratch_databases(postgres_url, "tracker", "leads") as database_urls,
-        scratch_lock_prefix(redis_url) as prefix,
-        running_cluster(
-            tmp_path_factory.mktemp("scaleout"), log_dir, database_urls, redis_url, prefix
-        ) as cluster,
-    ):
+    work = tmp_path_factory.mktemp("scaleout")
+    with running_cluster(work, log_dir, postgres_url, redis_url, rasa_servers=2) as cluster:
         print(f"\nscale-out cluster ready in {time.monotonic() - started:.0f} s")
-        yield cluster
+        yield ScaleoutCluster(cluster.settings, cluster.layout, cluster.env, cluster.supervisor)
