@@ -93,7 +93,9 @@ REGISTRY: dict[str, AnswerType] = {
         whole_number=True,
     ),
     "yes_no": AnswerType(
-        read=lambda text, spec, criteria, today, words: parse_yes_no(text, spec, words),
+        read=lambda text, spec, criteria, today, words: parse_yes_no(
+            text, spec, words, criteria.rules_for(spec.name)
+        ),
         check_rule=schema.yes_no_rule,
         verdict=verdicts.yes_no,
         volunteered=statements.yes_no,

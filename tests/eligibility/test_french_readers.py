@@ -531,3 +531,23 @@ def test_the_french_not_applicable_button_is_read_with_either_criteria(criteria:
 def test_waiting_forgetting_and_relapsing_are_read_as_such(slot: str, text: str, expected: str) -> None:
     """ "J attends" is waiting, not a correction ("attends, 46"); forgotten doses are not a failure."""
     assert _read(slot, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        # a figure said "of" each test
+        ("lung_function", "soixante-dix-huit de cvf, quatre-vingt-cinq de dlco", "yes"),
+        ("lung_function", "les examens sont prévus le 20 janvier", None),  # a date, not a result
+        # only a medicine that is not one of the study's three
+        ("drug_failed_before", "le methotrexate a rien fait, c'est tout ce que j'ai eu", "no"),
+        # ... unless the reply tells of a switch, which a coordinator should hear about
+        ("drug_failed_before", "ils l'ont mise sous cellcept à la place", None),
+        ("age", "chui de 81, vous calculerez", 45),  # a birth year said "je suis de"
+        ("age", "elle est née dans les années 60", "unsure"),  # a decade is not an age
+        ("age", "entre 40 et 45 je dirais", "unsure"),  # a range
+        ("age", "j'aurai 30 ans le 14 février", 29),  # the day of a date is not the age
+    ],
+)
+def test_french_figures_are_read_for_what_they_are(slot: str, text: str, expected: object) -> None:
+    assert _read(slot, text) == expected

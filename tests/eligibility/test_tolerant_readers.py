@@ -84,3 +84,35 @@ def test_checklist_items_by_time_window_and_dose(text: str, expected: object) ->
 )
 def test_medicines_brand_generic_and_vague_times(text: str, expected: str) -> None:
     assert _read("recent_drugs", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        # a figure said "of" a test belongs to that test, not to the test named before it
+        ("lung_function", "dlco 75 and 62% of my fvc", "yes"),
+        ("lung_function", "88 for the fvc and 74 for the dlco", "no"),
+        # a day before a month is a date, not a result or an age
+        ("lung_function", "my breathing test is booked for 12 january", None),
+        ("age", "I turn 50 on 9 february", 49),
+        ("age", "born 14 july 1962, which makes me feel old", 64),
+        # a count is not a percentage of predicted
+        ("lung_function", "no, all 3 were normal", "no"),
+    ],
+)
+def test_figures_are_read_for_what_they_measure(slot: str, text: str, expected: object) -> None:
+    assert _read(slot, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("methotrexate never did much for me", "no"),  # not one of the study's three medicines
+        ("only prednisolone and cellcept so far", "no"),
+        ("imurel stopped working, methotrexate too", "yes"),  # one of the three named: read as usual
+        ("no idea, she was on steroids at the time", "unsure"),  # doubt still wins
+        ("they moved her onto cellcept, nobody said why", None),  # a switch: from what is not said
+    ],
+)
+def test_a_reply_naming_only_other_medicines_did_not_try_the_study_ones(text: str, expected: str) -> None:
+    assert _read("drug_failed_before", text) == expected

@@ -14,16 +14,18 @@ from dateutil.relativedelta import relativedelta
 
 from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, SlotSpec
-from bot.eligibility.parsers.dates import date_data
+from bot.eligibility.parsers.dates import date_data, followed_by_month
 from bot.eligibility.parsers.text import find_numbers
 from bot.eligibility.parsers.yes_no import HEDGE, UNSURE, prepared
 
 MIN_AGE, MAX_AGE = 1, 120
-YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w.,/-])")
+YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w/-]|[.,]\d)")  # "1959," ends a year
 BORN = re.compile(r"\b(born|birth|dob|d\.o\.b|birthday)\b|\bb\.(?=\s*\d)")
 # numbers that are clearly not the person's age in years ("3 months", "54 kg", "1.80 m")
 # an age still to come ("turning 18 next month", "I'll be 50 in January") is one year less today
-FUTURE_BEFORE = re.compile(r"(\bturning|\bturns|\bwill be|'ll be|\bll be|\bgonna be|\bgoing to be)\s*$")
+FUTURE_BEFORE = re.compile(
+    r"(\bturning|\bturns|\bi turn|\bwill be|'ll be|\bll be|\bgonna be|\bgoing to be)\s*$"
+)
 FUTURE_AFTER = re.compile(
     r"^\s*(next|soon|(in|come) (a|an|\d+|two|three|few|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"this (year|month|week)|later)"
@@ -53,6 +55,9 @@ def _birth_date(text: str, today: date, date_order: str, words: Lexicon | None =
     """A full birth date ("born on 5 March 1971"), via dateparser; None unless exact to the day."""
     fragment = pick(words, "born", BORN).split(text, maxsplit=1)[-1]
     fragment = pick(words, "birth_lead", BIRTH_LEAD).sub("", fragment).strip(" .!")
+    year = YEAR.search(fragment)
+    if year:  # "born 3 december 1959, it's my birthday today": the date ends with its year
+        fragment = fragment[: year.end()]
     if not fragment or (not re.search(r"[a-z]", fragment) and "/" not in fragment and "." not in fragment):
         return None
     data = date_data(fragment, today, date_order, words)
@@ -142,7 +147,7 @@ def _age_in(clean: str, today: date, spec: SlotSpec, date_order: str, words: Lex
         pick(words, "future_after", FUTURE_AFTER),
     )
     for number in find_numbers(clean, words):
-        if not_years.match(clean[number.end :]):
+        if not_years.match(clean[number.end :]) or followed_by_month(clean, number.end, words):
             continue
         if number.negative:
             return Answer(status="invalid", message=spec.reask)

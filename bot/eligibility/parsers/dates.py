@@ -24,6 +24,18 @@ MONTH = (
     + "|".join([*MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"])
     + ")"
 )
+
+
+def followed_by_month(text: str, position: int, words: Lexicon | None = None) -> bool:
+    """True when the word at ``position`` is a month name: "3" in "on 3 march" is a day, not an
+    age or a test result."""
+    following = text[position:].split(maxsplit=1)
+    if not following:
+        return False
+    word = following[0].strip(",.;:!?")
+    return word in MONTHS or (words is not None and word in words.table("months"))
+
+
 AMOUNT = (
     r"\d+(?:\.\d+)?(?: and a half)?|half an?|a couple|couple|a few|few|several|some|many|an|a|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty"

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, SlotSpec
+from bot.eligibility.parsers.dates import followed_by_month
 from bot.eligibility.parsers.text import find_phrase, spelled_numbers_as_digits
 from bot.eligibility.parsers.yes_no import HEDGE, UNSURE, parse_yes_no, prepared
 
@@ -22,6 +23,8 @@ NUMBER = re.compile(
 )
 MAX_PERCENT = 160  # above this a figure is not a percentage of predicted
 PER_CENT = re.compile(r"\b(?:pour|per) ?cent\b")
+# a figure said "of" a test: "90 de cvf", "65% of fvc", "72 pour la dlco"
+LINKER = re.compile(r"\s*(?:%\s*)?(?:de|d'|du|of|for|pour|sur|on)\s+(?:la\s+|le\s+|l'|the\s+|my\s+|ma\s+)?")
 SPELLED_LOW = 20  # number words under this are counts ("two years ago"), never a test result
 
 
@@ -45,12 +48,17 @@ def read_values(
     bare: list[float] = []
     number = pick(words, "lung_number", NUMBER)
     for match in number.finditer(text):
+        if followed_by_month(text, match.end(), words):
+            continue  # "on the 15 december": a date, not a result
         value = float(match.group(1).replace(",", "."))
         before = [n for n in names if n[1] <= match.start()]
         after = [n for n in names if n[0] >= match.end() and n[0] - match.end() <= 3]
+        linked = [n for n in names if n[0] >= match.end() and LINKER.fullmatch(text[match.end() : n[0]])]
         last_number_end = max((m.end() for m in number.finditer(text[: match.start()])), default=-1)
         owner = None
-        if before and before[-1][1] > last_number_end:
+        if linked:
+            owner = linked[0][2]  # "90 de cvf", "65% of fvc": the name the figure is said of
+        elif before and before[-1][1] > last_number_end:
             owner = before[-1][2]  # "fvc 62", "dlco was 48"
         elif after:
             owner = after[0][2]  # "58% fvc"
@@ -58,7 +66,7 @@ def read_values(
             owner = before[-1][2]  # "fvc dropped from 90 to 72": the latest figure
         usable = match.group(3) is None and value <= MAX_PERCENT
         if owner is None:
-            if usable:
+            if usable and value >= SPELLED_LOW:  # "both 2 are above": a count, not a result
                 bare.append(value)
             continue
         values[owner] = value if usable else None

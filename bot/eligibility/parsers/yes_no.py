@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, SlotSpec
+from bot.eligibility.parsers.entities import canonical_names
 from bot.eligibility.parsers.text import find_phrase, normalise
 
 UNSURE = re.compile(
@@ -33,6 +34,11 @@ HEDGE = re.compile(
 NEGATION = re.compile(
     r"\b(no+|nope|nah+|naw|nay|never|not|none|nothing|neither|negative|non|dont|didnt|havent|hasnt|"
     r"isnt|wasnt|arent|aint|wont|doesnt|cannot)\b|n't\b"
+)
+# one treatment replaced by another: "switched to", "moved him onto", "replaced with"
+SWITCHED = re.compile(
+    r"\b(?:switched|moved|changed|put|swapped)\s+(?:me|him|her|them|us)?\s*(?:to|onto|on to|over to|for)\b|"
+    r"\breplaced\s+(?:it\s+)?(?:by|with)\b|\binstead\b"
 )
 # "yes if ...", "yes as long as ...": the negation inside the condition does not answer the question
 CONDITION = re.compile(r"\b(if|as long as|provided|providing|unless|only if)\b")
@@ -193,17 +199,38 @@ def _affirms(text: str, words: Lexicon | None) -> bool:
     ).search(text)
 
 
+def names_only_other_drugs(clean: str, rules: Mapping[str, object], words: Lexicon | None = None) -> bool:
+    """True when the reply names a medicine, and none of the rule's ``about_drugs``, and does not
+    tell of a switch ("they moved her onto cellcept": from what, and why, is for a coordinator)."""
+    about, others = rules.get("about_drugs"), rules.get("other_drugs")
+    if not isinstance(about, Sequence) or not isinstance(others, Sequence):
+        return False
+    if pick(words, "switched", SWITCHED).search(clean):
+        return False
+    names = canonical_names(clean, "DRUG")
+    if any(name in about for name in names):
+        return False
+    return bool(names) or any(find_phrase(clean, str(drug)) >= 0 for drug in others)
+
+
 def prepared(text: str, words: Lexicon | None) -> str:
     """The normalised reply as the readers of its language see it (French: accents folded)."""
     clean = normalise(text)
     return clean if words is None else words.prepare(clean)
 
 
-def parse_yes_no(text: str, spec: SlotSpec, words: Lexicon | None = None) -> Answer:
-    """An Answer with value "yes", "no" or "not_applicable"; "unsure" status for doubt."""
-    reading = read_yes_no(
-        prepared(text, words), spec.phrases, spec.not_applicable_means, spec.on_conflict, words
-    )
+def parse_yes_no(
+    text: str, spec: SlotSpec, words: Lexicon | None = None, rules: Mapping[str, object] | None = None
+) -> Answer:
+    """An Answer with value "yes", "no" or "not_applicable"; "unsure" status for doubt.
+
+    A rule with ``about_drugs`` and ``other_drugs`` (E5: "tried without working") reads a reply
+    that names only other medicines ("methotrexate didn't work either", "just cortisone") as "no":
+    the question is about the study's three, whatever the reply says about the others."""
+    clean = prepared(text, words)
+    reading = read_yes_no(clean, spec.phrases, spec.not_applicable_means, spec.on_conflict, words)
+    if reading.value != "unsure" and rules and names_only_other_drugs(clean, rules, words):
+        reading = Reading("no", reading.hedged)
     if reading.value is None:
         return Answer(status="invalid", message=spec.reask)
     if reading.value == "unsure":
