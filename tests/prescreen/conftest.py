@@ -14,4 +14,6 @@ FROZEN = {
     "fresh2_answers_en.yml": "8d6989a429625baf0b683267aa2d00942c2675624ebf3aac847be6f5138ef767",
     "answers_fr.yml": "a2fab597b28f37ff63123fcadff702cd1e089e0df6f064ecb6b02d29a9dd00ea",
     "profiles_fr.yml": "39c113e326517ac3baa9d7b419904819ccc9c0550c2de2d061f86677f80e18f7",
+    # blind: French, written from shared/ only on 2026-12-03 (session 11), committed before scored
+    "fresh_answers_fr.yml": "1a3241d04d7f3475417e93b2637a5d946df9a0c1d9e543d17896b270c8bf28f7",
 }
