@@ -88,10 +88,29 @@ def lexical_reader() -> LexicalReader:
     return _READERS.get(get_settings().content_dir, _sources_stamp)
 
 
-def reading_for(parse_data: dict[str, Any], text: str) -> Reading:
-    """Rasa's reading of ``text``, its answers blended with the lexical reader's (answering.yml)."""
+def reading_for(parse_data: dict[str, Any], text: str, trained: frozenset[str] | None = None) -> Reading:
+    """Rasa's reading of ``text``, its answers blended with the lexical reader's (answering.yml);
+    ``trained``: the FAQ entries the loaded model was trained on."""
     share = answering_config().lexical_share
-    return blended_reading(reading_of(parse_data), lambda: lexical_reader().rank(text), share)
+    return blended_reading(reading_of(parse_data), lambda: lexical_reader().rank(text), share, trained)
+
+
+_TRAINED: dict[int, tuple[Any, frozenset[str]]] = {}  # id(domain) -> (domain, its entries)
+
+
+def trained_entries(processor: MessageProcessor) -> frozenset[str]:
+    """The entries the loaded model was trained on: its domain's ``utter_faq/...`` answers and its
+    intents (an entry answered by an intent of its own, such as the assistant's identity).
+    Worked out once per loaded model (a Domain's own hash digests all of it on every call)."""
+    domain = processor.domain
+    cached = _TRAINED.get(id(domain))
+    if cached is None or cached[0] is not domain:
+        prefix = f"utter_{FAQ_INTENT}/"
+        answers = {name[len(prefix) :] for name in domain.responses if name.startswith(prefix)}
+        entries = frozenset(answers | set(domain.intents))
+        _TRAINED.clear()
+        _TRAINED[id(domain)] = cached = (domain, entries)
+    return cached[1]
 
 
 def reading_of(parse_data: dict[str, Any]) -> Reading:
@@ -176,7 +195,8 @@ async def parse_message(
     if is_keyboard_mash(text):  # never an intent, whatever the model made of it (bot/nlp/mash.py)
         return {**parse_data, "intent": {"name": FALLBACK_INTENT, "confidence": 1.0}}
     try:
-        whole = reading_for(parse_data, text)
+        trained = trained_entries(self)
+        whole = reading_for(parse_data, text, trained)
         if whole.intent not in OVERRIDABLE:
             return parse_data
         parts: list[tuple[str, Reading]] = []
@@ -186,7 +206,7 @@ async def parse_message(
                 parsed = await _rasa_parse_message(
                     self, _part(message, piece), tracker, only_output_properties
                 )
-                parts.append((piece, reading_for(parsed, piece)))
+                parts.append((piece, reading_for(parsed, piece, trained)))
         decision = choose(whole, parts, answering_config().thresholds)
         chosen = next((r for _, r in parts if r.answers and r.answers[0][0] == decision.entry_id), whole)
         return apply(parse_data, decision, chosen)

@@ -70,9 +70,9 @@ def time_new_entry(settings: Settings, deadline_seconds: float = 300.0) -> Staff
         database.engine.dispose()
     started = time.monotonic()
     found: dict[str, float] = {}
-    while (elapsed := time.monotonic() - started) < deadline_seconds and len(found) < 2:
+    while time.monotonic() - started < deadline_seconds and len(found) < 2:
         for question in (ASKED_AS_ADDED, OWN_WORDS):
             if question not in found and _answered(settings, question):
-                found[question] = elapsed
+                found[question] = time.monotonic() - started  # when the answer arrived, not when asked
         time.sleep(POLL_SECONDS)
     return StaffEditResult(found.get(ASKED_AS_ADDED), deadline_seconds, found.get(OWN_WORDS))

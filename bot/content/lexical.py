@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -99,24 +99,38 @@ def load_reader(source: Path, stamp: str) -> LexicalReader | None:
 
 
 def blend(
-    answers: Sequence[tuple[str, float]], lexical: Mapping[str, float], share: float
+    answers: Sequence[tuple[str, float]],
+    lexical: Mapping[str, float],
+    share: float,
+    trained: Collection[str] | None = None,
 ) -> tuple[tuple[str, float], ...]:
     """(1 - share) x the ResponseSelector's confidence + share x the lexical reader's, best first.
 
     An entry missing from one ranking counts 0 there; the result keeps the best ``MAX_ANSWERS``.
+    An entry the ResponseSelector was never trained on (``trained`` given and without it: staff
+    added it since the last training) has no vote to lose there: its lexical confidence counts whole.
     """
     selector = dict(answers)
     mixed = {
-        entry_id: (1 - share) * selector.get(entry_id, 0.0) + share * lexical.get(entry_id, 0.0)
+        entry_id: (
+            lexical.get(entry_id, 0.0)
+            if trained is not None and entry_id not in trained
+            else (1 - share) * selector.get(entry_id, 0.0) + share * lexical.get(entry_id, 0.0)
+        )
         for entry_id in selector.keys() | lexical.keys()
     }
     best = sorted(mixed.items(), key=lambda item: (-item[1], item[0]))
     return tuple(best[:MAX_ANSWERS])
 
 
-def blended_reading(reading: Reading, ranking: Callable[[], Mapping[str, float]], share: float) -> Reading:
+def blended_reading(
+    reading: Reading,
+    ranking: Callable[[], Mapping[str, float]],
+    share: float,
+    trained: Collection[str] | None = None,
+) -> Reading:
     """``reading`` with its answers blended with the lexical reader's ``ranking`` (asked only when
     there is something to blend): what the answer decision sees, live and in calibration."""
     if share <= 0 or not reading.answers:
         return reading
-    return replace(reading, answers=blend(reading.answers, ranking(), share))
+    return replace(reading, answers=blend(reading.answers, ranking(), share, trained))

@@ -100,3 +100,13 @@ def test_ranking_one_message_gives_the_pipeline_s_own_probabilities() -> None:
     for text in ("wat r the side efects", "is it free", "how many weeks", ""):
         expected = reader.model.predict_proba([text])[0]
         assert list(reader.rank(text).values()) == pytest.approx(list(expected), abs=1e-12)
+
+
+def test_an_entry_the_response_selector_never_saw_keeps_its_whole_lexical_confidence() -> None:
+    """Staff added "parking" after the last training: the ResponseSelector cannot vote for it, so
+    its lexical confidence is not cut by the selector's share (else it could never be answered)."""
+    answers, lexical = (("duration", 0.6), ("cost", 0.3)), {"parking": 0.9, "duration": 0.2}
+    blended = dict(blend(answers, lexical, 0.6, trained={"duration", "cost"}))
+    assert blended["parking"] == 0.9
+    assert blended["duration"] == 0.4 * 0.6 + 0.6 * 0.2
+    assert dict(blend(answers, lexical, 0.6))["parking"] == 0.6 * 0.9  # no list of trained entries
