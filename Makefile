@@ -21,7 +21,7 @@ help:
 	@echo "make test   install (first time), train if needed, run every check and test"
 	@echo "make check      the inner loop: lint, types and the tests that start no process (under 2 min)"
 	@echo "make bench      load test against Rasa's starter assistant -> docs/benchmarks.md (~10 min)"
-	@echo "make capacity   conversations a day at p95 < 1 s, 1 to 3 Rasa servers -> docs/capacity.md (~20 min)"
+	@echo "make capacity   conversations a day at p95 < 1 s, 1 to 3 Rasa servers -> docs/capacity.md (~10 min)"
 	@echo "make evaluate   held-out NLU/FAQ scores, confusions, conversation tests -> docs/evaluation.md"
 
 $(STAMP): requirements.txt constraints.txt scripts/bootstrap.sh
