@@ -98,11 +98,13 @@ def reading_for(parse_data: dict[str, Any], text: str, trained: frozenset[str] |
 _TRAINED: dict[int, tuple[Any, frozenset[str]]] = {}  # id(domain) -> (domain, its entries)
 
 
-def trained_entries(processor: MessageProcessor) -> frozenset[str]:
+def trained_entries(processor: MessageProcessor) -> frozenset[str] | None:
     """The entries the loaded model was trained on: its domain's ``utter_faq/...`` answers and its
     intents (an entry answered by an intent of its own, such as the assistant's identity).
     Worked out once per loaded model (a Domain's own hash digests all of it on every call)."""
-    domain = processor.domain
+    domain = getattr(processor, "domain", None)
+    if domain is None:  # no model loaded: nothing to tell new entries from trained ones
+        return None
     cached = _TRAINED.get(id(domain))
     if cached is None or cached[0] is not domain:
         prefix = f"utter_{FAQ_INTENT}/"
