@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from playwright.sync_api import Browser, Route
+from playwright.sync_api import Browser, Route, expect
 
 from bot.branding import BrandingError, load_branding
 from bot.settings import REPO_ROOT
@@ -92,5 +92,6 @@ def test_the_widget_takes_the_foundation_colour(browser: Browser, web: WebServer
     page.route("**/api/chat/texts*", another_foundation)
     page.goto(web.url + "/")
     launcher = page.get_by_role("button", name="Questions? Chat with us")
-    assert launcher.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(18, 52, 86)"
+    # the widget fetches its texts and colours after the page loads: wait for them (up to 5 s)
+    expect(launcher).to_have_css("background-color", "rgb(18, 52, 86)", timeout=5000)
     context.close()
