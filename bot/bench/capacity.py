@@ -5,16 +5,14 @@ and the memory each of those deployments holds. Writes the generated part of doc
 from __future__ import annotations
 
 import asyncio
-import math
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from bot.bench.load import LevelPlan, LevelResult, run_level, warm_up
-from bot.bench.report import replace_generated
+from bot.bench.report import milliseconds, replace_generated
 from bot.bench.scenarios import load_workload
 from bot.bench.system import Memory, describe_machine, memory
 from bot.runtime.scaleout import missing_servers, running_cluster
@@ -35,7 +33,6 @@ PREAMBLE = "# Capacity\n\nWritten by `make capacity`; add the explanation of eac
 @dataclass
 class DeploymentRun:
     servers: int
-    ready_seconds: float = 0.0
     levels: list[LevelResult] = field(default_factory=list)
     memory: dict[str, Memory] = field(default_factory=dict)
 
@@ -72,12 +69,10 @@ def measure(
     for count in servers:
         run = DeploymentRun(count)
         print(f"Starting {count} Rasa server(s) behind nginx ...", flush=True)
-        started = time.monotonic()
         with (
             tempfile.TemporaryDirectory(prefix="catr-capacity-") as tmp,
             running_cluster(Path(tmp), log_dir / f"rasa-{count}", postgres_url, redis_url, count) as cluster,
         ):
-            run.ready_seconds = time.monotonic() - started
             for url in cluster.instance_urls():  # each server builds its TensorFlow graphs once
                 warm = asyncio.run(warm_up(url, workload))
                 if warm.error_count:
@@ -96,14 +91,10 @@ def measure(
     return runs
 
 
-def _ms(seconds: float) -> str:
-    return "n/a" if math.isnan(seconds) else f"{seconds * 1000:.0f}"
-
-
 def describe_level(run: DeploymentRun, level: LevelResult) -> str:
     return (
         f"{run.servers} server(s), {level.concurrency} at once: {level.conversations} conversations, "
-        f"p50 {_ms(level.percentile(0.5))} ms, p95 {_ms(level.percentile(0.95))} ms, "
+        f"p50 {milliseconds(level.percentile(0.5))} ms, p95 {milliseconds(level.percentile(0.95))} ms, "
         f"{run.conversations_per_day(level):,.0f} conversations/day, errors {level.error_count}"
     )
 
@@ -129,7 +120,7 @@ def markdown(runs: Sequence[DeploymentRun], machine: dict[str, str]) -> str:
             continue
         lines.append(
             f"| {run.servers} | {best.concurrency} | {run.conversations_per_day(best):,.0f} | "
-            f"{_ms(best.percentile(0.95))} | {_mib(run.memory_bytes)} |"
+            f"{milliseconds(best.percentile(0.95))} | {_mib(run.memory_bytes)} |"
         )
     lines += [
         "",
@@ -144,7 +135,7 @@ def markdown(runs: Sequence[DeploymentRun], machine: dict[str, str]) -> str:
             errors = str(level.error_count) + (f" {dict(level.errors)}" if level.errors else "")
             lines.append(
                 f"| {run.servers} | {level.concurrency} | {level.conversations} | {level.messages} | "
-                f"{_ms(level.percentile(0.5))} | {_ms(level.percentile(0.95))} | "
+                f"{milliseconds(level.percentile(0.5))} | {milliseconds(level.percentile(0.95))} | "
                 f"{run.conversations_per_day(level):,.0f} | {errors} |"
             )
     lines += ["", "### Memory of each deployment after its run (resident, from /proc)", ""]

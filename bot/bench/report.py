@@ -21,7 +21,8 @@ MEMORY_MAX_BYTES = int(1.4 * 2**30)  # every process of our stack together, afte
 STAFF_EDIT_MAX_SECONDS = 120.0  # a new FAQ entry saved -> answered by the running assistant
 
 
-def _ms(seconds: float) -> str:
+def milliseconds(seconds: float) -> str:
+    """Seconds as whole milliseconds for a table, "n/a" for no value."""
     return "n/a" if math.isnan(seconds) else f"{seconds * 1000:.0f}"
 
 
@@ -86,7 +87,7 @@ def _level_rows(run: AssistantRun, other: AssistantRun | None) -> list[str]:
         base: LevelResult | None = other.levels[index] if other else None
         cells = [str(level.concurrency), str(level.conversations), str(level.messages)]
         for q in (0.5, 0.95, 0.99):
-            cell = _ms(level.percentile(q))
+            cell = milliseconds(level.percentile(q))
             if base is not None:
                 cell += f" ({_ratio(level.percentile(q), base.percentile(q)):.2f}x)"
             cells.append(cell)

@@ -14,8 +14,7 @@ from typing import Any
 from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, AnswerStatus, SlotSpec
 from bot.eligibility.parsers.dates import Period, find_periods, is_ongoing, mentions_time
-from bot.eligibility.parsers.entities import canonical_names
-from bot.eligibility.parsers.text import find_phrase
+from bot.eligibility.parsers.entities import canonical_names, only_other_drugs
 from bot.eligibility.parsers.yes_no import NEGATION, UNSURE, prepared, read_yes_no
 
 # "not in the last 6 months" answers the question with a no, whatever happened before.
@@ -64,8 +63,7 @@ def parse_drug_history(
     reading = read_yes_no(clean, words=words)
     names = canonical_names(clean, "DRUG")
     targets = [name for name in names if name in rules.get("drugs", ())]
-    others = [d for d in rules.get("other_drugs", ()) if find_phrase(clean, d) >= 0]
-    others_only = bool(names or others) and not targets
+    others_only = only_other_drugs(clean, names, rules.get("drugs", ()), rules.get("other_drugs", ()))
     ongoing = is_ongoing(clean, words)
     not_recently = pick(words, "not_recently", NOT_RECENTLY).search(clean)
     periods = [] if not_recently else find_periods(clean, today, date_order, words)

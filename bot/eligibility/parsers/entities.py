@@ -6,7 +6,10 @@ both; it is imported lazily so loading criteria or evaluating never pays for spa
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+
+from bot.eligibility.parsers.text import find_phrase
 
 
 @dataclass(frozen=True)
@@ -40,3 +43,13 @@ def canonical_names(text: str, label: str) -> list[str]:
         if entity.canonical not in names:
             names.append(entity.canonical)
     return names
+
+
+def only_other_drugs(
+    text: str, names: Sequence[str], drugs: Collection[str], other_drugs: Iterable[str]
+) -> bool:
+    """True when the reply names a medicine (``names``: its DRUG entities, or one of ``other_drugs``
+    written out) and none of ``drugs``: "just cortisone" says nothing about the study's three."""
+    if any(name in drugs for name in names):
+        return False
+    return bool(names) or any(find_phrase(text, str(drug)) >= 0 for drug in other_drugs)

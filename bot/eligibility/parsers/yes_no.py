@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, SlotSpec
-from bot.eligibility.parsers.entities import canonical_names
+from bot.eligibility.parsers.entities import canonical_names, only_other_drugs
 from bot.eligibility.parsers.text import find_phrase, normalise
 
 UNSURE = re.compile(
@@ -200,17 +200,14 @@ def _affirms(text: str, words: Lexicon | None) -> bool:
 
 
 def names_only_other_drugs(clean: str, rules: Mapping[str, object], words: Lexicon | None = None) -> bool:
-    """True when the reply names a medicine, and none of the rule's ``about_drugs``, and does not
-    tell of a switch ("they moved her onto cellcept": from what, and why, is for a coordinator)."""
-    about, others = rules.get("about_drugs"), rules.get("other_drugs")
-    if not isinstance(about, Sequence) or not isinstance(others, Sequence):
+    """True when the reply names only medicines other than the rule's ``drugs`` and does not tell of
+    a switch ("they moved her onto cellcept": from what, and why, is for a coordinator)."""
+    drugs, others = rules.get("drugs"), rules.get("other_drugs")
+    if not isinstance(drugs, Sequence) or not isinstance(others, Sequence):
         return False
     if pick(words, "switched", SWITCHED).search(clean):
         return False
-    names = canonical_names(clean, "DRUG")
-    if any(name in about for name in names):
-        return False
-    return bool(names) or any(find_phrase(clean, str(drug)) >= 0 for drug in others)
+    return only_other_drugs(clean, canonical_names(clean, "DRUG"), drugs, others)
 
 
 def prepared(text: str, words: Lexicon | None) -> str:
@@ -224,7 +221,7 @@ def parse_yes_no(
 ) -> Answer:
     """An Answer with value "yes", "no" or "not_applicable"; "unsure" status for doubt.
 
-    A rule with ``about_drugs`` and ``other_drugs`` (E5: "tried without working") reads a reply
+    A rule with ``drugs`` and ``other_drugs`` (E5: "tried without working") reads a reply
     that names only other medicines ("methotrexate didn't work either", "just cortisone") as "no":
     the question is about the study's three, whatever the reply says about the others."""
     clean = prepared(text, words)
