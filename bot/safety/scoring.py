@@ -49,6 +49,9 @@ CHECKSUMS = {
     # blind: English and French, written from shared/ only on 2026-12-03 (session 11), committed before scored
     "fresh11_en.yml": "e81f977e6beab7e42651211aaabba0831af8afc77940178f58a16ecf1ffd26e4",
     "fresh11_fr.yml": "ed1975b4b7c74c21669e155b7175413a63486c163d7c8cc6259a5b0ee4fb84eb",
+    # blind: English and French, written from shared/ only on 2026-12-04 (session 12), committed before scored
+    "fresh12_en.yml": "ccbaeac8cda61a59ef9ad7f39c6a8788ac57b2e232e44c393f0e62bb64acc340",
+    "fresh12_fr.yml": "0aa4e114e9cbee19fd8e96caab53bc03cf4284893a2b2c9a1384fd3daf19c1d1",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
