@@ -21,7 +21,7 @@ import yaml
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.processor import MessageProcessor
 
-from bot.content.loader import load_faq
+from bot.content.loader import faq_files, load_faq
 from bot.leads.funnel import record_funnel_event, safety_event
 from bot.safety import Verdict, screen
 from bot.safety.screen import mentions_a_dose
@@ -53,18 +53,25 @@ class _WithoutRepeats(OutputChannel):
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         text = message.get("text") or ""
-        if text in self.said or text in _answers_with_doses():
+        if text in self.said or states_a_dose_answer(text):
             return
         await self.inner.send_response(recipient_id, message)
 
 
+def states_a_dose_answer(text: str) -> bool:
+    """Whether ``text`` is an FAQ answer that states a dose, in any language we answer in, alone or
+    with a line added after it ("You also asked about: ...")."""
+    said = " ".join(text.split())
+    return any(said.startswith(answer) for answer in _answers_with_doses())
+
+
 def _answers_with_doses() -> frozenset[str]:
-    """The FAQ answers that state a dose, as served (re-read when staff edit the file)."""
-    path = get_settings().content_dir / "faq.yml"
-    return _dose_answers_of(path, path.stat().st_mtime_ns)
+    """The FAQ answers that state a dose, every language's, as served (re-read when staff edit)."""
+    files = faq_files(get_settings().content_dir)
+    return frozenset().union(*(_dose_answers_of(path, path.stat().st_mtime_ns) for path in files))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=8)
 def _dose_answers_of(path: Path, _mtime_ns: int) -> frozenset[str]:
     return frozenset(" ".join(e.answer.split()) for e in load_faq(path) if mentions_a_dose(e.answer))
 
