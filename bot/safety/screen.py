@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from bot.chat.language import guess_other_language
+from bot.eligibility.lexicon import lexicon as number_words
+from bot.eligibility.parsers.text import spelled_numbers_as_digits
 from bot.safety.classifier import guess
 from bot.safety.lexicon import (
     CATEGORIES,
@@ -120,6 +122,20 @@ def _learned(text: str, lexicons: tuple[Lexicon, ...]) -> Verdict | None:
     return Verdict(category, lexicon.language, reply, f"risk {found.risk:.2f} ({category})")
 
 
+# A frightened person may spell a reading out ("spo2 eighty five", "quatre-vingt-un sur le saturo"):
+# spelled numbers in this range (temperatures, oxygen, pulse, blood pressure) are also read as digits.
+SPELLED_READINGS = (30.0, 250.0)
+
+
+def _with_digits(normalised: str) -> set[str]:
+    """``normalised`` and, where it spells numbers, the same text with them in digits (English and
+    French number words)."""
+    low, high = SPELLED_READINGS
+    return {normalised} | {
+        spelled_numbers_as_digits(normalised, words, low, high) for words in (None, number_words("fr"))
+    }
+
+
 def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None, learned: bool = True) -> Verdict | None:
     """The most serious category ``text`` triggers in any language, or None for an ordinary message.
 
@@ -127,7 +143,8 @@ def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None, learned: bool
     lexicons = lexicons if lexicons is not None else load_lexicons()
     best: Verdict | None = None
     # Apostrophes both dropped ("can't" -> "cant") and spaced ("l'imurel" -> "l imurel").
-    for normalised in {normalise(text), normalise(text, apostrophe=" ")}:
+    texts = {normalise(text), normalise(text, apostrophe=" ")}
+    for normalised in {variant for each in texts for variant in _with_digits(each)}:
         words = MessageWords.of(normalised)
         phrases = _phrases(lexicons, normalised, words)
         for lexicon in lexicons:

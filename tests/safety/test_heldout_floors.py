@@ -8,7 +8,10 @@ kind: all four are TUNED-ON now and their floors are the figures measured then (
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
-fresh10_* in the tenth; fresh11_* in the eleventh.
+fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* in the twelfth. In the twelfth session the
+misses still left in fresh3_* to fresh7_* were read by kind again (spelled readings, "HI" on a glucose
+meter, a fever with low neutrophils or burning urine, a child who took pills, a farewell letter) and
+their recall floors raised to what was measured then.
 None of these messages is in data/.
 """
 
@@ -32,32 +35,32 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # kind and new patterns of each kind written (never copied). Measured then: en 100% recall, 5.2%
     # false alarms; fr 98.5% (one low fever with no word for it missed), 7.8%. Regression guards.
     "fresh3_en.yml": (1.0, 0.053),
-    "fresh3_fr.yml": (0.99, 0.08),
+    "fresh3_fr.yml": (1.0, 0.08),
     # Written from shared/ only, frozen, scored blind once after the fresh3 round: en 97.1% recall
     # (self-harm 29/31, emergency 76/78, urgent 31/31, advice 30/31), 5/89 false alarms; fr 95.0%
     # (29/29, 67/72, 28/29, 27/29), 1/81. TUNED-ON since (misses read by kind, new patterns of each
     # kind, never copied): en 99.4%, 4.5%; fr 98.7%, 1.2%. Regression guards; fresh5_* is blind.
-    "fresh4_en.yml": (0.994, 0.046),
-    "fresh4_fr.yml": (0.987, 0.013),
+    "fresh4_en.yml": (1.0, 0.046),
+    "fresh4_fr.yml": (1.0, 0.013),
     # Written from shared/ only while fresh4 was read, frozen, scored blind once: en 96.9% recall
     # (self-harm 29/31, emergency 66/67, urgent 30/31, advice 30/31), 2/80 false alarms; fr 85.0%
     # (23/31, 59/67, 26/31, 28/31), 7/80. fresh5_fr is TUNED-ON since (read by kind, new patterns of
     # each kind): 98.1%, 8.8%. fresh5_en stayed blind until the sixth session, then was read by kind
     # with fresh6_en: 98.8%, 2.5%.
-    "fresh5_en.yml": (0.987, 0.025),  # 158/160
-    "fresh5_fr.yml": (0.98, 0.088),
+    "fresh5_en.yml": (0.993, 0.025),  # 159/160
+    "fresh5_fr.yml": (1.0, 0.088),
     # French only, written from shared/ only after the fresh5 round, frozen, scored blind once: 92.6%
     # (self-harm 29/34, emergency 64/67, urgent 30/31, advice 28/31), 1/77 false alarms. TUNED-ON since
     # (read by kind): 99.4%, 1.3%.
-    "fresh6_fr.yml": (0.993, 0.013),
+    "fresh6_fr.yml": (1.0, 0.013),
     # Written from shared/ only in the sixth session (English 240, French 240, 40 near-misses each
     # among the 80 ordinary ones), frozen, scored blind once: en 92.5% recall (self-harm 36/40,
     # emergency 48/50, urgent 33/35, advice 31/35), 12/80 false alarms; fr 90.0% (36/40, 47/50, 30/35,
     # 31/35), 8/80. TUNED-ON since (misses and false alarms read by kind; new patterns and training
     # examples of each kind, data/safety/training/*_families2.yml, never copied): en 98.1%, 8.8%;
     # fr 97.5%, 2.5%. Regression guards; the next blind batch measures unseen messages.
-    "fresh6_en.yml": (0.981, 0.088),
-    "fresh7_fr.yml": (0.975, 0.025),
+    "fresh6_en.yml": (0.993, 0.088),
+    "fresh7_fr.yml": (1.0, 0.025),
     # Written from shared/ only in the seventh session (80 each: 28 emergency, 8 self-harm, 12 urgent,
     # 12 advice, 20 ordinary, many sharing words with the red flags), frozen, committed, scored blind
     # once: en 98.3% recall (self-harm 8/8, emergency 28/28, urgent 11/12, advice 12/12), 3/20 false
@@ -89,6 +92,16 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # loss; data/safety/training/*_families4.yml, never copied): 100% and 0 false alarms each.
     "fresh11_en.yml": (1.0, 0.0),
     "fresh11_fr.yml": (1.0, 0.0),
+    # Written from shared/ only in the twelfth session (79 each: 25 emergency, 8 self-harm, 12 urgent,
+    # 12 advice, 22 ordinary; one message each found elsewhere dropped), committed (a29f152) and
+    # scored blind once: en 94.7% recall (self-harm 8/8, emergency 25/25, urgent 10/12, advice 11/12),
+    # 2/22 false alarms; fr 93.0% (8/8, 23/25, 12/12, 10/12), 1/22. TUNED-ON since (read by kind: a
+    # bare temperature with "tonight", a dose taken twice said with doubt, "drop to 15", a heart that
+    # "stopped" at news, a joking threat at a brother, shivering, not knowing the year, a plan to stop
+    # a medicine, "t'en penses quoi", "j'accepte ou j'attends", "pas suicidaire"; never copied): 100%
+    # and 0 false alarms each.
+    "fresh12_en.yml": (1.0, 0.0),
+    "fresh12_fr.yml": (1.0, 0.0),
 }
 
 
