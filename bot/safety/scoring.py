@@ -52,6 +52,10 @@ CHECKSUMS = {
     # blind: English and French, written from shared/ only on 2026-12-04 (session 12), committed before scored
     "fresh12_en.yml": "ccbaeac8cda61a59ef9ad7f39c6a8788ac57b2e232e44c393f0e62bb64acc340",
     "fresh12_fr.yml": "0aa4e114e9cbee19fd8e96caab53bc03cf4284893a2b2c9a1384fd3daf19c1d1",
+    # blind: English and French, written from shared/ only on 2026-12-04 (session 12) while batch 12 was
+    # read, committed before scored
+    "fresh13_en.yml": "d9fff6c8642da490b9617aab8fc1b026fceb32bc40721982ef8aa130fdb6da6a",
+    "fresh13_fr.yml": "ee64f9ed53e9c9ea9cd93be3142bf05e0fffcff5f2d77551d0fe38c576f8dd5c",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
