@@ -100,6 +100,8 @@ class Reading:
     near: str
     regexes: tuple[re.Pattern[str], ...]
     ranges: tuple[ReadingRange, ...]
+    # read only when the message also says this anywhere ("38.6" with "red hot swollen leg")
+    also: re.Pattern[str] | None = None
 
     def category_of(self, value: float) -> Category | None:
         for range_ in self.ranges:
@@ -165,7 +167,9 @@ def _readings(compiler: PatternCompiler, values: Any, context: str) -> tuple[Rea
         )
         if not ranges:
             raise LexiconError(f"{where}: needs at least one range (from, below, category)")
-        readings.append(Reading(near, regexes, ranges))
+        also = entry.get("also")
+        also_regex = re.compile(compiler.body(also)) if isinstance(also, str) else None
+        readings.append(Reading(near, regexes, ranges, also_regex))
     return tuple(readings)
 
 

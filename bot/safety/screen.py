@@ -93,6 +93,8 @@ def _hits(
                 hits.append((trigger.category, trigger.pattern))
                 break
     for reading in lexicon.readings:
+        if reading.also is not None and not reading.also.search(text):
+            continue
         for match in (m for regex in reading.regexes for m in regex.finditer(text)):
             value = float(next(group for group in match.groups() if group is not None))
             category = reading.category_of(value)

@@ -8,7 +8,7 @@ kind: all four are TUNED-ON now and their floors are the figures measured then (
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
-fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* in the twelfth. In the twelfth session the
+fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* and fresh13_* in the twelfth. In the twelfth session the
 misses still left in fresh3_* to fresh7_* were read by kind again (spelled readings, "HI" on a glucose
 meter, a fever with low neutrophils or burning urine, a child who took pills, a farewell letter) and
 their recall floors raised to what was measured then.
@@ -102,6 +102,14 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # and 0 false alarms each.
     "fresh12_en.yml": (1.0, 0.0),
     "fresh12_fr.yml": (1.0, 0.0),
+    # Written from shared/ only while batch 12 was read (78 each after two messages each found elsewhere
+    # were dropped; the French written apart from the English), committed (d2337ea), scored blind
+    # once: en 98.2% recall (self-harm 8/8, emergency 24/25, urgent 12/12, advice 12/12), 1/21 false
+    # alarms; fr 96.5% (7/8, 24/25, 12/12, 12/12), 2/21. TUNED-ON since (read by kind: a fever with a
+    # sign of infection, "si je me réveillais pas ça changerait rien", a stroke years ago and
+    # recovered, "mais ça va, c'est normal", a cheerful check-in): 100% and 0 false alarms each.
+    "fresh13_en.yml": (1.0, 0.0),
+    "fresh13_fr.yml": (1.0, 0.0),
 }
 
 

@@ -43,6 +43,20 @@ def test_a_decimal_only_reading_reads_a_temperature_shape_never_an_age_or_a_perc
         assert screen(text) is None, text
 
 
+def test_a_fever_with_a_sign_of_infection_is_an_emergency_and_alone_a_call_today() -> None:
+    """A reading with ``also`` counts only when the message says that too (lexicon readings)."""
+    assert screen("38.6 tonight, on imurel", learned=False).category == "urgent"
+    assert screen("38.6 tonight and a red hot swollen leg, on imurel", learned=False).category == "emergency"
+    assert screen("38,8 depuis hier et des crachats verts", learned=False).category == "emergency"
+    assert screen("38,8 depuis hier soir", learned=False).category == "urgent"
+
+
+def test_spelled_readings_are_read_as_figures() -> None:
+    assert screen("spo2 eighty five percent", learned=False).category == "emergency"
+    assert screen("quatre-vingt-un sur le saturo", learned=False).category == "emergency"
+    assert screen("sats ninety seven, all fine", learned=False) is None
+
+
 def test_a_pattern_knows_the_words_its_matches_start_with() -> None:
     compiler = PatternCompiler({"who": ["my dad", "mum*"], "any": [".. pills"]})
     assert compiler.first_words("{who} .. breath*") == FirstWords(frozenset({"my"}), frozenset({"mum"}))
