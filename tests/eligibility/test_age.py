@@ -32,6 +32,14 @@ def test_unusable_age_gets_a_reask_saying_what_is_needed(
     assert "age in years" in answer.message
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["diagnosed 3 years ago, I'm 54", "been ill for 5 years, im 54", "born 24/11/1972, 3 kids", "54 now"],
+)
+def test_a_time_span_or_a_date_in_figures_is_not_the_age(parse: Parse, text: str) -> None:
+    assert parse("age", text).value == 54
+
+
 def test_born_in_a_year_gives_this_year_minus_that_year(parse: Parse) -> None:
     assert parse("age", "born in 1971") == Answer(status="ok", value=55, hedged=True)
 

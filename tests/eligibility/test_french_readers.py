@@ -85,10 +85,24 @@ def test_an_article_is_not_a_number() -> None:
         ("elle a soixante dix huit ans", 78),
         ("3 mois", None),
         ("70 kilos", None),
+        # a time span is not an age; a birth date in figures ends at its year
+        ("suivie depuis 2 ans pour une myosite, j'ai 55 ans", 55),
+        ("il y a 3 ans on m'a diagnostiqué, j'ai 61 ans", 61),
+        ("née le 4/12/1970, c'est mon anniv demain", 55),
+        ("il a dans les 65-70 ans", "unsure"),
+        ("44 ou 45", "unsure"),
     ],
 )
 def test_age_in_french(text: str, expected: object) -> None:
     assert _read("age", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("imurel arrêté le 15/06", "excludes"), ("imurel arrêté le 02/03", "clear")],
+)
+def test_a_day_and_month_in_figures_is_the_latest_such_day(text: str, expected: str) -> None:
+    assert _read("recent_drugs", text) == expected
 
 
 def test_birth_year_in_french_is_hedged() -> None:

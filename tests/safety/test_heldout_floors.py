@@ -8,10 +8,10 @@ kind: all four are TUNED-ON now and their floors are the figures measured then (
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
-fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* and fresh13_* in the twelfth. In the twelfth session the
-misses still left in fresh3_* to fresh7_* were read by kind again (spelled readings, "HI" on a glucose
-meter, a fever with low neutrophils or burning urine, a child who took pills, a farewell letter) and
-their recall floors raised to what was measured then.
+fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* and fresh13_* in the twelfth. In the
+twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
+readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
+pills, a farewell letter) and their recall floors raised to what was measured then.
 None of these messages is in data/.
 """
 

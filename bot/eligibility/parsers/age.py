@@ -45,6 +45,15 @@ BARE_DATE = re.compile(
     r"^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)$"
 )
 NOT_YEARS = re.compile(r"^\s*(months?|mo|weeks?|days?|kg|kilos?|lbs?|pounds?|cm|m|%|percent)\b")
+# a time span is not an age: "diagnosed 3 years ago, I'm 54", "ill for 5 years", "since 2 years"
+DURATION_BEFORE = re.compile(
+    r"\b(for|since|over|past|last)\s+(the\s+)?(past\s+|last\s+)?(almost\s+|nearly\s+|about\s+)?$"
+)
+DURATION_AFTER = re.compile(r"^\s*(years?|yrs?|y)?\s*(ago|back|before|earlier|later)\b")
+# two ages given as a range ("65-70", "54 or 55", "entre 50 et 55" is the language's approximate)
+AGE_RANGE = re.compile(r"(?<![\d/.-])\d{1,3}\s*(?:-|–|to|or|ou|a|à)\s*\d{1,3}(?![\d/.-])")
+# a part of a date written in figures ("4/12/1970"): never an age ("65-70" is a range, not a date)
+NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)")
 
 
 BIRTH_LEAD = re.compile(r"^\W*(?:was\s+)?(?:on|in)?\s*(?:the\s+)?")
@@ -55,7 +64,7 @@ def _birth_date(text: str, today: date, date_order: str, words: Lexicon | None =
     """A full birth date ("born on 5 March 1971"), via dateparser; None unless exact to the day."""
     fragment = pick(words, "born", BORN).split(text, maxsplit=1)[-1]
     fragment = pick(words, "birth_lead", BIRTH_LEAD).sub("", fragment).strip(" .!")
-    year = YEAR.search(fragment)
+    year = YEAR.search(fragment) or NUMERIC_DATE.search(fragment)
     if year:  # "born 3 december 1959, it's my birthday today": the date ends with its year
         fragment = fragment[: year.end()]
     if not fragment or (not re.search(r"[a-z]", fragment) and "/" not in fragment and "." not in fragment):
@@ -108,7 +117,7 @@ def parse_age(
     doubt = any(
         pick(words, name, english).search(clean)
         for name, english in (("unsure", UNSURE), ("hedge", HEDGE), ("approximate", APPROXIMATE))
-    )
+    ) or bool(AGE_RANGE.search(clean))
     answer = _age_in(clean, today, spec, date_order, words)
     if doubt and answer.status != "invalid":
         return Answer(status="unsure", value=answer.value, hedged=True)
@@ -146,12 +155,24 @@ def _age_in(clean: str, today: date, spec: SlotSpec, date_order: str, words: Lex
         pick(words, "future_before", FUTURE_BEFORE),
         pick(words, "future_after", FUTURE_AFTER),
     )
+    duration_before, duration_after = (
+        pick(words, "duration_before", DURATION_BEFORE),
+        pick(words, "duration_after", DURATION_AFTER),
+    )
+    dates = [match.span() for match in NUMERIC_DATE.finditer(clean)]
     for number in find_numbers(clean, words):
-        if not_years.match(clean[number.end :]) or followed_by_month(clean, number.end, words):
+        after, before = clean[number.end :], clean[: number.start]
+        in_a_date = any(start <= number.start < end for start, end in dates)
+        if (
+            not_years.match(after)
+            or followed_by_month(clean, number.end, words)
+            or in_a_date
+            or duration_before.search(before)
+            or duration_after.match(after)
+        ):
             continue
         if number.negative:
             return Answer(status="invalid", message=spec.reask)
-        before = clean[: number.start]
         if future_before.search(before) or (
             future_after.match(clean[number.end :]) and not pick(words, "turned", TURNED).search(before)
         ):

@@ -69,6 +69,11 @@ PATTERNS = {
     "named": re.compile(r"\b(?:last|this)\s+(?:week|month|year)\b|\byesterday\b|\btoday\b"),
     "numeric": re.compile(r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-])"),
     "iso": re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?![\d/.-])"),
+    # a day and a month in figures with no year, after a word that introduces a date ("stopped on
+    # 15/06", "arrêté le 15/06"): the latest such day gone; never a fraction ("3/4 of a tablet")
+    "day_month": re.compile(
+        r"\b(?:on|since|until|from|le|du|au|depuis)\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/.-])"
+    ),
     "month_year": re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/.-])"),
     "month": re.compile(
         rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b{MONTH}\b\.?"
@@ -215,7 +220,9 @@ def _dateparser(fragment: str, today: date, date_order: str, words: Lexicon | No
     return Period(start, min(end, today))
 
 
-def _fragment(kind: str, match: re.Match[str], text: str, words: Lexicon | None = None) -> str | None:
+def _fragment(
+    kind: str, match: re.Match[str], text: str, words: Lexicon | None = None, date_order: str = "DMY"
+) -> str | None:
     """The text to give dateparser, or None when the match is not a date after all."""
     if kind == "month_year" or (kind == "iso" and match.group("d") is None):
         month = int(match.group("m"))
@@ -223,6 +230,13 @@ def _fragment(kind: str, match: re.Match[str], text: str, words: Lexicon | None 
             return None
         name = MONTHS[month - 1] if words is None else words.table("month_names")[str(month)]
         return f"{name} {match.group('y')}"
+    if kind == "day_month":
+        day, month = (match.group("a"), match.group("b"))
+        day, month = (int(day), int(month)) if date_order.startswith("D") else (int(month), int(day))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        name = MONTHS[month - 1] if words is None else words.table("month_names")[str(month)]
+        return f"{day} {name}"
     if kind == "month" and match.group("month") == "may":
         has_detail = match.group("d1") or match.group("d2") or match.group("year")
         if not has_detail and not pick(words, "may_context", MAY_CONTEXT).search(text[: match.start()]):
@@ -252,7 +266,7 @@ def find_periods(
             elif kind == "long_ago":
                 period = Period(None, today - relativedelta(years=1))
             else:
-                fragment = _fragment(kind, match, text, words)
+                fragment = _fragment(kind, match, text, words, date_order)
                 period = _dateparser(fragment, today, date_order, words) if fragment else None
                 if period is not None and kind == "month" and _said_last_year(match, text, words):
                     period = _a_year_earlier(match, today, date_order, words) or period
