@@ -108,6 +108,8 @@ def route(
     if intent == "human_handoff" and not asks_for_a_person(text):  # the model read an answer as "a person"
         if _answers_pending(state, text, criteria, today):  # "I'd have to talk to my partner first"
             return "inform"
+        if state.last_action in CONTACT_OFFERS and details.any:  # "Thomas Müller" at the offer
+            return "affirm"
         if state.active_loop is None and wants_to_take_part(text):  # "is this study for me"
             return "start_prescreen"
     if intent in ALWAYS_KEPT:

@@ -62,6 +62,16 @@ def test_an_email_at_the_contact_offer_is_a_yes() -> None:
     assert _route("reach me at bob.k@example.net", last_action="utter_offer_contact") == "affirm"
 
 
+@pytest.mark.parametrize("intent", ["human_handoff", "stop_prescreen", "faq", "greet"])
+def test_a_name_at_the_contact_offer_is_a_yes_whatever_the_model_read(intent: str) -> None:
+    assert _route("Thomas Müller", intent=intent, last_action="utter_offer_contact") == "affirm"
+
+
+def test_asking_for_a_person_at_the_contact_offer_is_kept() -> None:
+    text = "can I talk to a real person"
+    assert _route(text, intent="human_handoff", last_action="utter_offer_contact") is None
+
+
 def test_no_thanks_at_the_contact_offer_is_a_no() -> None:
     assert _route("no thank you", intent="deny", last_action="utter_offer_contact") == "deny"
 
