@@ -126,6 +126,36 @@ class ContactInText:
         return bool(self.name or self.email or self.phone)
 
 
+# Words that go with asking to be checked or to join, in English and French. The model alone read
+# "gdpr?" and "how do i reset my iphone" as a wish to start the pre-screen; with none of these words
+# (and no wish or own story, above), that reading is not trusted.
+START_WORDS = re.compile(
+    r"\b(eligib\w*|eli?gi?ab\w*|ell?igi?ble|qualif\w*|pre-?screen\w*|screening|screen me|sign (me )?up|"
+    r"signup|enrol\w*|apply|applying|application|join\w*|take part|taking part|participat\w*|"
+    r"volunt\w*|get into|in the (study|trial)|inscri\w*|candidat\w*|partante?s?|s[ée]lection|commencer|"
+    r"start\w*|begin|go ahead|let'?s go|is (it|this) for me|for me|right for|suitable|fit for|chance|"
+    r"allowed (in|to)|accept\w*|get in|places?|spot|criteria|crit[eè]res?|[ée]ligib\w*|participer|"
+    r"rentrer|entrer)\b"
+)
+
+
+# "they call it ild, what's that": a question about a word, not a wish to be checked
+WHAT_IS_IT = re.compile(
+    r"\b(what'?s (that|this|it)|what is (that|this|it)|what does (that|this|it) mean|"
+    r"c'?est quoi( [cç]a)?|qu'?est[- ]ce que c'?est|[cç]a veut dire quoi|que veut dire)\b"
+)
+
+
+def asks_what_it_is(text: str) -> bool:
+    return bool(WHAT_IS_IT.search(normalise(text)))
+
+
+def asks_to_start(text: str) -> bool:
+    """The message wants to take part, tells of the person's own disease, or uses a word of joining
+    or being checked: what a "start the pre-screen" reading needs before it is acted on."""
+    return wants_to_take_part(text) or tells_own_disease(text) or bool(START_WORDS.search(normalise(text)))
+
+
 def wants_to_take_part(text: str) -> bool:
     """True when the message says the person, or someone they speak for, wants to take part or be checked."""
     clean = normalise(text)

@@ -15,6 +15,8 @@ from bot.eligibility.answers import parse_answer, yes_no_reading
 from bot.eligibility.conversation import (
     asks_for_a_person,
     asks_to_delete,
+    asks_to_start,
+    asks_what_it_is,
     contact_in_text,
     says_no,
     says_stop,
@@ -93,6 +95,8 @@ def route(
     at_contact_step = state.active_loop == CONTACT_FORM or state.last_action in CONTACT_OFFERS
     if at_contact_step and (details.email or details.phone) and intent not in WANTS_OUT:
         return "inform" if state.active_loop == CONTACT_FORM else "affirm"  # an address is never an emergency
+    if intent == "start_prescreen" and state.active_loop is None and not asks_to_start(text):
+        return "nlu_fallback"  # "gdpr?" read as "check me": an honest "I didn't get that" instead
     medicine_stopped = intent == "stop_prescreen" and stopped_a_medicine_only(text)
     if intent == "stop_prescreen" and (not says_stop(text) or medicine_stopped):  # an answer read as "stop"
         if _answers_pending(state, text, criteria, today):  # "Funnel Tester" at the name question
@@ -134,6 +138,6 @@ def route(
         return "start_prescreen"
     # an answer with no question pending ("a man of 34 with anti-OJ ILD") has no reply of its own
     not_understood = intent in NOT_UNDERSTOOD or intent == "inform" or (unsure and intent == "faq")
-    if state.active_loop is None and not_understood and tells_own_disease(text):
+    if state.active_loop is None and not_understood and tells_own_disease(text) and not asks_what_it_is(text):
         return "start_prescreen"  # "hello, my mother has anti-PL7 and lung fibrosis": why they came
     return None

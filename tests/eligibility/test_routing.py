@@ -72,6 +72,24 @@ def test_asking_for_a_person_at_the_contact_offer_is_kept() -> None:
     assert _route(text, intent="human_handoff", last_action="utter_offer_contact") is None
 
 
+@pytest.mark.parametrize("text", ["gdpr?", "how do i reset my iphone"])
+def test_a_start_reading_with_no_word_of_joining_is_not_acted_on(text: str) -> None:
+    assert _route(text, intent="start_prescreen") == "nlu_fallback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["am i eligable", "pre-screen", "i'd like to volunteer", "inscrivez moi", "how do i get into this study"],
+)
+def test_a_start_reading_with_a_word_of_joining_is_kept(text: str) -> None:
+    assert _route(text, intent="start_prescreen") in (None, "start_prescreen")
+
+
+def test_asking_what_a_word_means_in_a_story_is_not_a_wish_to_be_checked() -> None:
+    text = "my mum has scarring in her lungs and they call it ild, whats that"
+    assert _route(text, intent="nlu_fallback") is None
+
+
 def test_no_thanks_at_the_contact_offer_is_a_no() -> None:
     assert _route("no thank you", intent="deny", last_action="utter_offer_contact") == "deny"
 
