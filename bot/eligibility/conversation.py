@@ -151,9 +151,11 @@ def asks_what_it_is(text: str) -> bool:
 
 
 def asks_to_start(text: str) -> bool:
-    """The message wants to take part, tells of the person's own disease, or uses a word of joining
+    """The message wants to take part, or names the disease or the study, or uses a word of joining
     or being checked: what a "start the pre-screen" reading needs before it is acted on."""
-    return wants_to_take_part(text) or tells_own_disease(text) or bool(START_WORDS.search(normalise(text)))
+    clean = normalise(text)
+    said = START_WORDS.search(clean) or DISEASE.search(clean) or THE_STUDY.search(clean)
+    return wants_to_take_part(text) or bool(said)
 
 
 def wants_to_take_part(text: str) -> bool:

@@ -95,7 +95,13 @@ def route(
     at_contact_step = state.active_loop == CONTACT_FORM or state.last_action in CONTACT_OFFERS
     if at_contact_step and (details.email or details.phone) and intent not in WANTS_OUT:
         return "inform" if state.active_loop == CONTACT_FORM else "affirm"  # an address is never an emergency
-    if intent == "start_prescreen" and state.active_loop is None and not asks_to_start(text):
+    asked_here = state.last_action in CONTACT_OFFERS | CONSENT_QUESTIONS  # their own readings below
+    if (
+        intent == "start_prescreen"
+        and state.active_loop is None
+        and not asked_here
+        and not asks_to_start(text)
+    ):
         return "nlu_fallback"  # "gdpr?" read as "check me": an honest "I didn't get that" instead
     medicine_stopped = intent == "stop_prescreen" and stopped_a_medicine_only(text)
     if intent == "stop_prescreen" and (not says_stop(text) or medicine_stopped):  # an answer read as "stop"

@@ -85,6 +85,15 @@ def test_a_start_reading_with_a_word_of_joining_is_kept(text: str) -> None:
     assert _route(text, intent="start_prescreen") in (None, "start_prescreen")
 
 
+def test_a_start_reading_naming_the_disease_is_kept() -> None:
+    text = "coucou, g une myosite avec anti jo-1, on m'a dit que c'etait que pour les adultes l'etude?"
+    assert _route(text, intent="start_prescreen") in (None, "start_prescreen")
+
+
+def test_a_name_read_as_start_at_the_contact_offer_is_a_yes() -> None:
+    assert _route("Karim Benali", intent="start_prescreen", last_action="utter_offer_contact") == "affirm"
+
+
 def test_asking_what_a_word_means_in_a_story_is_not_a_wish_to_be_checked() -> None:
     text = "my mum has scarring in her lungs and they call it ild, whats that"
     assert _route(text, intent="nlu_fallback") is None
