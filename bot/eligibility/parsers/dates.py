@@ -231,8 +231,8 @@ def _fragment(
         name = MONTHS[month - 1] if words is None else words.table("month_names")[str(month)]
         return f"{name} {match.group('y')}"
     if kind == "day_month":
-        day, month = (match.group("a"), match.group("b"))
-        day, month = (int(day), int(month)) if date_order.startswith("D") else (int(month), int(day))
+        first, second = int(match.group("a")), int(match.group("b"))
+        day, month = (first, second) if date_order.startswith("D") else (second, first)
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         name = MONTHS[month - 1] if words is None else words.table("month_names")[str(month)]
