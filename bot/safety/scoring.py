@@ -56,6 +56,10 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh13_en.yml": "d9fff6c8642da490b9617aab8fc1b026fceb32bc40721982ef8aa130fdb6da6a",
     "fresh13_fr.yml": "ee64f9ed53e9c9ea9cd93be3142bf05e0fffcff5f2d77551d0fe38c576f8dd5c",
+    # blind: English and French, written from shared/ only on 2026-12-04 (session 12) after batch 13 was
+    # read, committed before scored
+    "fresh14_en.yml": "fe08d27dc767319762a25b0fadc35b0f28d32ae06ab2fed639bc24b7d448520c",
+    "fresh14_fr.yml": "7e334b70133eb4cafb8129ed8b657354ce6901e59968b6937f589c6886751764",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
