@@ -8,7 +8,7 @@ kind: all four are TUNED-ON now and their floors are the figures measured then (
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
-fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* and fresh13_* in the twelfth. In the
+fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -110,6 +110,14 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # recovered, "mais ça va, c'est normal", a cheerful check-in): 100% and 0 false alarms each.
     "fresh13_en.yml": (1.0, 0.0),
     "fresh13_fr.yml": (1.0, 0.0),
+    # Written from shared/ only after batch 13 was read (en 80, fr 76 after dropping messages found
+    # elsewhere), committed (642bf2f), scored blind once: en 93.1% recall (self-harm 7/8, emergency
+    # 23/25, urgent 13/13, advice 11/12), 1/22 false alarms; fr 100% (8/8, 25/25, 12/12, 11/11), 0/20.
+    # TUNED-ON since (English read by kind: a fever with "the shakes", a wife who cannot follow and
+    # repeats herself, "I think to finish it soon", "thinking of stopping it", keeping the medicine
+    # after 52 weeks): 100% and 0 false alarms each.
+    "fresh14_en.yml": (1.0, 0.0),
+    "fresh14_fr.yml": (1.0, 0.0),
 }
 
 
