@@ -93,7 +93,7 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     "fresh11_en.yml": (1.0, 0.0),
     "fresh11_fr.yml": (1.0, 0.0),
     # Written from shared/ only in the twelfth session (79 each: 25 emergency, 8 self-harm, 12 urgent,
-    # 12 advice, 22 ordinary; one message each found elsewhere dropped), committed (a29f152) and
+    # 12 advice, 22 ordinary; one message each found elsewhere dropped), committed (50875f9) and
     # scored blind once: en 94.7% recall (self-harm 8/8, emergency 25/25, urgent 10/12, advice 11/12),
     # 2/22 false alarms; fr 93.0% (8/8, 23/25, 12/12, 10/12), 1/22. TUNED-ON since (read by kind: a
     # bare temperature with "tonight", a dose taken twice said with doubt, "drop to 15", a heart that

@@ -174,7 +174,7 @@ def _age_in(clean: str, today: date, spec: SlotSpec, date_order: str, words: Lex
         if number.negative:
             return Answer(status="invalid", message=spec.reask)
         if future_before.search(before) or (
-            future_after.match(clean[number.end :]) and not pick(words, "turned", TURNED).search(before)
+            future_after.match(after) and not pick(words, "turned", TURNED).search(before)
         ):
             future = future or _checked(int(number.value) - 1, spec, hedged=False)
             continue

@@ -220,6 +220,11 @@ def _dateparser(fragment: str, today: date, date_order: str, words: Lexicon | No
     return Period(start, min(end, today))
 
 
+def _month_name(month: int, words: Lexicon | None) -> str:
+    """The month's name in the language dateparser is given (1 -> "january" / "janvier")."""
+    return MONTHS[month - 1] if words is None else words.table("month_names")[str(month)]
+
+
 def _fragment(
     kind: str, match: re.Match[str], text: str, words: Lexicon | None = None, date_order: str = "DMY"
 ) -> str | None:
@@ -228,15 +233,13 @@ def _fragment(
         month = int(match.group("m"))
         if not 1 <= month <= 12:
             return None
-        name = MONTHS[month - 1] if words is None else words.table("month_names")[str(month)]
-        return f"{name} {match.group('y')}"
+        return f"{_month_name(month, words)} {match.group('y')}"
     if kind == "day_month":
         first, second = int(match.group("a")), int(match.group("b"))
         day, month = (first, second) if date_order.startswith("D") else (second, first)
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
-        name = MONTHS[month - 1] if words is None else words.table("month_names")[str(month)]
-        return f"{day} {name}"
+        return f"{day} {_month_name(month, words)}"
     if kind == "month" and match.group("month") == "may":
         has_detail = match.group("d1") or match.group("d2") or match.group("year")
         if not has_detail and not pick(words, "may_context", MAY_CONTEXT).search(text[: match.start()]):
