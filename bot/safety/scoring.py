@@ -60,6 +60,9 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh14_en.yml": "fe08d27dc767319762a25b0fadc35b0f28d32ae06ab2fed639bc24b7d448520c",
     "fresh14_fr.yml": "7e334b70133eb4cafb8129ed8b657354ce6901e59968b6937f589c6886751764",
+    # blind: English and French, written from shared/ only on 2026-12-04 (session 13), committed before scored
+    "fresh15_en.yml": "2a97146076791b26fbd2b15be4a6ba4d0b1ae0212c54fd0823f1da23c0793f46",
+    "fresh15_fr.yml": "db488061c2e81606dc31ae00b17b2913004858a7bda59e271cabff534609f141",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).

@@ -16,4 +16,6 @@ FROZEN = {
     "profiles_fr.yml": "39c113e326517ac3baa9d7b419904819ccc9c0550c2de2d061f86677f80e18f7",
     # blind: French, written from shared/ only on 2026-12-03 (session 11), committed before scored
     "fresh_answers_fr.yml": "1a3241d04d7f3475417e93b2637a5d946df9a0c1d9e543d17896b270c8bf28f7",
+    # blind: French, written from shared/ only on 2026-12-04 (session 13), committed before scored
+    "fresh2_answers_fr.yml": "c932c9ce7461b30993a0e5bf7bc34089224f329ca8389f40a343ac1a3fa842ba",
 }
