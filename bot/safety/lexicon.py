@@ -119,6 +119,7 @@ class Lexicon:
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
     past: Indexed[Phrase]
+    recent: Indexed[Phrase]
     history: Indexed[Phrase]
     general: Indexed[Phrase]
     readings: tuple[Reading, ...]
@@ -201,6 +202,7 @@ def load_lexicon(path: Path) -> Lexicon:
         negation=_cue_before(compiler, data.get("negations"), NEGATION_WINDOW_WORDS, _NEGATION_BREAKERS),
         hypothetical=_cue_before(compiler, data.get("hypothetical"), HYPOTHETICAL_WINDOW_WORDS, _BREAKERS),
         past=phrases("past"),
+        recent=phrases("recent"),
         history=phrases("history"),
         general=phrases("general"),
         readings=_readings(compiler, data.get("readings"), f"{context}: readings"),

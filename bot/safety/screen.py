@@ -45,7 +45,10 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # Phrases that discount a trigger lying inside them, each list for its own categories (see lexicon.py).
-_PHRASES = ("not_triggers", "past", "history", "general")
+_PHRASES = ("not_triggers", "past", "recent", "history", "general")
+# A recent-time word this close after a trigger ("platelets 68 on yesterday's test, 210 last month")
+# says the trigger is new, whatever past phrase lies around it.
+_RECENT_AFTER = re.compile(r"(?:\s+\S+){0,6}")
 
 
 def _phrases(
@@ -79,8 +82,18 @@ def _discounted(
     return (
         (trigger.category in GENERAL_CATEGORIES and _overlaps(phrases["general"], *span))
         or (trigger.category in HISTORY_CATEGORIES and _overlaps(phrases["history"], *span))
-        or (trigger.category in PAST_CATEGORIES and _overlaps(phrases["past"], *span))
+        or (
+            trigger.category in PAST_CATEGORIES
+            and _overlaps(phrases["past"], *span)
+            and not _recent(text, span, phrases)
+        )
     )
+
+
+def _recent(text: str, span: tuple[int, int], phrases: dict) -> bool:
+    """A recent-time phrase inside the trigger or within six words after it."""
+    after = _RECENT_AFTER.match(text, span[1])
+    return _overlaps(phrases["recent"], span[0], after.end() if after else span[1])
 
 
 def _hits(

@@ -37,6 +37,22 @@ def test_a_new_event_after_the_history_still_triggers() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("white cells came back at 1.1 on today's bloods, they were 4 last month", "urgent"),
+        ("creatinine 190 sur le bilan d hier, il etait a 80 le mois dernier", "urgent"),
+    ],
+)
+def test_a_recent_word_next_to_the_trigger_outweighs_a_past_phrase(text: str, category: str) -> None:
+    verdict = screen(text, learned=False)
+    assert verdict is not None and verdict.category == category
+
+
+def test_a_past_phrase_alone_still_discounts_an_old_lab_value() -> None:
+    assert screen("my white cells were a bit low last month, all fine now", learned=False) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "can you overdose on azathioprine in general, just wondering how they keep people safe",

@@ -8,7 +8,8 @@ kind: all four are TUNED-ON now and their floors are the figures measured then (
 not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the same way later that day;
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
-fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth. In the
+fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
+in the thirteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -47,7 +48,9 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # (23/31, 59/67, 26/31, 28/31), 7/80. fresh5_fr is TUNED-ON since (read by kind, new patterns of
     # each kind): 98.1%, 8.8%. fresh5_en stayed blind until the sixth session, then was read by kind
     # with fresh6_en: 98.8%, 2.5%.
-    "fresh5_en.yml": (0.993, 0.025),  # 159/160
+    # Thirteenth session: the last miss (a platelet drop told against "last month") read by kind: a
+    # recent-time word next to a trigger keeps it new whatever past phrase is around (recent:).
+    "fresh5_en.yml": (1.0, 0.025),
     "fresh5_fr.yml": (1.0, 0.088),
     # French only, written from shared/ only after the fresh5 round, frozen, scored blind once: 92.6%
     # (self-harm 29/34, emergency 64/67, urgent 30/31, advice 28/31), 1/77 false alarms. TUNED-ON since
@@ -59,7 +62,9 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # 31/35), 8/80. TUNED-ON since (misses and false alarms read by kind; new patterns and training
     # examples of each kind, data/safety/training/*_families2.yml, never copied): en 98.1%, 8.8%;
     # fr 97.5%, 2.5%. Regression guards; the next blind batch measures unseen messages.
-    "fresh6_en.yml": (0.993, 0.088),
+    # Thirteenth session: the last miss ("better to do the study or stay on CellCept", where "do the
+    # study" means taking part, not a question about it) read by kind.
+    "fresh6_en.yml": (1.0, 0.088),
     "fresh7_fr.yml": (1.0, 0.025),
     # Written from shared/ only in the seventh session (80 each: 28 emergency, 8 self-harm, 12 urgent,
     # 12 advice, 20 ordinary, many sharing words with the red flags), frozen, committed, scored blind
@@ -118,6 +123,14 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # after 52 weeks): 100% and 0 false alarms each.
     "fresh14_en.yml": (1.0, 0.0),
     "fresh14_fr.yml": (1.0, 0.0),
+    # Written from shared/ only in the thirteenth session (en 80, fr 79 after one message found in
+    # data/ was dropped), committed (876398f), scored blind once: en 98.2% recall (self-harm 8/8,
+    # emergency 25/25, urgent 11/12, advice 12/12), 1/23 false alarms; fr 93.0% (7/8, 25/25, 11/12,
+    # 10/12), 0/22. TUNED-ON since (read by kind: a low fever of 37.6 on Endoxan, "vous n'aurez plus
+    # de nouvelles de moi", "je prends lequel ?" between two doctors, refusing a treatment to wait for
+    # the study, a seizure "as a little kid, nothing at all since"): 100% and 0 false alarms each.
+    "fresh15_en.yml": (1.0, 0.0),
+    "fresh15_fr.yml": (1.0, 0.0),
 }
 
 
