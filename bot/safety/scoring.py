@@ -63,6 +63,10 @@ CHECKSUMS = {
     # blind: English and French, written from shared/ only on 2026-12-04 (session 13), committed before scored
     "fresh15_en.yml": "2a97146076791b26fbd2b15be4a6ba4d0b1ae0212c54fd0823f1da23c0793f46",
     "fresh15_fr.yml": "db488061c2e81606dc31ae00b17b2913004858a7bda59e271cabff534609f141",
+    # blind: English and French, written from shared/ only on 2026-12-04 (session 13) while batch 15 was
+    # read, committed before scored
+    "fresh16_en.yml": "2916e799d35577590866750898a157f4f6576a188ce90e08a1e3a9a4472c8d3a",
+    "fresh16_fr.yml": "4c8543c9571c4ade08df9cc7bdb13b1e9295cb794ff694e15c5493d63531ddb4",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
