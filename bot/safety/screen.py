@@ -46,8 +46,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 # Phrases that discount a trigger lying inside them, each list for its own categories (see lexicon.py).
 _PHRASES = ("not_triggers", "past", "recent", "history", "general")
-# A recent-time word this close after a trigger ("platelets 68 on yesterday's test, 210 last month")
-# says the trigger is new, whatever past phrase lies around it.
+# A recent-time word this close after a trigger ("platelets 68 on yesterday's test, 210 last month",
+# "fainted in the shower again, twice today. totally fine I'm sure") says the trigger is new,
+# whatever past or history phrase lies around it.
 _RECENT_AFTER = re.compile(r"(?:\s+\S+){0,6}")
 
 
@@ -81,7 +82,11 @@ def _discounted(
         return True
     return (
         (trigger.category in GENERAL_CATEGORIES and _overlaps(phrases["general"], *span))
-        or (trigger.category in HISTORY_CATEGORIES and _overlaps(phrases["history"], *span))
+        or (
+            trigger.category in HISTORY_CATEGORIES
+            and _overlaps(phrases["history"], *span)
+            and not _recent(text, span, phrases)
+        )
         or (
             trigger.category in PAST_CATEGORIES
             and _overlaps(phrases["past"], *span)

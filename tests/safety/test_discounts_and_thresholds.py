@@ -48,6 +48,25 @@ def test_a_recent_word_next_to_the_trigger_outweighs_a_past_phrase(text: str, ca
     assert verdict is not None and verdict.category == category
 
 
+def test_a_new_event_said_again_outweighs_a_reassurance_that_reads_like_history() -> None:
+    verdict = screen("collapsed on the stairs again this evening, totally fine though", learned=False)
+    assert verdict is not None and verdict.category == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("temp 38.6 on tacrolimus", "emergency"),
+        ("fever 101.5 since lunch", "emergency"),
+        ("temperature 38.2 tonight", "urgent"),
+        ("j ai 38,4 de fievre ce soir", "urgent"),
+    ],
+)
+def test_a_high_fever_on_these_medicines_starts_at_38_5(text: str, category: str) -> None:
+    verdict = screen(text, learned=False)
+    assert verdict is not None and verdict.category == category
+
+
 def test_a_past_phrase_alone_still_discounts_an_old_lab_value() -> None:
     assert screen("my white cells were a bit low last month, all fine now", learned=False) is None
 
@@ -75,7 +94,7 @@ def test_a_general_question_never_hides_a_crisis() -> None:
     [
         ("worse since 2h, sats 86 on the clip", "emergency"),
         ("tension 19/11 ce soir sous tacrolimus", "emergency"),
-        ("feeling hot, 38.6 on the thermometer", "urgent"),
+        ("feeling hot, 38.3 on the thermometer", "urgent"),
     ],
 )
 def test_a_reading_is_read_whatever_number_comes_before_it(text: str, category: str) -> None:

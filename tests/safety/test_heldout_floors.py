@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-in the thirteenth. In the
+and fresh16_* in the thirteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -131,6 +131,18 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # the study, a seizure "as a little kid, nothing at all since"): 100% and 0 false alarms each.
     "fresh15_en.yml": (1.0, 0.0),
     "fresh15_fr.yml": (1.0, 0.0),
+    # Written from shared/ only while batch 15 was read (80 each, none found elsewhere), committed
+    # (8c449e8), scored blind once: en 93.0% recall (self-harm 8/8, emergency 21/25, urgent 12/12,
+    # advice 12/12), 6/23 false alarms; fr 94.7% (8/8, 24/25, 11/12, 11/12), 4/23. TUNED-ON since
+    # (read by kind: a toddler and a blister strip emptier than it was, "he not wake good, he not
+    # answer me", a fever of 38.7 or 38.9 with a cough that hurts (a high fever is 38.5 now),
+    # "fainted again, twice today, totally fine I'm sure", a tacrolimus level "au-dessus des
+    # valeurs", "je peux réduire ?"; as false alarms: a stroke over a form, passing out from
+    # boredom, a form that asks whether one ever coughed up blood, a trial called "suicide", a
+    # febrile seizure as a toddler, "ni fièvre ni infection", "j'ai cru m'étouffer en voyant le prix",
+    # side effects "on m'a parlé de"): 100% and 0 false alarms each.
+    "fresh16_en.yml": (1.0, 0.0),
+    "fresh16_fr.yml": (1.0, 0.0),
 }
 
 

@@ -45,10 +45,10 @@ def test_a_decimal_only_reading_reads_a_temperature_shape_never_an_age_or_a_perc
 
 def test_a_fever_with_a_sign_of_infection_is_an_emergency_and_alone_a_call_today() -> None:
     """A reading with ``also`` counts only when the message says that too (lexicon readings)."""
-    assert screen("38.6 tonight, on imurel", learned=False).category == "urgent"
-    assert screen("38.6 tonight and a red hot swollen leg, on imurel", learned=False).category == "emergency"
-    assert screen("38,8 depuis hier et des crachats verts", learned=False).category == "emergency"
-    assert screen("38,8 depuis hier soir", learned=False).category == "urgent"
+    assert screen("38.1 tonight, on imurel", learned=False).category == "urgent"
+    assert screen("38.1 tonight and a red hot swollen leg, on imurel", learned=False).category == "emergency"
+    assert screen("38,2 depuis hier et des crachats verts", learned=False).category == "emergency"
+    assert screen("38,2 depuis hier soir", learned=False).category == "urgent"
 
 
 def test_spelled_readings_are_read_as_figures() -> None:
