@@ -9,6 +9,7 @@ reported by tests/prescreen/test_profiles_over_rest.py, which `make test` runs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -46,8 +47,20 @@ def language_of(answers_file: Path) -> str:
     return "fr" if answers_file.stem.endswith("_fr") else "en"
 
 
-def understood_rates(answers_file: Path, today: date = REFERENCE_DAY) -> dict[str, SlotScore]:
+# A batch written on another day says so in its header ("Reference date 2026-12-04"): "7 months ago"
+# and birth dates are read against that day.
+REFERENCE_IN_HEADER = re.compile(r"^#.*\breference date (\d{4}-\d{2}-\d{2})", re.IGNORECASE | re.MULTILINE)
+
+
+def reference_day(answers_file: Path) -> date:
+    """The day ``answers_file`` was written against: its header's, else ``REFERENCE_DAY``."""
+    found = REFERENCE_IN_HEADER.search(answers_file.read_text(encoding="utf-8"))
+    return date.fromisoformat(found.group(1)) if found else REFERENCE_DAY
+
+
+def understood_rates(answers_file: Path, today: date | None = None) -> dict[str, SlotScore]:
     """Per question: answers whose reading equals the expected one (misses keep text, want, got)."""
+    today = today or reference_day(answers_file)
     language = language_of(answers_file)
     criteria = default_criteria().in_language(language)
     cases = yaml.safe_load(answers_file.read_text(encoding="utf-8"))["answers"]

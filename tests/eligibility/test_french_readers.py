@@ -565,3 +565,34 @@ def test_waiting_forgetting_and_relapsing_are_read_as_such(slot: str, text: str,
 )
 def test_french_figures_are_read_for_what_they_are(slot: str, text: str, expected: object) -> None:
     assert _read(slot, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        # "didn't work" said with the verb before the negation, or as "not enough"
+        ("drug_failed_before", "le prograf marchait pas du tout, on a changé", "yes"),
+        ("drug_failed_before", "d'apres le pneumo l'imurel suffisait pas", "yes"),
+        ("drug_failed_before", "l'endoxan ça allait au debut et puis plus du tout", "yes"),
+        # forgotten doses or being made ill outweigh "not effective"
+        ("drug_failed_before", "tacrolimus inefficace mais je l'oubliais souvent", "no"),
+        ("drug_failed_before", "l'azathioprine m'a rendu malade, j'ai arrêté", "no"),
+        # lungs "touched" said with a verb between; "normal before" means not now
+        ("ild_on_ct", "le pneumo dit que ses poumons sont touchés", "yes"),
+        ("ild_on_ct", "oui sur le scanner de septembre, avant c'était normal", "yes"),
+        ("ild_on_ct", "non, seulement un nodule qu'on surveille", "no"),
+        ("ild_on_ct", "ouii", "yes"),
+        # every antibody named said negative; another antibody typed as one word
+        ("antibody", "pl12 negatif, jo1 negatif aussi", "none"),
+        ("antibody", "le labo a trouvé des antiscl70", "none"),
+        ("antibody", "j'ai la feuille du labo mais j'y comprends rien", "unsure"),
+        # a dose said in the present is still taking it
+        ("recent_drugs", "imurel 50 mg matin et soir", "excludes"),
+        ("pregnancy", "plus de règles depuis des années", "not_applicable"),
+        ("pregnancy", "j'ai arrêté l allaitement en septembre", "no"),
+        ("age", "41 bientot 42", 41),  # the number before "bientôt" is today's age
+    ],
+)
+def test_french_families_of_the_second_blind_answers_batch(slot: str, text: str, expected: object) -> None:
+    """Read by kind after the blind French answers batch 2 (never its sentences)."""
+    assert _read(slot, text) == expected

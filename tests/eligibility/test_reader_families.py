@@ -103,3 +103,19 @@ def test_yes_no_families(slot: str, text: str, expected: str) -> None:
 )
 def test_checklist_families(text: str, expected: object) -> None:
     assert _read("checklist", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        ("age", "52 soon 53", 52),  # the number before "soon" is today's age when another follows
+        ("age", "im 29 soon to be 30", 29),
+        ("age", "18 soon", 17),
+        ("recent_drugs", "prograf 3mg twice a day", "excludes"),  # a dose said in the present
+        ("recent_drugs", "azathioprine 150mg a day until 2019", "clear"),  # ... told with its end
+        ("antibody", "jo-1 negative and pl-12 negative", "none"),  # every name said negative
+        ("antibody", "not pl-7", "unsure"),  # may be another of the five
+    ],
+)
+def test_families_of_the_thirteenth_session(slot: str, text: str, expected: object) -> None:
+    assert _read(slot, text) == expected

@@ -24,10 +24,12 @@ BORN = re.compile(r"\b(born|birth|dob|d\.o\.b|birthday)\b|\bb\.(?=\s*\d)")
 # numbers that are clearly not the person's age in years ("3 months", "54 kg", "1.80 m")
 # an age still to come ("turning 18 next month", "I'll be 50 in January") is one year less today
 FUTURE_BEFORE = re.compile(
-    r"(\bturning|\bturns|\bi turn|\bwill be|'ll be|\bll be|\bgonna be|\bgoing to be)\s*$"
+    r"(\bturning|\bturns|\bi turn|\bwill be|'ll be|\bll be|\bgonna be|\bgoing to be|\bsoon(?: to be)?)\s*$"
 )
+# "34 soon 35": the number before "soon" is today's age when another number follows it
 FUTURE_AFTER = re.compile(
-    r"^\s*(next|soon|(in|come) (a|an|\d+|two|three|few|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"^\s*(next|soon(?!\s*,?\s*(?:to be\s+)?\d)|"
+    r"(in|come) (a|an|\d+|two|three|few|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"this (year|month|week)|later)"
 )
 APPROXIMATE = re.compile(

@@ -28,6 +28,7 @@ CLAUSE = re.compile(r"[,;.]|\bthen\b|\bbut\b|\bwhereas\b")
 NEGATIVE_PART = re.compile(r"\b(neg|negative|-ve|not|no)\b")
 POSITIVE_PART = re.compile(r"\b(pos|positive|\+ve|came back|showed|found)\b")
 NEGATIVE = re.compile(r"\bnegative\b")
+FUSED_ANTI = re.compile(r"\banti(?=[a-z]{3})")
 # "j0-1", "0j": a zero typed for the letter o
 ZERO_FOR_O = re.compile(r"(?<=\bj)0|(?<=\banti-j)0|(?<=\bo)0(?=j)|(?<=\b)0(?=j\b)")
 
@@ -36,8 +37,8 @@ def _value(result: str, names: list[str]) -> dict[str, Any]:
     return {"result": result, "names": names}
 
 
-def _the_positive_one(clean: str, known: list[str], words: Lexicon | None = None) -> str | None:
-    """The one name said positive when the others are said negative, part by part; else None."""
+def _said_per_part(clean: str, known: list[str], words: Lexicon | None = None) -> tuple[set[str], set[str]]:
+    """The names said positive and the names said negative, part by part ("Jo1 neg, PL7 pos")."""
     negative: set[str] = set()
     positive: set[str] = set()
     previous: list[str] = []
@@ -50,8 +51,7 @@ def _the_positive_one(clean: str, known: list[str], words: Lexicon | None = None
         elif in_part:
             positive.update(in_part)
         previous = in_part
-    left = positive - negative
-    return left.pop() if negative and len(left) == 1 else None
+    return positive - negative, negative
 
 
 def parse_antibody(
@@ -70,14 +70,19 @@ def parse_antibody(
         pick(words, "unsure", UNSURE).search(clean) or pick(words, "never_tested", NEVER_TESTED).search(clean)
     )
     if known and not doubtful:
-        contrast = _the_positive_one(clean, known, words)
-        if contrast is not None:
-            return Answer(status="ok", value=_value("positive", [contrast]), hedged=reading.hedged)
+        positive, negative_names = _said_per_part(clean, known, words)
+        if negative_names and len(positive) == 1:  # the one left positive when the others are negative
+            return Answer(status="ok", value=_value("positive", [positive.pop()]), hedged=reading.hedged)
+        # "jo1 négatif, pl7 négatif": every name said negative, in that word ("not jo-1" may mean another)
+        if not positive and negative_names >= set(known) and negative.search(clean):
+            return Answer(status="ok", value=_value("negative", []), hedged=reading.hedged)
     if known:
         if doubtful or pick(words, "negation", NEGATION).search(clean) or negative.search(clean):
             return Answer(status="unsure", value=_value("unsure", known), hedged=True)
         return Answer(status="ok", value=_value("positive", known), hedged=reading.hedged)
-    other = any(find_phrase(clean, name) >= 0 for name in rules.get("others", ()))
+    # "anticentromere" typed as one word is the antibody "centromere" of the list
+    unfused = FUSED_ANTI.sub("anti ", clean)
+    other = any(find_phrase(unfused, name) >= 0 for name in rules.get("others", ()))
     if other and not names and not doubtful:  # another antibody than the accepted ones
         return Answer(status="ok", value=_value("negative", []), hedged=reading.hedged)
     if names or doubtful:

@@ -90,6 +90,9 @@ MAY_CONTEXT = re.compile(
 )
 ONGOING = re.compile(
     r"\b(still|currently|at the moment|right now|these days|ongoing|every day|daily)\b|"
+    # a dose said in the present ("2mg morning and evening", "100mg a day")
+    r"\b(a|per|twice a|once a|three times a) day\b|\bmorning and (evening|night)\b|"
+    r"\bevery (morning|night|evening)\b|"
     r"\b(i'?m|i am|im|i'?ve been|i have been)\s+(still\s+)?(on|taking)\b|\bi\s+(still\s+)?take\b"
 )
 # "since March" is still taking it; "7 months since my last one" is not
@@ -97,7 +100,12 @@ SINCE = re.compile(
     r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!day )(?<!week )(?<!month )(?<!year )\bsince\b"
 )
 NOT_SINCE = re.compile(r"(n't|\bnot|\bnever)\b")  # "haven't taken it since March": last taken in March
-STOPPED = re.compile(r"\b(no longer|not anymore|not any more|stopped|quit|came off|finished|ended)\b")
+# "100mg a day until 2020": a dose told with its end is over ("jusqu'en" in French, words.yml)
+STOPPED = re.compile(
+    r"\b(no longer|not anymore|not any more|stopped|quit|came off|finished|ended)\b|"
+    r"\b(until|till)\s+(last|early|late|mid|about|around|the end|\d|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
 TIME_WORDS = re.compile(
     r"\b(ago|last|since|until|till|before|after|during|when|summer|winter|spring|autumn|fall|"
     r"christmas|easter|recently|recent|lately|while|years?|months?|weeks?|days?|started|then)\b|\d"
