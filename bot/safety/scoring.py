@@ -67,6 +67,10 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh16_en.yml": "2916e799d35577590866750898a157f4f6576a188ce90e08a1e3a9a4472c8d3a",
     "fresh16_fr.yml": "4c8543c9571c4ade08df9cc7bdb13b1e9295cb794ff694e15c5493d63531ddb4",
+    # blind: English and French, written from shared/ only on 2026-12-04 (session 13) after batch 16 was
+    # read, committed before scored
+    "fresh17_en.yml": "0b134d64a3746e19a35a32b1fb611041fe19970d45455dee0e6c05f1335201ae",
+    "fresh17_fr.yml": "1771669a04a856dd9a3f62903da2dd71e904e46bf672af7c8b3dedf92b1fc21b",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).

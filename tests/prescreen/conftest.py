@@ -18,4 +18,6 @@ FROZEN = {
     "fresh_answers_fr.yml": "1a3241d04d7f3475417e93b2637a5d946df9a0c1d9e543d17896b270c8bf28f7",
     # blind: French, written from shared/ only on 2026-12-04 (session 13), committed before scored
     "fresh2_answers_fr.yml": "c932c9ce7461b30993a0e5bf7bc34089224f329ca8389f40a343ac1a3fa842ba",
+    # blind: English, written from shared/ only on 2026-12-04 (session 13), committed before scored
+    "fresh3_answers_en.yml": "be6d485e604532f91a3aa25d2f4081ee46728e1b871eb9e6f51a0aafd87f4910",
 }
