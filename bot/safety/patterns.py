@@ -131,8 +131,10 @@ class PatternCompiler:
         glued = False  # the last part was an optional word at the start, carrying its own space
         for index, token in enumerate(tokens):
             if token in _GAPS:
-                # A leading gap reaches back over words before the first one ("... years ago").
-                parts.append(_LEADING_GAPS[token] if index == 0 else _GAPS[token])
+                # A leading gap reaches back over words before the first one ("... years ago"); so do
+                # several ("... ... fini depuis"), which otherwise never matched.
+                leading = all(earlier in _GAPS for earlier in tokens[:index])
+                parts.append(_LEADING_GAPS[token] if leading else _GAPS[token])
                 continue
             if token == "^":
                 parts.append("^")

@@ -95,6 +95,19 @@ def _discounted(
     )
 
 
+def _said_and_not_denied(pattern: re.Pattern[str], text: str, lexicons: tuple[Lexicon, ...]) -> bool:
+    """``pattern`` found somewhere without a negation right before it ("no chills" is not chills)."""
+    return any(
+        not any(lexicon.negation.search(text[: match.start()]) for lexicon in lexicons)
+        for match in pattern.finditer(text)
+    )
+
+
+def _told_as_history(text: str, span: tuple[int, int], phrases: dict) -> bool:
+    """A reading inside a dated-history phrase, with no recent-time word after it."""
+    return _overlaps(phrases["history"], *span) and not _recent(text, span, phrases)
+
+
 def _recent(text: str, span: tuple[int, int], phrases: dict) -> bool:
     """A recent-time phrase inside the trigger or within six words after it."""
     after = _RECENT_AFTER.match(text, span[1])
@@ -111,9 +124,11 @@ def _hits(
                 hits.append((trigger.category, trigger.pattern))
                 break
     for reading in lexicon.readings:
-        if reading.also is not None and not reading.also.search(text):
+        if reading.also is not None and not _said_and_not_denied(reading.also, text, lexicons):
             continue
         for match in (m for regex in reading.regexes for m in regex.finditer(text)):
+            if _told_as_history(text, match.span(), phrases):
+                continue  # "38,7 le mois passé avec une grippe, c'est fini": not a reading of today
             value = float(next(group for group in match.groups() if group is not None))
             category = reading.category_of(value)
             if category is not None:
@@ -147,12 +162,33 @@ def _learned(text: str, lexicons: tuple[Lexicon, ...]) -> Verdict | None:
 SPELLED_READINGS = (30.0, 250.0)
 
 
+# "thirty seven point nine", "trente-huit et six": a spelled temperature's decimal, once its whole
+# part is in digits ("37 point nine" -> "37.9"). "et" only joins a temperature's range.
+_DIGIT_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+}  # fmt: skip
+_SPELLED_DECIMAL = re.compile(
+    rf"\b(\d{{2,3}}) (?:point|virgule|comma) ({'|'.join(_DIGIT_WORDS)})\b"
+    rf"|\b(3[5-9]|4[0-2]) et ({'|'.join(_DIGIT_WORDS)})\b"
+)
+
+
+def _spelled_decimals(text: str) -> str:
+    def digits(match: re.Match[str]) -> str:
+        whole = match.group(1) or match.group(3)
+        return f"{whole}.{_DIGIT_WORDS[match.group(2) or match.group(4)]}"
+
+    return _SPELLED_DECIMAL.sub(digits, text)
+
+
 def _with_digits(normalised: str) -> set[str]:
     """``normalised`` and, where it spells numbers, the same text with them in digits (English and
-    French number words)."""
+    French number words, and a spelled decimal after them)."""
     low, high = SPELLED_READINGS
     return {normalised} | {
-        spelled_numbers_as_digits(normalised, words, low, high) for words in (None, number_words("fr"))
+        _spelled_decimals(spelled_numbers_as_digits(normalised, words, low, high))
+        for words in (None, number_words("fr"))
     }
 
 

@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-and fresh16_* in the thirteenth. In the
+to fresh17_* in the thirteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -143,6 +143,19 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # side effects "on m'a parlé de"): 100% and 0 false alarms each.
     "fresh16_en.yml": (1.0, 0.0),
     "fresh16_fr.yml": (1.0, 0.0),
+    # Written from shared/ only after batch 16 was read (80 each; second-language writers, dictation,
+    # danger minimised), committed (402ad69), scored blind once: en 91.2% recall (self-harm 8/8,
+    # emergency 22/25, urgent 10/12, advice 12/12), 5/23 false alarms; fr 82.5% (7/8, 21/25, 9/12,
+    # 10/12), 5/23. TUNED-ON since (read by kind: spelled decimals "thirty eight point seven",
+    # "trente-huit et six"; black stools with a fall; ten tablets "instead of" three; a pet that bit a
+    # capsule; being sick after a dose; "ne sait plus où elle est", "raconte n'importe quoi depuis une
+    # heure", "me suis fait du mal ... une lame", "ça chauffe quand j'urine", a lab that calls, "je vais
+    # arrêter ... pendant mes vacances", "lequel je dois écouter", a value up "alors qu'elle était à 80";
+    # false alarms on needles, a counted pill box, a form's "have you ever", a past fever "c'est fini
+    # depuis"): 100% each, false alarms 0/23 and 1/23 (the classifier reads a child playing with an
+    # empty Cortancyl box as self-harm, 0.93).
+    "fresh17_en.yml": (1.0, 0.0),
+    "fresh17_fr.yml": (1.0, 0.044),
 }
 
 

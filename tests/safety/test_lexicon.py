@@ -27,6 +27,12 @@ def test_patterns_read_groups_prefixes_alternatives_gaps_and_numbers() -> None:
     assert not compiler.compile("^ help $").search("help me understand the study")
 
 
+def test_two_gaps_at_the_start_reach_back_twenty_words() -> None:
+    pattern = PatternCompiler({}).compile("... ... fini depuis")
+    assert pattern.search("a b c d e f g h i j k l m n fini depuis hier")
+    assert pattern.search("fini depuis hier")
+
+
 def test_an_optional_word_at_the_start_is_optional_with_its_space() -> None:
     compiler = PatternCompiler({})
     for text in ("malaise l an dernier", "malaise lan dernier", "malaise an dernier"):
@@ -49,10 +55,15 @@ def test_a_fever_with_a_sign_of_infection_is_an_emergency_and_alone_a_call_today
     assert screen("38.1 tonight and a red hot swollen leg, on imurel", learned=False).category == "emergency"
     assert screen("38,2 depuis hier et des crachats verts", learned=False).category == "emergency"
     assert screen("38,2 depuis hier soir", learned=False).category == "urgent"
+    # a sign said absent is not there ("no chills"), and a fever told as over is not today's
+    assert screen("37.9 tonight, no chills, on imurel", learned=False).category == "urgent"
+    assert screen("38,9 avec une angine en mars, c'est fini depuis longtemps", learned=False) is None
 
 
 def test_spelled_readings_are_read_as_figures() -> None:
     assert screen("spo2 eighty five percent", learned=False).category == "emergency"
+    assert screen("temp thirty eight point nine", learned=False).category == "emergency"
+    assert screen("trente-sept virgule huit ce soir sous imurel", learned=False).category == "urgent"
     assert screen("quatre-vingt-un sur le saturo", learned=False).category == "emergency"
     assert screen("sats ninety seven, all fine", learned=False) is None
 
