@@ -119,3 +119,28 @@ def test_checklist_families(text: str, expected: object) -> None:
 )
 def test_families_of_the_thirteenth_session(slot: str, text: str, expected: object) -> None:
     assert _read(slot, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        ("age", "between 50 and 55 i think", "unsure"),  # a range said with "between ... and"
+        ("antibody", "positive for antisynthetase but nobody ever told me which, they never told me", "unsure"),
+        ("ild_on_ct", "the ct showed some lung involvement", "yes"),
+        ("drug_failed_before", "he flared while he was on tacrolimus", "yes"),
+        ("drug_failed_before", "cyclophosphamide didnt stop the scarring getting worse", "yes"),
+        ("drug_failed_before", "quit imuran bc of vomiting, not bc it didnt work", "no"),
+        ("drug_failed_before", "tacrolimus gave him kidney problems so it was stopped", "no"),
+        ("drug_failed_before", "she didnt take her azathioprine properly so it failed", "no"),
+        ("drug_failed_before", "not that i recall", "unsure"),
+        ("lung_function", "the doctor said they were a bit lower this year", "yes"),
+        ("lung_function", "some reduction in the gas transfer", "yes"),
+        ("contraception", "had my tubes tied years ago", "not_applicable"),
+        ("contraception", "depends what kind, the pill makes me ill", "unsure"),
+        ("recent_drugs", "imuran, stopped end of july", "excludes"),  # the last third of the month
+        ("recent_drugs", "prograf, last dose early may", "clear"),
+    ],
+)
+def test_families_of_the_third_blind_english_answers_batch(slot: str, text: str, expected: object) -> None:
+    """Read by kind after the blind English answers batch 3 (never its sentences); day 2026-12-01."""
+    assert _read(slot, text) == expected

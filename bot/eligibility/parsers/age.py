@@ -53,7 +53,9 @@ DURATION_BEFORE = re.compile(
 )
 DURATION_AFTER = re.compile(r"^\s*(years?|yrs?|y)?\s*(ago|back|before|earlier|later)\b")
 # two ages given as a range ("65-70", "54 or 55", "entre 50 et 55" is the language's approximate)
-AGE_RANGE = re.compile(r"(?<![\d/.-])\d{1,3}\s*(?:-|–|to|or|ou|a|à)\s*\d{1,3}(?![\d/.-])")
+AGE_RANGE = re.compile(
+    r"(?<![\d/.-])\d{1,3}\s*(?:-|–|to|or|ou|a|à)\s*\d{1,3}(?![\d/.-])|\bbetween\s+\d{1,3}\s*(?:and|&)\s*\d{1,3}\b"
+)
 # a part of a date written in figures ("4/12/1970"): never an age ("65-70" is a range, not a date)
 NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)")
 

@@ -281,10 +281,32 @@ def find_periods(
                 period = _dateparser(fragment, today, date_order, words) if fragment else None
                 if period is not None and kind == "month" and _said_last_year(match, text, words):
                     period = _a_year_earlier(match, today, date_order, words) or period
+                if period is not None and kind == "month":
+                    period = _part_of_month(period, match, text, words)
             if period is not None:
                 periods.append(period)
                 taken.append((match.start(), match.end()))
     return _most_precise(periods)
+
+
+# "end of June", "early March", "fin juin": which third of a month named without its day
+PART_OF_MONTH = re.compile(
+    r"\b(?:(?P<early>early|beginning of|start of)|(?P<mid>mid|middle of)|(?P<late>late|end of))"
+    r"\s*(?:in\s+)?-?\s*$"
+)
+THIRDS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31)}
+
+
+def _part_of_month(period: Period, match: re.Match[str], text: str, words: Lexicon | None) -> Period:
+    """The month's first, middle or last third when the text says which, and gives no day."""
+    said_day = any(match.groupdict().get(day) for day in ("d1", "d2"))
+    part = pick(words, "part_of_month", PART_OF_MONTH).search(text[: match.start()])
+    if said_day or part is None or period.earliest is None:
+        return period
+    first, last = THIRDS[next(name for name, value in part.groupdict().items() if value)]
+    start = period.earliest.replace(day=first)
+    end = min(period.earliest + relativedelta(day=last), period.latest)  # day=31 stops at the month's end
+    return Period(start, end)
 
 
 def _said_last_year(match: re.Match[str], text: str, words: Lexicon | None) -> bool:

@@ -19,7 +19,8 @@ UNSURE = re.compile(
     r"\b(not sure|unsure|not certain|uncertain|don'?t know|do not know|dunno|idk|no idea|no clue|"
     r"maybe|perhaps|possibly|might|may be|may have|can'?t remember|cannot remember|don'?t remember|"
     r"do not remember|can'?t recall|cannot recall|don'?t recall|who knows|hard to say|can'?t say|"
-    r"not clear|unclear|no one told me|nobody told me|never been told|haven'?t been told|"
+    r"not clear|unclear|no one told me|nobody told me|never been told|haven'?t been told|never told me|"
+    r"never said which|didn'?t tell me|didn'?t say which|it depends|depends on|"
     r"jsp|je sais pas|je ne sais pas|chai pas|sais pas|pas s[uû]r|aucune id[ée]e|not 100%)\b"
 )
 NOT_APPLICABLE = re.compile(
@@ -28,7 +29,8 @@ NOT_APPLICABLE = re.compile(
 )
 HEDGE = re.compile(
     r"\b(i think|i believe|i guess|i suppose|i assume|i reckon|probably|likely|as far as i know|"
-    r"afaik|not that i know|not to my knowledge|pretty sure|fairly sure|i don'?t think|"
+    r"afaik|not that i know|not that i remember|not that i recall|not to my knowledge|pretty sure|"
+    r"fairly sure|i don'?t think|"
     r"i do not think|i dont think)\b"
 )
 NEGATION = re.compile(
