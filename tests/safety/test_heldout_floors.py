@@ -152,8 +152,9 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # heure", "me suis fait du mal ... une lame", "ça chauffe quand j'urine", a lab that calls, "je vais
     # arrêter ... pendant mes vacances", "lequel je dois écouter", a value up "alors qu'elle était à 80";
     # false alarms on needles, a counted pill box, a form's "have you ever", a past fever "c'est fini
-    # depuis"): 100% each, false alarms 0/23 and 1/23 (the classifier reads a child playing with an
-    # empty Cortancyl box as self-harm, 0.93).
+    # depuis"): 100% each, false alarms 0/23 and 1/23 (a child playing with an empty Cortancyl box:
+    # the classifier reads self-harm, the lexicon a child who took medicine; kept, since an emptied
+    # strip near a child was a real overdose in batch 16).
     "fresh17_en.yml": (1.0, 0.0),
     "fresh17_fr.yml": (1.0, 0.044),
 }
