@@ -71,6 +71,10 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh17_en.yml": "0b134d64a3746e19a35a32b1fb611041fe19970d45455dee0e6c05f1335201ae",
     "fresh17_fr.yml": "1771669a04a856dd9a3f62903da2dd71e904e46bf672af7c8b3dedf92b1fc21b",
+    # blind: English and French, written from shared/ only on 2026-12-04 (session 13) while batch 17 was
+    # read, committed before scored
+    "fresh18_en.yml": "a4c63cf98ef22ce78323c538609a07b5d01b1d979b52d3c3e578885253254103",
+    "fresh18_fr.yml": "5080c12f0305159e4ea493d94c7750f5691fe9d68f7d767371f45c38fc17bc5b",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
