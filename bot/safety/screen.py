@@ -162,15 +162,25 @@ def _learned(text: str, lexicons: tuple[Lexicon, ...]) -> Verdict | None:
 SPELLED_READINGS = (30.0, 250.0)
 
 
-# "thirty seven point nine", "trente-huit et six": a spelled temperature's decimal, once its whole
-# part is in digits ("37 point nine" -> "37.9"). "et" only joins a temperature's range.
+# "thirty seven point nine", "trente-huit et six", "trente-sept huit": a spelled temperature's decimal,
+# once its whole part is in digits ("37 point nine" -> "37.9"). With "et" or nothing between, only in a
+# temperature's range.
 _DIGIT_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
 }  # fmt: skip
 _SPELLED_DECIMAL = re.compile(
     rf"\b(\d{{2,3}}) (?:point|virgule|comma) ({'|'.join(_DIGIT_WORDS)})\b"
-    rf"|\b(3[5-9]|4[0-2]) et ({'|'.join(_DIGIT_WORDS)})\b"
+    rf"|\b(3[5-9]|4[0-2]) (?:et )?({'|'.join(_DIGIT_WORDS)})\b"
+)
+
+
+# "trente-sept huit", "thirty eight five": a spelled temperature and its decimal with nothing between,
+# which the number reader would add up (37 + 8); the decimal word is marked first.
+_SPELLED_TEMPERATURE_THEN_DIGIT = re.compile(
+    r"\b(trente[ -](?:cinq|six|sept|huit|neuf)|quarante(?:[ -](?:et[ -]un|deux))?"
+    r"|thirty[ -](?:five|six|seven|eight|nine)|forty(?:[ -](?:one|two))?) "
+    r"(un|deux|trois|quatre|cinq|six|sept|huit|neuf|one|two|three|four|five|six|seven|eight|nine)\b"
 )
 
 
@@ -186,8 +196,9 @@ def _with_digits(normalised: str) -> set[str]:
     """``normalised`` and, where it spells numbers, the same text with them in digits (English and
     French number words, and a spelled decimal after them)."""
     low, high = SPELLED_READINGS
+    marked = _SPELLED_TEMPERATURE_THEN_DIGIT.sub(r"\1 point \2", normalised)
     return {normalised} | {
-        _spelled_decimals(spelled_numbers_as_digits(normalised, words, low, high))
+        _spelled_decimals(spelled_numbers_as_digits(marked, words, low, high))
         for words in (None, number_words("fr"))
     }
 

@@ -125,7 +125,11 @@ def test_families_of_the_thirteenth_session(slot: str, text: str, expected: obje
     ("slot", "text", "expected"),
     [
         ("age", "between 50 and 55 i think", "unsure"),  # a range said with "between ... and"
-        ("antibody", "positive for antisynthetase but nobody ever told me which, they never told me", "unsure"),
+        (
+            "antibody",
+            "positive for antisynthetase but nobody ever told me which, they never told me",
+            "unsure",
+        ),
         ("ild_on_ct", "the ct showed some lung involvement", "yes"),
         ("drug_failed_before", "he flared while he was on tacrolimus", "yes"),
         ("drug_failed_before", "cyclophosphamide didnt stop the scarring getting worse", "yes"),

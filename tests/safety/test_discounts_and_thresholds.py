@@ -67,6 +67,18 @@ def test_a_high_fever_on_these_medicines_starts_at_38_5(text: str, category: str
     assert verdict is not None and verdict.category == category
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our dog had a seizure at christmas, the vet says he is fine. what do the visits involve?",
+        "my brother drives an ambulance, can he bring me to the hospital for the visits",
+        "imaginons que j'aie de la fièvre pendant les vacances, je contacte qui ?",
+    ],
+)
+def test_a_pet_a_job_or_a_supposition_is_not_a_danger(text: str) -> None:
+    assert screen(text, learned=False) is None
+
+
 def test_a_past_phrase_alone_still_discounts_an_old_lab_value() -> None:
     assert screen("my white cells were a bit low last month, all fine now", learned=False) is None
 

@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-to fresh17_* in the thirteenth. In the
+to fresh18_* in the thirteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -157,6 +157,18 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # strip near a child was a real overdose in batch 16).
     "fresh17_en.yml": (1.0, 0.0),
     "fresh17_fr.yml": (1.0, 0.044),
+    # Written from shared/ only while batch 17 was read (80 each: mixed messages, danger asked as a
+    # question, vague words, typos on the key word), committed (ed060d0), scored blind once: en 94.7%
+    # recall (self-harm 8/8, emergency 24/25, urgent 12/12, advice 10/12), 4/23 false alarms; fr 96.5%
+    # (7/8, 25/25, 11/12, 12/12), 5/23. TUNED-ON since (read by kind: a chest "like someone's sitting
+    # on it" and sweaty, grapefruit with Prograf, pushing a dose back for a holiday, papers tidied and a
+    # note left for the children, "trente-sept huit"; false alarms on a pet's seizure, a diary's box,
+    # "back in 2021 ... turned out to be a nosebleed", an ambulance driver, "la paperasse me donne des
+    # palpitations", "imaginons que", "les tremblements c'est fréquent ?"; and "in general", which had
+    # never matched: one word per alternative): 100% each, 0/23 and 1/23 (the classifier reads "à quelle
+    # fréquence on dose le tacrolimus" as urgent, 0.92).
+    "fresh18_en.yml": (1.0, 0.0),
+    "fresh18_fr.yml": (1.0, 0.044),
 }
 
 

@@ -64,6 +64,7 @@ def test_spelled_readings_are_read_as_figures() -> None:
     assert screen("spo2 eighty five percent", learned=False).category == "emergency"
     assert screen("temp thirty eight point nine", learned=False).category == "emergency"
     assert screen("trente-sept virgule huit ce soir sous imurel", learned=False).category == "urgent"
+    assert screen("trente-huit deux depuis midi sous prograf", learned=False).category == "urgent"  # not 46
     assert screen("quatre-vingt-un sur le saturo", learned=False).category == "emergency"
     assert screen("sats ninety seven, all fine", learned=False) is None
 
