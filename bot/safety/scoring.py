@@ -75,6 +75,10 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh18_en.yml": "a4c63cf98ef22ce78323c538609a07b5d01b1d979b52d3c3e578885253254103",
     "fresh18_fr.yml": "5080c12f0305159e4ea493d94c7750f5691fe9d68f7d767371f45c38fc17bc5b",
+    # blind: English and French, written from shared/ only on 2026-12-04 (session 13) while batch 18 was
+    # read, committed before scored
+    "fresh19_en.yml": "e6c6a849dc7b3af3763a86f67ef8744e77277a7a8d65b599873d6596c61e7728",
+    "fresh19_fr.yml": "af93b8b2162931077cae32a79fc4e55f00844f4adec7331f58a31478a6609fbf",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
