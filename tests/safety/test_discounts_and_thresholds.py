@@ -68,6 +68,19 @@ def test_a_high_fever_on_these_medicines_starts_at_38_5(text: str, category: str
 
 
 @pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("potassium 6.9 on today's bloods", "emergency"),
+        ("kaliémie à 5,8 sur le bilan", "urgent"),
+        ("potassium came back at 2.9", "urgent"),
+    ],
+)
+def test_a_potassium_reading_is_read_in_mmol_per_litre(text: str, category: str) -> None:
+    verdict = screen(text, learned=False)
+    assert verdict is not None and verdict.category == category
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "our dog had a seizure at christmas, the vet says he is fine. what do the visits involve?",

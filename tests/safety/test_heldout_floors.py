@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-to fresh18_* in the thirteenth. In the
+to fresh19_* in the thirteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -169,6 +169,18 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # fréquence on dose le tacrolimus" as urgent, 0.92).
     "fresh18_en.yml": (1.0, 0.0),
     "fresh18_fr.yml": (1.0, 0.044),
+    # Written from shared/ only while batch 18 was read (en 77, fr 79 after 4 found elsewhere were
+    # dropped; danger inside pre-screen answers, after an outcome, very short, capitals, a nurse's
+    # jargon), committed (403ebeb), scored blind once: en 92.9% recall (self-harm 8/8, emergency
+    # 22/24, urgent 10/12, advice 12/12), 1/21 false alarms; fr 89.3% (5/7, 23/25, 12/12, 10/12),
+    # 4/23. TUNED-ON since (read by kind: breathless "by the hour" sitting still, "45, and I can
+    # barely get a sentence out", puffed-up ankles, "3x ULN", a potassium of 7.4 with an irregular
+    # heart, a syncope "gris et en sueur", turmeric and spirulina, giving a medicine "en attendant",
+    # "des entailles", "cette nuit j'en finis"; false alarms on "does that count as", a vasovagal
+    # faint "conclu" after tests, "pour ma culture", the tacrolimus blood level ("dosage")): 100% and
+    # 0 false alarms each.
+    "fresh19_en.yml": (1.0, 0.0),
+    "fresh19_fr.yml": (1.0, 0.0),
 }
 
 
