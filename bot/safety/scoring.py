@@ -79,6 +79,10 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh19_en.yml": "e6c6a849dc7b3af3763a86f67ef8744e77277a7a8d65b599873d6596c61e7728",
     "fresh19_fr.yml": "af93b8b2162931077cae32a79fc4e55f00844f4adec7331f58a31478a6609fbf",
+    # blind: English and French, written from shared/ only on 2026-12-04 (session 13) while batch 19 was
+    # read, committed before scored
+    "fresh20_en.yml": "aa58003efa340b93dc243f355ae1697b91ebcd1fb7c11e9a5cc67ea1b62e76d7",
+    "fresh20_fr.yml": "31f938590b7c084fb54fe79083ca9b0d8ca00a9f35df9cb5c87b96314769c7e2",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
