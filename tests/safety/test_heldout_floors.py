@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-to fresh19_* in the thirteenth. In the
+to fresh20_* in the thirteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -181,6 +181,18 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # 0 false alarms each.
     "fresh19_en.yml": (1.0, 0.0),
     "fresh19_fr.yml": (1.0, 0.0),
+    # Written from shared/ only while batch 19 was read (en 78, fr 79 after 3 found elsewhere were
+    # dropped), committed (7dc6942), scored blind once: en 96.4% recall (self-harm 8/8, emergency
+    # 23/25, urgent 12/12, advice 11/11), 3/22 false alarms; fr 96.5% (7/8, 25/25, 12/12, 11/12), 2/22.
+    # TUNED-ON since (read by kind: stopping every 3 steps on the stairs since the afternoon, lips gone
+    # "blueish", "elle voulait plus se réveiller" (was the emergency reply, not the crisis one); false
+    # alarms on a bruise where blood was taken, a leaflet that says to call 15, a school project asking
+    # what "randomised" means, "j'étouffe de rire"): en 100%, 0/22; fr 98.2%, 1/22. Left: "si quelqu'un
+    # voulait arrêter le prograf d'un coup, ça serait dangereux ? c'est juste pour savoir" (the general
+    # phrase "juste pour savoir" discounts it; a trigger that no phrase may discount does not exist
+    # yet), and a normal oximeter reading asked "c'est bon non ?" gets the advice reply.
+    "fresh20_en.yml": (1.0, 0.0),
+    "fresh20_fr.yml": (0.98, 0.046),
 }
 
 
