@@ -36,6 +36,9 @@ HISTORY_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent")
 GENERAL_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent", "advice")
 
 
+FIRM = "! "  # marks a trigger no general, past or history phrase discounts
+
+
 class LexiconError(ValueError):
     """A lexicon file that cannot be used; the message names the file, the entry and the fix."""
 
@@ -84,6 +87,9 @@ class Trigger:
     category: Category
     pattern: str
     phrase: Phrase
+    # "! <pattern>": no general, past or history phrase discounts it (an abrupt stop asked "just to
+    # know" is still a plan to stop); negations and figures of speech still do
+    firm: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,15 @@ def _category(value: Any, context: str) -> Category:
     if value not in CATEGORIES:
         raise LexiconError(f"{context}: category must be one of {CATEGORIES}, got {value!r}")
     return value
+
+
+def _without_firm_marks(values: Any) -> tuple[Any, set[str]]:
+    """The patterns without their "! " marks (anything else is left for ``_patterns`` to refuse),
+    and the set of those that carried one."""
+    if not isinstance(values, list):
+        return values, set()
+    firm = {v.removeprefix(FIRM) for v in values if isinstance(v, str) and v.startswith(FIRM)}
+    return [v.removeprefix(FIRM) if isinstance(v, str) else v for v in values], firm
 
 
 def _patterns(compiler: PatternCompiler, values: Any, context: str) -> list[tuple[str, Phrase]]:
@@ -187,8 +202,9 @@ def load_lexicon(path: Path) -> Lexicon:
     triggers: list[Trigger] = []
     for category, patterns in (data.get("triggers") or {}).items():
         where = f"{context}: triggers.{category}"
-        for pattern, phrase in _patterns(compiler, patterns, where):
-            triggers.append(Trigger(_category(category, where), pattern, phrase))
+        plain, firm = _without_firm_marks(patterns)
+        for pattern, phrase in _patterns(compiler, plain, where):
+            triggers.append(Trigger(_category(category, where), pattern, phrase, firm=pattern in firm))
 
     def phrases(kind: str) -> Indexed[Phrase]:
         compiled = _patterns(compiler, data.get(kind) or [], f"{context}: {kind}")

@@ -80,6 +80,8 @@ def _discounted(
         lexicon.hypothetical.search(before) for lexicon in lexicons
     ):
         return True
+    if trigger.firm:
+        return False
     return (
         (trigger.category in GENERAL_CATEGORIES and _overlaps(phrases["general"], *span))
         or (

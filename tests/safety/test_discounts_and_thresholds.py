@@ -92,6 +92,22 @@ def test_a_pet_a_job_or_a_supposition_is_not_a_danger(text: str) -> None:
     assert screen(text, learned=False) is None
 
 
+def test_a_firm_trigger_is_not_discounted_by_a_general_phrase() -> None:
+    """ "! <pattern>" (lexicon): a plan to stop a medicine all at once, asked "just to know", still
+    gets the advice reply; the same words without the mark are discounted."""
+    verdict = screen("if someone stopped their prograf abruptly would it be bad, just curious", learned=False)
+    assert verdict is not None and verdict.category == "advice"
+    verdict = screen("si on arrête l'imurel d'un coup c'est dangereux ? juste pour savoir", learned=False)
+    assert verdict is not None and verdict.category == "advice"
+    assert (
+        screen(
+            "can you overdose on azathioprine in general, just wondering how they keep people safe",
+            learned=False,
+        )
+        is None
+    )
+
+
 def test_a_past_phrase_alone_still_discounts_an_old_lab_value() -> None:
     assert screen("my white cells were a bit low last month, all fine now", learned=False) is None
 

@@ -187,12 +187,12 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # TUNED-ON since (read by kind: stopping every 3 steps on the stairs since the afternoon, lips gone
     # "blueish", "elle voulait plus se réveiller" (was the emergency reply, not the crisis one); false
     # alarms on a bruise where blood was taken, a leaflet that says to call 15, a school project asking
-    # what "randomised" means, "j'étouffe de rire"): en 100%, 0/22; fr 98.2%, 1/22. Left: "si quelqu'un
-    # voulait arrêter le prograf d'un coup, ça serait dangereux ? c'est juste pour savoir" (the general
-    # phrase "juste pour savoir" discounts it; a trigger that no phrase may discount does not exist
-    # yet), and a normal oximeter reading asked "c'est bon non ?" gets the advice reply.
+    # what "randomised" means, "j'étouffe de rire"; "si quelqu'un voulait arrêter le prograf d'un coup
+    # ... c'est juste pour savoir", which the general phrase "juste pour savoir" discounted until firm
+    # triggers ("! <pattern>") existed): 100% each, 0/22 and 1/22 (a normal oximeter reading asked
+    # "c'est bon non ?" gets the advice reply).
     "fresh20_en.yml": (1.0, 0.0),
-    "fresh20_fr.yml": (0.98, 0.046),
+    "fresh20_fr.yml": (1.0, 0.046),
 }
 
 
