@@ -83,6 +83,10 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh20_en.yml": "aa58003efa340b93dc243f355ae1697b91ebcd1fb7c11e9a5cc67ea1b62e76d7",
     "fresh20_fr.yml": "31f938590b7c084fb54fe79083ca9b0d8ca00a9f35df9cb5c87b96314769c7e2",
+    # blind: English and French, written from shared/ only on 2026-12-04 (session 13) after batch 20 was
+    # read, committed before scored
+    "fresh21_en.yml": "6508b1ee1d0912e67cbcf424a4b403bf54e2c56421bfbad19faa7f15a7d1c89f",
+    "fresh21_fr.yml": "5c165fb74fa28e770637c764b789a63b61d14565dec6aa162f727b9b9889eebe",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
