@@ -108,6 +108,25 @@ def test_a_firm_trigger_is_not_discounted_by_a_general_phrase() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "suddenly i cant see anything out of my left eye",
+        "il voit plus rien de l oeil gauche depuis ce matin",
+    ],
+)
+def test_sight_lost_suddenly_is_an_emergency(text: str) -> None:
+    verdict = screen(text, learned=False)
+    assert verdict is not None and verdict.category == "emergency"
+
+
+def test_something_read_about_an_overdose_is_a_general_question() -> None:
+    assert (
+        screen("i read that an overdose of azathioprine hurts the liver, how do they check", learned=False)
+        is None
+    )
+
+
 def test_a_past_phrase_alone_still_discounts_an_old_lab_value() -> None:
     assert screen("my white cells were a bit low last month, all fine now", learned=False) is None
 

@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-to fresh20_* in the thirteenth. In the
+to fresh21_* in the thirteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -193,6 +193,13 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # "c'est bon non ?" gets the advice reply).
     "fresh20_en.yml": (1.0, 0.0),
     "fresh20_fr.yml": (1.0, 0.046),
+    # Written from shared/ only after batch 20 was read (en 57, fr 60 after 3 found elsewhere were
+    # dropped; uncommon real dangers), committed (d7a1309), scored blind once: en 100% recall (6/6,
+    # 19/19, 9/9, 9/9), 2/14 false alarms; fr 97.7% (6/6, 18/19, 9/9, 9/9), 0/17. TUNED-ON since (read by
+    # kind: sight gone in one eye "comme un voile noir"; false alarms on "blue in the face shouting at
+    # the ref" and "I read that overdose of tacrolimus can..."): 100% and 0 false alarms each.
+    "fresh21_en.yml": (1.0, 0.0),
+    "fresh21_fr.yml": (1.0, 0.0),
 }
 
 
