@@ -52,18 +52,19 @@ def language_of(answers_file: Path) -> str:
 REFERENCE_IN_HEADER = re.compile(r"^#.*\breference date (\d{4}-\d{2}-\d{2})", re.IGNORECASE | re.MULTILINE)
 
 
-def reference_day(answers_file: Path) -> date:
-    """The day ``answers_file`` was written against: its header's, else ``REFERENCE_DAY``."""
-    found = REFERENCE_IN_HEADER.search(answers_file.read_text(encoding="utf-8"))
+def reference_day(batch_text: str) -> date:
+    """The day a batch was written against: its header's, else ``REFERENCE_DAY``."""
+    found = REFERENCE_IN_HEADER.search(batch_text)
     return date.fromisoformat(found.group(1)) if found else REFERENCE_DAY
 
 
 def understood_rates(answers_file: Path, today: date | None = None) -> dict[str, SlotScore]:
     """Per question: answers whose reading equals the expected one (misses keep text, want, got)."""
-    today = today or reference_day(answers_file)
+    batch_text = answers_file.read_text(encoding="utf-8")
+    today = today or reference_day(batch_text)
     language = language_of(answers_file)
     criteria = default_criteria().in_language(language)
-    cases = yaml.safe_load(answers_file.read_text(encoding="utf-8"))["answers"]
+    cases = yaml.safe_load(batch_text)["answers"]
     scores: dict[str, SlotScore] = {}
     for slot, items in cases.items():
         score = scores.setdefault(slot, SlotScore())

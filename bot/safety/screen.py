@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.chat.language import guess_other_language
 from bot.eligibility.lexicon import lexicon as number_words
-from bot.eligibility.parsers.text import spelled_numbers_as_digits
+from bot.eligibility.parsers.text import UNITS, spelled_numbers_as_digits
 from bot.safety.classifier import guess
 from bot.safety.lexicon import (
     CATEGORIES,
@@ -72,9 +73,7 @@ def _discounted(
 ) -> bool:
     """A figure of speech, a negation, a "what if", history or a general question: not a danger now."""
     before = text[: span[0]]
-    if _overlaps(phrases["not_triggers"], *span) or any(
-        lexicon.negation.search(before) for lexicon in lexicons
-    ):
+    if _overlaps(phrases["not_triggers"], *span) or _negated_before(lexicons, text, span[0]):
         return True
     if trigger.category in HYPOTHETICAL_CATEGORIES and any(
         lexicon.hypothetical.search(before) for lexicon in lexicons
@@ -84,11 +83,7 @@ def _discounted(
         return False
     return (
         (trigger.category in GENERAL_CATEGORIES and _overlaps(phrases["general"], *span))
-        or (
-            trigger.category in HISTORY_CATEGORIES
-            and _overlaps(phrases["history"], *span)
-            and not _recent(text, span, phrases)
-        )
+        or (trigger.category in HISTORY_CATEGORIES and _told_as_history(text, span, phrases))
         or (
             trigger.category in PAST_CATEGORIES
             and _overlaps(phrases["past"], *span)
@@ -97,16 +92,18 @@ def _discounted(
     )
 
 
+def _negated_before(lexicons: tuple[Lexicon, ...], text: str, start: int) -> bool:
+    """A negation in any language right before ``start`` ("no chest pain", "pas de fièvre")."""
+    return any(lexicon.negation.search(text[:start]) for lexicon in lexicons)
+
+
 def _said_and_not_denied(pattern: re.Pattern[str], text: str, lexicons: tuple[Lexicon, ...]) -> bool:
     """``pattern`` found somewhere without a negation right before it ("no chills" is not chills)."""
-    return any(
-        not any(lexicon.negation.search(text[: match.start()]) for lexicon in lexicons)
-        for match in pattern.finditer(text)
-    )
+    return any(not _negated_before(lexicons, text, match.start()) for match in pattern.finditer(text))
 
 
 def _told_as_history(text: str, span: tuple[int, int], phrases: dict) -> bool:
-    """A reading inside a dated-history phrase, with no recent-time word after it."""
+    """A trigger or reading inside a dated-history phrase, with no recent-time word after it."""
     return _overlaps(phrases["history"], *span) and not _recent(text, span, phrases)
 
 
@@ -164,41 +161,49 @@ def _learned(text: str, lexicons: tuple[Lexicon, ...]) -> Verdict | None:
 SPELLED_READINGS = (30.0, 250.0)
 
 
-# "thirty seven point nine", "trente-huit et six", "trente-sept huit": a spelled temperature's decimal,
-# once its whole part is in digits ("37 point nine" -> "37.9"). With "et" or nothing between, only in a
-# temperature's range.
-_DIGIT_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
-}  # fmt: skip
-_SPELLED_DECIMAL = re.compile(
-    rf"\b(\d{{2,3}}) (?:point|virgule|comma) ({'|'.join(_DIGIT_WORDS)})\b"
-    rf"|\b(3[5-9]|4[0-2]) (?:et )?({'|'.join(_DIGIT_WORDS)})\b"
-)
+@lru_cache(maxsize=1)
+def _digit_words() -> dict[str, int]:
+    """Zero to nine as the number readers spell them (English ``UNITS``, the French words table)."""
+    french = number_words("fr")
+    table = french.table("numbers") if french is not None else {}
+    return {word: value for word, value in UNITS.items() if value < 10} | {
+        word: int(value) for word, value in table.items() if value < 10
+    }
 
 
-# "trente-sept huit", "thirty eight five": a spelled temperature and its decimal with nothing between,
-# which the number reader would add up (37 + 8); the decimal word is marked first.
-_SPELLED_TEMPERATURE_THEN_DIGIT = re.compile(
-    r"\b(trente[ -](?:cinq|six|sept|huit|neuf)|quarante(?:[ -](?:et[ -]un|deux))?"
-    r"|thirty[ -](?:five|six|seven|eight|nine)|forty(?:[ -](?:one|two))?) "
-    r"(un|deux|trois|quatre|cinq|six|sept|huit|neuf|one|two|three|four|five|six|seven|eight|nine)\b"
-)
+@lru_cache(maxsize=1)
+def _decimal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a spelled temperature followed by its decimal word, a decimal word after digits).
+
+    "trente-sept huit", "thirty eight five": the number reader would add them up (37 + 8), so the
+    decimal word is marked first ("trente-sept point huit"). Then "37 point nine", "38 virgule six", and,
+    in a temperature's range, "38 et six" or "37 huit" become "37.9", "38.6", "37.8"."""
+    digits = "|".join(_digit_words())
+    spelled_temperature = re.compile(
+        r"\b(trente[ -](?:cinq|six|sept|huit|neuf)|quarante(?:[ -](?:et[ -]un|deux))?"
+        rf"|thirty[ -](?:five|six|seven|eight|nine)|forty(?:[ -](?:one|two))?) ({digits})\b"
+    )
+    decimal = re.compile(
+        rf"\b(\d{{2,3}}) (?:point|virgule|comma) ({digits})\b|\b(3[5-9]|4[0-2]) (?:et )?({digits})\b"
+    )
+    return spelled_temperature, decimal
 
 
 def _spelled_decimals(text: str) -> str:
+    words = _digit_words()
+
     def digits(match: re.Match[str]) -> str:
         whole = match.group(1) or match.group(3)
-        return f"{whole}.{_DIGIT_WORDS[match.group(2) or match.group(4)]}"
+        return f"{whole}.{words[match.group(2) or match.group(4)]}"
 
-    return _SPELLED_DECIMAL.sub(digits, text)
+    return _decimal_patterns()[1].sub(digits, text)
 
 
 def _with_digits(normalised: str) -> set[str]:
     """``normalised`` and, where it spells numbers, the same text with them in digits (English and
     French number words, and a spelled decimal after them)."""
     low, high = SPELLED_READINGS
-    marked = _SPELLED_TEMPERATURE_THEN_DIGIT.sub(r"\1 point \2", normalised)
+    marked = _decimal_patterns()[0].sub(r"\1 point \2", normalised)
     return {normalised} | {
         _spelled_decimals(spelled_numbers_as_digits(marked, words, low, high))
         for words in (None, number_words("fr"))
