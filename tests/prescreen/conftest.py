@@ -20,4 +20,8 @@ FROZEN = {
     "fresh2_answers_fr.yml": "c932c9ce7461b30993a0e5bf7bc34089224f329ca8389f40a343ac1a3fa842ba",
     # blind: English, written from shared/ only on 2026-12-04 (session 13), committed before scored
     "fresh3_answers_en.yml": "be6d485e604532f91a3aa25d2f4081ee46728e1b871eb9e6f51a0aafd87f4910",
+    # blind: French and English (with the study's own checklist), written from shared/ only on 2026-12-05
+    # (session 14), committed before scored
+    "fresh3_answers_fr.yml": "00bba3812fb330274484e64f18c579c69b22173713225e7b83c9c2d3d4ac4b92",
+    "fresh4_answers_en.yml": "06ab30c1ae5fbd486cd4ff60c73eefec22605cefd2fad6fb57575464bef9b39f",
 }
