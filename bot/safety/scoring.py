@@ -87,6 +87,10 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh21_en.yml": "6508b1ee1d0912e67cbcf424a4b403bf54e2c56421bfbad19faa7f15a7d1c89f",
     "fresh21_fr.yml": "5c165fb74fa28e770637c764b789a63b61d14565dec6aa162f727b9b9889eebe",
+    # blind: English and French, written from shared/ only on 2026-12-05 (session 14), committed before
+    # scored
+    "fresh22_en.yml": "4e4664007744bdd889291dd6950273a4a57e6ec05707cf00092042e9a102c459",
+    "fresh22_fr.yml": "bb3ddbf554830dd7eafa3d5a8d80e781528afb1e38c73bac3829ec9d73a98545",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
