@@ -20,6 +20,9 @@ Category = Literal["self_harm", "emergency", "urgent", "advice"]
 CATEGORIES: tuple[Category, ...] = ("self_harm", "emergency", "urgent", "advice")
 SAFETY_DIR = Path(__file__).resolve().parents[2] / "data" / "safety"
 NEGATION_WINDOW_WORDS = 2
+# A negation also covers the next sign of a list it starts ("never had a fever or any infection",
+# "ni fièvre ni frissons"): up to this many words, then a list word (lexicon: list_words).
+NEGATED_LIST_WINDOW_WORDS = 5
 HYPOTHETICAL_WINDOW_WORDS = 6
 # A cue stops counting once one of these comes between it and the trigger ("if ... but he can't breathe").
 # Words that end a "what if" or a negation before the trigger: "no, seriously, I can't breathe".
@@ -27,6 +30,10 @@ _BREAKERS = r"(?!(?:but|and|now|so|seriously|honestly|mais|et|maintenant|alors|s
 # A negation also ends where a new subject starts a new clause: "if it says no I'm ending it" ("no I
 # don't have..." is still read, by "dont have"); a "what if" goes on over it ("what if I catch...").
 _NEGATION_BREAKERS = _BREAKERS + r"(?!(?:i|im|ill|ive|id|je|jai|jsuis|chui)\b)"
+# A negated list ends at a word of doubt: "not sure if it's the flu or pneumonia" denies neither.
+_NEGATED_LIST_BREAKERS = _NEGATION_BREAKERS + (
+    r"(?!(?:if|whether|sure|idea|know|knows|wonder|tell|si|sais|sait|savoir|idee|sur|sure)\b)"
+)
 # Discounts that never apply to the most serious categories: erring towards help.
 HYPOTHETICAL_CATEGORIES: tuple[Category, ...] = ("emergency", "urgent")
 PAST_CATEGORIES: tuple[Category, ...] = ("urgent",)
@@ -123,6 +130,7 @@ class Lexicon:
     triggers: Indexed[Trigger]
     not_triggers: Indexed[Phrase]
     negation: re.Pattern[str]
+    negated_list: re.Pattern[str]
     hypothetical: re.Pattern[str]
     past: Indexed[Phrase]
     recent: Indexed[Phrase]
@@ -216,6 +224,13 @@ def load_lexicon(path: Path) -> Lexicon:
         triggers=Indexed(triggers, lambda trigger: trigger.phrase),
         not_triggers=phrases("not_triggers"),
         negation=_cue_before(compiler, data.get("negations"), NEGATION_WINDOW_WORDS, _NEGATION_BREAKERS),
+        negated_list=_cue_before(
+            compiler,
+            data.get("negations"),
+            NEGATED_LIST_WINDOW_WORDS,
+            _NEGATED_LIST_BREAKERS,
+            ending=data.get("list_words") or [],
+        ),
         hypothetical=_cue_before(compiler, data.get("hypothetical"), HYPOTHETICAL_WINDOW_WORDS, _BREAKERS),
         past=phrases("past"),
         recent=phrases("recent"),
@@ -225,11 +240,17 @@ def load_lexicon(path: Path) -> Lexicon:
     )
 
 
-def _cue_before(compiler: PatternCompiler, cues: Any, window: int, breakers: str) -> re.Pattern[str]:
+def _cue_before(
+    compiler: PatternCompiler, cues: Any, window: int, breakers: str, ending: Any = None
+) -> re.Pattern[str]:
     """Matches the text before a trigger when it ends with a cue and at most ``window`` words, none
-    of them one of the ``breakers``."""
+    of them one of the ``breakers`` (then, if ``ending`` patterns are given, one of them)."""
     bodies = [compiler.body(cue) for cue in cues or []] or ["(?!)"]
-    return re.compile(rf"(?:{'|'.join(bodies)})(?:\s+{breakers}\S+){{0,{window}}}\s*$")
+    last = ""
+    if ending is not None:
+        endings = [compiler.body(each) for each in ending] or ["(?!)"]
+        last = rf"\s+(?:{'|'.join(endings)})"
+    return re.compile(rf"(?:{'|'.join(bodies)})(?:\s+{breakers}\S+){{0,{window}}}{last}\s*$")
 
 
 @lru_cache(maxsize=8)

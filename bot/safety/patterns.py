@@ -32,6 +32,11 @@ _GAPS = {"..": r"(?:\s+\S+){0,4}", "...": r"(?:\s+\S+){0,10}"}
 _LEADING_GAPS = {"..": r"(?<!\S)(?:\S+\s+){0,4}", "...": r"(?<!\S)(?:\S+\s+){0,10}"}
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
+# A temperature with its unit, glued or with a degree sign ("102F", "38.9°C", "39°"): "<number> temp",
+# a word both lexicons' temperature readings know.
+_TEMPERATURE_UNIT = re.compile(r"\b(\d{2,3}(?:\.\d+)?)(?:\s*°\s*[cf]?|[cf])(?![a-z0-9])")
+# A multiple glued to its number ("3x normal", "x3 la normale"): "3 x", "x 3".
+_GLUED_TIMES = re.compile(r"\b(\d+)x\b|\bx(\d+)\b")
 _NOT_WORD = re.compile(r"[^a-z0-9%.]+")
 _LONE_DOTS = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _GROUP = re.compile(r"^\{([a-z_]+)\}$")
@@ -75,6 +80,8 @@ def normalise(text: str, apostrophe: str = "") -> str:
     folded = folded.replace("œ", "oe")
     folded = _REPEATS.sub(r"\1", folded)
     folded = _DECIMAL.sub(r"\1.\2", folded)
+    folded = _TEMPERATURE_UNIT.sub(r"\1 temp ", folded)
+    folded = _GLUED_TIMES.sub(lambda m: f"{m.group(1)} x" if m.group(1) else f"x {m.group(2)}", folded)
     folded = folded.replace("%", " % ")
     folded = _LONE_DOTS.sub(" ", _NOT_WORD.sub(" ", folded))
     return " ".join(folded.split())

