@@ -24,4 +24,8 @@ FROZEN = {
     # (session 14), committed before scored
     "fresh3_answers_fr.yml": "00bba3812fb330274484e64f18c579c69b22173713225e7b83c9c2d3d4ac4b92",
     "fresh4_answers_en.yml": "06ab30c1ae5fbd486cd4ff60c73eefec22605cefd2fad6fb57575464bef9b39f",
+    # blind profiles (24 English, 20 French), written from shared/ only on 2026-12-05 (session 14),
+    # committed before first played
+    "blind_profiles_en.yml": "3be49ca6294cd8628b8db09257ed2d016d80bdb4a659835d7e294d5ef5b11217",
+    "blind_profiles_fr.yml": "1713fbb44c83e9b50c2a086fc3ec193682bc62faf2f5c04779a08d1d788f1bb7",
 }
