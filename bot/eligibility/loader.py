@@ -18,6 +18,7 @@ from bot.eligibility.answer_types import ANSWER_TYPES, answer_type
 from bot.eligibility.lexicon import lexicon
 from bot.eligibility.models import CriteriaSet, Criterion, OutcomeTexts, SlotSpec
 from bot.eligibility.schema import (
+    PHRASE_KINDS,
     CriteriaError,
     check_keys,
     check_safe_text,
@@ -38,7 +39,6 @@ CRITERION_KEYS = set(
     "id kind slot label why rule not_eligible_text source item keywords checked_by".split()  # noqa: SIM905
 )
 OUTCOME_KEYS = ("likely_eligible", "needs_review", "not_eligible", "review_intro", "alternatives")
-PHRASE_KINDS = ("yes", "no", "not_applicable", "unsure")
 NOT_APPLICABLE_MEANINGS = ("no", "not_applicable", "unsure")
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 

@@ -19,6 +19,9 @@ UNSAFE_TEXT = re.compile(
     re.IGNORECASE,
 )
 YES_NO_VALUES = ("yes", "no")
+# "ignore": words that say nothing about this question, negation and all ("pas de mutuelle": a
+# complementary insurance, not the social security itself), taken out before the reply is read
+PHRASE_KINDS = ("yes", "no", "not_applicable", "unsure", "ignore")
 WHEN_UNKNOWN = ("exclude", "review")
 
 

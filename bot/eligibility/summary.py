@@ -187,7 +187,7 @@ def read_check(
     wants_change = _says(said, "change_answer", CHANGE, language)
     named = slot_named(said, criteria, language) or _topic_within(said, criteria, language)
     new = _new_answer(LEADING_NO.sub("", said), named, criteria, answers, today, language)
-    if new is not None and not wants_change:
+    if new is not None and (not wants_change or _names_its_value(criteria, *new)):
         return Check("correction", *new)
     if named is not None and (wants_change or picking):
         return Check("pick", named)
@@ -220,6 +220,15 @@ def _new_answer(
     if reading(criteria, slot, answer, today) == reading(criteria, slot, answers.get(slot), today):
         return None
     return slot, answer
+
+
+def _names_its_value(criteria: CriteriaSet, slot: str, answer: Answer) -> bool:
+    """An age or an antibody's name typed beside "wrong" is the right one ("his age is wrong, he's 63
+    not 36"); a yes or a no there may be the "wrong" itself, so that question is asked again."""
+    if answer.status != "ok" or answer.hedged:
+        return False
+    named = isinstance(answer.value, dict) and bool(answer.value.get("names"))
+    return type_of(criteria, slot).whole_number or named
 
 
 def check_events(check: Check) -> dict[str, Any]:

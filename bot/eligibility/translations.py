@@ -18,9 +18,8 @@ import yaml
 
 from bot.eligibility.lexicon import fold
 from bot.eligibility.models import CriteriaSet, Criterion, OutcomeTexts, SlotSpec
-from bot.eligibility.schema import CriteriaError, text_list
+from bot.eligibility.schema import PHRASE_KINDS, CriteriaError, text_list
 
-PHRASE_KINDS = ("yes", "no", "not_applicable", "unsure")
 SLOT_TEXTS = ("question", "topic", "reask", "why_we_ask")
 CRITERION_TEXTS = ("label", "why", "not_eligible_text", "checked_by")
 FILE_NAME = "criteria_texts.yml"

@@ -17,6 +17,8 @@ FLOORS = yaml.safe_load((Path(__file__).resolve().parent / "floors.yml").read_te
 SETS = [  # profiles file, the language they are written in, its floor in floors.yml
     ("profiles_en.yml", "en", "profiles_pass_rate"),
     ("profiles_fr.yml", "fr", "profiles_fr_pass_rate"),
+    ("blind_profiles_en.yml", "en", "blind_profiles_en_pass_rate"),
+    ("blind_profiles_fr.yml", "fr", "blind_profiles_fr_pass_rate"),
 ]
 
 

@@ -22,7 +22,8 @@ def test_normalise_reads_a_temperature_unit_and_a_glued_multiple() -> None:
     assert normalise("102F, 38.9°C") == "102 temp 38.9 temp"
     assert normalise("39 ° ce soir") == "39 temp ce soir"
     assert normalise("ALT 3x normal, ASAT x2") == "alt 3 x normal asat x 2"
-    assert normalise("fvc 65% in 2 days") == "fvc 65 % in 2 days"  # a unit needs its degree sign or a glued c/f
+    # a temperature unit needs its degree sign or a glued c or f
+    assert normalise("fvc 65% in 2 days") == "fvc 65 % in 2 days"
 
 
 def test_patterns_read_groups_prefixes_alternatives_gaps_and_numbers() -> None:

@@ -20,6 +20,10 @@ from bot.eligibility.parsers.yes_no import HEDGE, UNSURE, prepared
 
 MIN_AGE, MAX_AGE = 1, 120
 YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w/-]|[.,]\d)")  # "1959," ends a year
+# something that happened after birth, told with its own year ("diagnosed in 2022")
+EVENT_AFTER_BIRTH = re.compile(
+    r"\b(?:diagnos\w*|since|started|began|found|sick|ill|scan\w*|ct|married|moved|retired|had)\b"
+)
 BORN = re.compile(r"\b(born|birth|dob|d\.o\.b|birthday)\b|\bb\.(?=\s*\d)")
 # numbers that are clearly not the person's age in years ("3 months", "54 kg", "1.80 m")
 # an age still to come ("turning 18 next month", "I'll be 50 in January") is one year less today
@@ -98,10 +102,24 @@ def _from_birth(
         years = [str(2000 + two if 2000 + two <= today.year else 1900 + two)]
     if not years or not (born_word.search(text) or bare or len(text.strip(" .!")) == 4):
         return None
-    birth_year = int(years[-1])
+    birth_year = _birth_year(text, born_word.search(text), years, words)
     if birth_year > today.year:
         return Answer(status="invalid", message=spec.reask)
     return _checked(today.year - birth_year, spec, hedged=True)
+
+
+def _birth_year(text: str, said_born: re.Match[str] | None, years: list[str], words: Lexicon | None) -> int:
+    """The year told with "born": a later year after a word of something that happened ("born in
+    1959, diagnosed in 2022") is that event's; a later one without it is a fix ("born 1970, 1971
+    actually"). With no "born", the last year said."""
+    told = list(YEAR.finditer(text, said_born.end())) if said_born else []
+    if not told:
+        return int(years[-1])
+    chosen = told[0]
+    for later in told[1:]:
+        if not pick(words, "event_after_birth", EVENT_AFTER_BIRTH).search(text, chosen.end(), later.start()):
+            chosen = later
+    return int(chosen.group(1))
 
 
 def _checked(age: int, spec: SlotSpec, hedged: bool) -> Answer:

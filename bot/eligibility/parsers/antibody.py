@@ -25,6 +25,10 @@ NEVER_TESTED = re.compile(
 )
 # "Jo1 neg, PL7 pos": each part of the message says something about the names in it
 CLAUSE = re.compile(r"[,;.]|\bthen\b|\bbut\b|\bwhereas\b")
+# "PL-12 not PL-7": a name denied right after another is its own part (French in words.yml).
+DENIED_NAME = re.compile(
+    r"\b(?:not|no)\s+(?=(?:the\s+)?(?:anti[\s-]?)?(?:jo|pl|ej|oj)\b|(?:anti[\s-]?)?(?:jo|pl)\s?\d)"
+)
 NEGATIVE_PART = re.compile(r"\b(neg|negative|-ve|not|no)\b")
 POSITIVE_PART = re.compile(r"\b(pos|positive|\+ve|came back|showed|found)\b")
 NEGATIVE = re.compile(r"\bnegative\b")
@@ -42,7 +46,8 @@ def _said_per_part(clean: str, known: list[str], words: Lexicon | None = None) -
     negative: set[str] = set()
     positive: set[str] = set()
     previous: list[str] = []
-    for part in pick(words, "clause_break", CLAUSE).split(clean):
+    apart = pick(words, "antibody_denied", DENIED_NAME).sub(lambda denial: f", {denial.group(0)}", clean)
+    for part in pick(words, "clause_break", CLAUSE).split(apart):
         in_part = [name for name in known if name in canonical_names(part, "ANTIBODY")]
         if pick(words, "negative_part", NEGATIVE_PART).search(part):
             named = in_part or previous  # "jo-1 first, negative.": the verdict of the part before

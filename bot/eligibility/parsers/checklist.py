@@ -30,6 +30,8 @@ RANGE = re.compile(r"(?<![\w.])([1-9])\s*(?:-|to)\s*([1-9])(?![\w.])")
 SPLIT = re.compile(
     r"[;\n,]|(?<!\d)\.|\.(?!\d)|\bbut\b|\bexcept\b|\bexcluding\b|\bapart from\b|\bother than\b"
 )
+# A clause that goes on about the item just named ("drips, but it was in March"): its time is the item's.
+REFERS_BACK = re.compile(r"^(?:it|that|this|which|they|those|these|was|were)\b")
 ONLY_NUMBERS = re.compile(r"^(?:\s|and|or|&|\+|#|number|item|\d|two|three|four|five|six|seven)*$")
 ALL = re.compile(r"\ball of (them|these|those)\b|\ball apply\b|\ball (of the )?above\b")
 NONE_PHRASES = (
@@ -82,10 +84,12 @@ def read_checklist(
         pick(words, "hedge", HEDGE),
         pick(words, "negation", NEGATION),
     )
-    for segment in pick(words, "checklist_split", SPLIT).split(clean):
-        segment = segment.strip()
-        if not segment:
-            continue
+    segments = [part.strip() for part in pick(words, "checklist_split", SPLIT).split(clean)]
+    segments = [part for part in segments if part]
+    refers_back = pick(words, "checklist_refers_back", REFERS_BACK)
+    for index, segment in enumerate(segments):
+        following = segments[index + 1] if index + 1 < len(segments) else ""
+        told = f"{segment} {following}" if following and refers_back.match(following) else segment
         numbers = _numbers(segment, len(items), words)
         keywords = _keywords(segment, items) - numbers
         if not pick(words, "checklist_only_numbers", ONLY_NUMBERS).match(segment):  # "not sure about 3, 5"
@@ -98,7 +102,7 @@ def read_checklist(
         for number in keywords:
             item = next(item for item in items if item.item == number)
             said: ItemVerdict = (
-                "unsure" if doubt or "?" in clean else keyword_verdict(item, segment, clean, today, words)
+                "unsure" if doubt or "?" in clean else keyword_verdict(item, told, clean, today, words)
             )
             {"applies": applies, "unsure": unsure, "no": set()}[said].add(number)
     for item in items:

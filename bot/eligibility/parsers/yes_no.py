@@ -19,8 +19,9 @@ UNSURE = re.compile(
     r"\b(not sure|unsure|not certain|uncertain|don'?t know|do not know|dunno|idk|no idea|no clue|"
     r"maybe|perhaps|possibly|might|may be|may have|can'?t remember|cannot remember|don'?t remember|"
     r"do not remember|can'?t recall|cannot recall|don'?t recall|who knows|hard to say|can'?t say|"
-    r"not clear|unclear|no one told me|nobody told me|never been told|haven'?t been told|never told me|"
-    r"never said which|didn'?t tell me|didn'?t say which|it depends|depends on|"
+    r"not clear|unclear|(?:no one|noone|nobody) told (?:me|us|him|her|them)|never been told|"
+    r"(?:haven'?t|hasn'?t|wasn'?t|weren'?t) (?:been )?told|never told (?:me|us|him|her|them)|"
+    r"never said which|didn'?t tell (?:me|us|him|her|them)|didn'?t say which|it depends|depends on|"
     r"jsp|je sais pas|je ne sais pas|chai pas|sais pas|pas s[uû]r|aucune id[ée]e|not 100%)\b"
 )
 NOT_APPLICABLE = re.compile(
@@ -158,6 +159,7 @@ def read_yes_no(
     words: Lexicon | None = None,
 ) -> Reading:
     """Classify an already normalised reply (``words``: the language's, None for English); never raises."""
+    text = _without_ignored(text, (phrases or {}).get("ignore", ()))
     hedged = bool(pick(words, "hedge", HEDGE).search(text))
     if not text or pick(words, "unsure", UNSURE).search(text):
         return Reading("unsure" if text else None, hedged)
@@ -179,6 +181,14 @@ def read_yes_no(
     if pick(words, "affirmation", AFFIRMATION).search(text):
         return Reading("yes", hedged)
     return Reading(None, hedged)
+
+
+def _without_ignored(text: str, ignored: Sequence[str]) -> str:
+    """``text`` with the phrases that say nothing about the question taken out."""
+    for phrase in ignored:
+        while (start := find_phrase(text, phrase)) >= 0:
+            text = f"{text[:start]} {text[start + len(phrase.strip()) :]}"
+    return " ".join(text.split())
 
 
 def _before_a_condition(text: str, words: Lexicon | None) -> str | None:
