@@ -148,3 +148,47 @@ def test_families_of_the_thirteenth_session(slot: str, text: str, expected: obje
 def test_families_of_the_third_blind_english_answers_batch(slot: str, text: str, expected: object) -> None:
     """Read by kind after the blind English answers batch 3 (never its sentences); day 2026-12-01."""
     assert _read(slot, text) == expected
+
+
+def _read_in(language: str, slot: str, text: str) -> object:
+    criteria = CRITERIA.in_language(language)
+    return reading(criteria, slot, parse_answer(slot, text, TODAY, CRITERIA, language=language), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("language", "slot", "text", "expected"),
+    [
+        ("en", "age", "my mum, born in 1961 and diagnosed in 2020", 65),  # a later year of an event
+        ("en", "age", "born in 1961, 1962 actually", 64),  # a later year without one: a fix
+        ("fr", "age", "né en 1961, malade depuis 2020", 65),
+        ("en", "antibody", "it's PL-7 not Jo-1", "PL-7"),  # a name denied right after another
+        ("fr", "antibody", "c'est EJ et pas OJ", "EJ"),
+        ("en", "antibody", "not Jo-1", "unsure"),  # "not Jo-1" alone may mean another
+        ("en", "checklist", "none, had some iv steroid drips but that was back in february", []),
+        ("fr", "checklist", "aucun, des bolus de cortisone mais c'était en février", []),
+        ("en", "checklist", "steroid drips, it was last week", [6]),
+        ("en", "lung_function", "the hospital never told us the numbers", "unsure"),
+        ("en", "lung_function", "both above 85%", "no"),  # every test at once
+        ("fr", "lung_function", "les deux à plus de 85%", "no"),
+        ("en", "lung_function", "85%", "unsure"),  # one figure, the other test unknown
+        ("fr", "lung_function", "ma capacité est à 62%", "yes"),
+        ("en", "ild_on_ct", "no fibrosis or inflammation on it", "no"),  # a negated list
+        ("fr", "ild_on_ct", "pas de fibrose ni d'inflammation", "no"),
+        ("fr", "social_security", "oui mais pas de complémentaire", "yes"),  # ignored: a top-up
+        ("en", "social_security", "I'm French but I live in Toronto", "unsure"),
+        ("en", "recent_drugs", "prograf, last dose in april, nothing since", "clear"),
+        ("en", "ild_on_ct", "only an x-ray so far, the ct is next week", "unsure"),
+        ("en", "drug_failed_before", "cellcept then tacrolimus and he still went downhill", "yes"),
+        ("fr", "drug_failed_before", "l'imurel a marché un peu mais pas assez", "unsure"),
+        ("en", "contraception", "not willing, the implant gave me headaches", "no"),
+        ("fr", "pregnancy", "nc", "not_applicable"),
+        ("en", "pregnancy", "could be, we're not sure yet", "unsure"),
+        ("en", "antibody", "still waiting for the results of the panel", "unsure"),
+    ],
+)
+def test_families_of_the_fourteenth_sessions_blind_batches(
+    language: str, slot: str, text: str, expected: object
+) -> None:
+    """Read by kind after the blind answer batches fresh3_answers_fr, fresh4_answers_en and the blind
+    profiles (never their sentences); day 2026-12-01."""
+    assert _read_in(language, slot, text) == expected

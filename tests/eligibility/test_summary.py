@@ -82,6 +82,10 @@ def test_only_the_answered_questions_are_listed_and_offered_for_a_change() -> No
         ("I'm 46", "en", "correction", "age"),
         ("no wait im 45", "en", "correction", "age"),
         ("no the antibody is PL-7", "en", "correction", "antibody"),
+        ("my age is wrong, I'm 45 not 54", "en", "correction", "age"),  # the value beside "wrong"
+        ("the antibody is wrong, it's PL-7 not Jo-1", "en", "correction", "antibody"),
+        ("the antibody is wrong", "en", "pick", "antibody"),  # no value: asked again
+        ("the social security one is wrong", "en", "pick", "social_security"),  # a "wrong" is no "no"
         ("no my scan was normal", "en", "correction", "ild_on_ct"),
         ("Non, j'ai 46 ans", "fr", "correction", "age"),
         ("what does DLCO mean?", "en", "unclear", None),  # a question: answered, then asked again

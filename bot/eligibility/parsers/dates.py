@@ -99,7 +99,8 @@ ONGOING = re.compile(
 SINCE = re.compile(
     r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!day )(?<!week )(?<!month )(?<!year )\bsince\b"
 )
-NOT_SINCE = re.compile(r"(n't|\bnot|\bnever)\b")  # "haven't taken it since March": last taken in March
+# "haven't taken it since March", "nothing since": last taken in March
+NOT_SINCE = re.compile(r"(n't|\bnot|\bnever|\bnothing|\bnone)\b")
 # "100mg a day until 2020": a dose told with its end is over ("jusqu'en" in French, words.yml)
 STOPPED = re.compile(
     r"\b(no longer|not anymore|not any more|stopped|quit|came off|finished|ended)\b|"

@@ -14,7 +14,8 @@ from bot.eligibility.lexicon import Lexicon, pick
 # A plain "no" counts as a marker only between two numbers ("71 no 72"), where it cannot be an answer.
 MARKER = re.compile(
     r"(?:[\s,.;:!-]*\b(?:no\s*,?\s*wait|no\s*,?\s*sorry|sorry\s*,?\s*no|wait\s*,?\s*no|no\s+i\s+mean|"
-    r"sorry\s+i\s+meant?|i\s+meant?|or\s+rather|i\s+mean|sorry|oops|correction|my\s+bad|wait)\b[\s,.;:!-]*)+"
+    r"sorry\s+i\s+meant?|i\s+meant?|or\s+rather|i\s+mean|sorry|oops|correction|my\s+bad|wait|"
+    r"well\s+actually)\b[\s,.;:!-]*)+"
 )
 APOLOGY = re.compile(r"[\s,.;:!-]*sorry[\s,.;:!-]*")
 NUMBER_NO_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*,?\s+no\s*,?\s+(\d+(?:[.,]\d+)?)(?![\w.])")

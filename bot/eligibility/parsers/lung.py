@@ -22,6 +22,8 @@ NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s*(%|percent|per cent|pc)?(?:\s*(litres?|liters?|l|ml)\b)?"
 )
 MAX_PERCENT = 160  # above this a figure is not a percentage of predicted
+# the reply speaks of every breathing test at once: "all above 90%" (French in words.yml)
+ALL_TESTS = re.compile(r"\b(?:all|both|everything|every one|each)\b")
 PER_CENT = re.compile(r"\b(?:pour|per) ?cent\b")
 # a figure said "of" a test: "90 de cvf", "65% of fvc", "72 pour la dlco"
 LINKER = re.compile(r"\s*(?:%\s*)?(?:de|d'|du|of|for|pour|sur|on)\s+(?:la\s+|le\s+|l'|the\s+|my\s+|ma\s+)?")
@@ -73,7 +75,10 @@ def read_values(
     return values, bare
 
 
-def _decide(values: dict[str, float | None], bare: list[float], measures: Mapping[str, Any]) -> str | None:
+def _decide(
+    values: dict[str, float | None], bare: list[float], measures: Mapping[str, Any], all_tests: bool = False
+) -> str | None:
+    """``all_tests``: the reply speaks of every test at once ("all above 90%")."""
     below = {name: float(spec["below"]) for name, spec in measures.items()}
     if any(v is not None and v < below[name] for name, v in values.items()):
         return "yes"
@@ -82,7 +87,9 @@ def _decide(values: dict[str, float | None], bare: list[float], measures: Mappin
     if values:
         return "unsure"
     if bare:
-        return "yes" if max(bare) < min(below.values()) else "unsure"
+        if max(bare) < min(below.values()):
+            return "yes"
+        return "no" if all_tests and min(bare) >= max(below.values()) else "unsure"
     return None
 
 
@@ -97,7 +104,8 @@ def parse_lung_function(
     text = spelled_numbers_as_digits(text, words, SPELLED_LOW, MAX_PERCENT)  # "fvc sixty-five percent"
     values, bare = read_values(text, measures, words)
     named_only = [n for n in measures if any(find_phrase(text, name) >= 0 for name in measures[n]["names"])]
-    decided = _decide(values, bare, measures)
+    all_tests = bool(pick(words, "all_tests", ALL_TESTS).search(text))
+    decided = _decide(values, bare, measures, all_tests)
     if decided is None:
         return parse_yes_no(text, spec, words)
     unsure = bool(pick(words, "unsure", UNSURE).search(text))

@@ -22,6 +22,8 @@ UNSURE = re.compile(
     r"not clear|unclear|(?:no one|noone|nobody) told (?:me|us|him|her|them)|never been told|"
     r"(?:haven'?t|hasn'?t|wasn'?t|weren'?t) (?:been )?told|never told (?:me|us|him|her|them)|"
     r"never said which|didn'?t tell (?:me|us|him|her|them)|didn'?t say which|it depends|depends on|"
+    r"not which|waiting (?:for|on) (?:the |my |his |her )?(?:results?|panel|blood|test|scan)|pending|"
+    r"could be|"
     r"jsp|je sais pas|je ne sais pas|chai pas|sais pas|pas s[uû]r|aucune id[ée]e|not 100%)\b"
 )
 NOT_APPLICABLE = re.compile(
@@ -53,7 +55,10 @@ AFFIRMATION = re.compile(
 )
 # a negation does not reach over a comma or a "but": "didn't help, lungs kept getting worse"
 CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:but|and|so|because|though)\b")
-ENDED = ("stopped", "finished", "quit")  # right before a phrase: "stopped breastfeeding"
+ENDED = ("stopped", "finished", "quit")
+# a list after a negation: "no scarring or inflammation" (French in words.yml)
+LIST_WORDS = ("or", "nor")
+LIST_DETERMINERS = ("a", "an", "any", "the")  # right before a phrase: "stopped breastfeeding"
 FLIP_WORDS = re.compile(r"\b(not|never|without|isnt|wasnt|dont|didnt|havent|hasnt)\b|n't\b")
 
 
@@ -91,7 +96,24 @@ def _negated(text: str, start: int, phrase: str, kind: str, words: Lexicon | Non
         after = clause_break.split(text[start + len(phrase.strip()) :])[0].split()[:1]
         if after and words.pattern("flip_after").fullmatch(after[0].strip(",.!")):
             return True
+    if kind == "yes" and _in_a_negated_list(text[:start], clause_break, flip, words):
+        return True
     return kind == "yes" and bool(before) and _is_bare_no(before[-1], words)
+
+
+def _in_a_negated_list(
+    before: str, clause_break: re.Pattern[str], flip: re.Pattern[str], words: Lexicon | None
+) -> bool:
+    """ "no scarring or inflammation", "pas de fibrose ni d'inflammation": the negation that opens a
+    list covers its next item too."""
+    clause = clause_break.split(before)[-1].split()[-7:]
+    determiners = LIST_DETERMINERS if words is None else words.words("list_determiners")
+    while clause and clause[-1] in determiners:
+        clause.pop()
+    if len(clause) < 2 or clause[-1] not in (LIST_WORDS if words is None else words.words("list_words")):
+        return False
+    head = clause[:-1]
+    return bool(flip.search(" ".join(head))) or any(_is_bare_no(word, words) for word in head)
 
 
 def _is_bare_no(word: str, words: Lexicon | None) -> bool:
