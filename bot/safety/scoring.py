@@ -91,6 +91,10 @@ CHECKSUMS = {
     # scored
     "fresh22_en.yml": "4e4664007744bdd889291dd6950273a4a57e6ec05707cf00092042e9a102c459",
     "fresh22_fr.yml": "bb3ddbf554830dd7eafa3d5a8d80e781528afb1e38c73bac3829ec9d73a98545",
+    # blind: English and French, written from shared/ only on 2026-12-05 (session 14) while batch 22 was
+    # read, committed before scored
+    "fresh23_en.yml": "ee263873c5cb5ad9d282e16f28778e7bb780b7174bbd88c6bca308c5f16b42f4",
+    "fresh23_fr.yml": "88b58ca0572a3f29e2b041586454d2a580ddf03c213349fa97e27dfbc03605ff",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).

@@ -29,6 +29,15 @@ def _vague() -> Reading:
         ("Hello. Is there a placebo? Thanks", ["Hello.", "Is there a placebo?", "Thanks"]),
         ("is it safe and free", ["is it safe and free"]),
         ("hi there, what is it", ["hi there, what is it"]),  # too short to cut
+        (  # French: a question opener read without its accent ("ça"), after a comma
+            "mon père a une fibrose depuis 2021, ça dure combien de temps l'étude",
+            ["mon père a une fibrose depuis 2021", "ça dure combien de temps l'étude"],
+        ),
+        (
+            "elle a 58 ans et elle est essoufflée, est-ce qu'elle peut participer",
+            ["elle a 58 ans et elle est essoufflée", "est-ce qu'elle peut participer"],
+        ),
+        ("il tousse beaucoup et il est fatigué", ["il tousse beaucoup et il est fatigué"]),  # no question
     ],
 )
 def test_messages_are_cut_before_each_question(text: str, parts: list[str]) -> None:
@@ -40,6 +49,9 @@ def test_questions_are_recognised_without_a_question_mark() -> None:
     assert looks_like_question("placebo?")
     assert looks_like_question("and who runs it")
     assert not looks_like_question("my husband has ild")
+    assert looks_like_question("Combien ça coûte")
+    assert looks_like_question("et quand est-ce que ça commence")
+    assert not looks_like_question("mon mari a une PID")
 
 
 def test_a_story_then_a_question_is_answered_on_the_question() -> None:
