@@ -54,11 +54,14 @@ _PHRASES = ("not_triggers", "past", "recent", "history", "general")
 _RECENT_AFTER = re.compile(r"(?:\s+\S+){0,6}")
 
 
+_BORN_BEFORE = re.compile(r"\b(?:born|ne|nee|nes|nees)\s+$")
+
+
 def _phrases(
     lexicons: tuple[Lexicon, ...], text: str, words: MessageWords
 ) -> dict[str, list[tuple[int, int]]]:
     """Where each kind of discounting phrase lies in ``text``, in every language, found once per message."""
-    return {
+    found = {
         kind: [
             m.span()
             for lexicon in lexicons
@@ -67,6 +70,9 @@ def _phrases(
         ]
         for kind in _PHRASES
     }
+    # "born in 1949", "né en 1949": a year of birth dates no event
+    found["history"] = [span for span in found["history"] if not _BORN_BEFORE.search(text, 0, span[0])]
+    return found
 
 
 def _discounted(
@@ -242,6 +248,25 @@ def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None, learned: bool
 
     ``learned=False`` reads the lexicons alone (to measure them apart from the classifier)."""
     lexicons = lexicons if lexicons is not None else load_lexicons()
+    best = _read_by_lexicons(text, lexicons)
+    sentences = _SENTENCE_END.split(text.strip())
+    if len(sentences) > 1:  # a negation ends with its sentence: "no not pregnant. been cutting my arms"
+        for sentence in sentences:
+            found = _read_by_lexicons(sentence, lexicons)
+            if found is not None and found.category in SENTENCE_CATEGORIES:
+                best = _more_serious(best, found)
+    return _in_language_of(text, _more_serious(best, _learned(text, lexicons)) if learned else best, lexicons)
+
+
+# Sentences end at a full stop or a new line, not at "?" or "!", after which a message often goes on
+# about the same thing ("blue lips is a warning sign right? just reading the leaflet"). Read alone,
+# a sentence counts only for the gravest categories: a past told in the sentence before can make
+# an "urgent" of a sentence that was history (measured on the calibration questions).
+_SENTENCE_END = re.compile(r"(?<=\.)\s+|\n+")
+SENTENCE_CATEGORIES: tuple[Category, ...] = ("self_harm", "emergency")
+
+
+def _read_by_lexicons(text: str, lexicons: tuple[Lexicon, ...]) -> Verdict | None:
     best: Verdict | None = None
     # Apostrophes both dropped ("can't" -> "cant") and spaced ("l'imurel" -> "l imurel").
     texts = {normalise(text), normalise(text, apostrophe=" ")}
@@ -252,4 +277,4 @@ def screen(text: str, lexicons: tuple[Lexicon, ...] | None = None, learned: bool
             for category, reason in _hits(lexicon, lexicons, normalised, words, phrases):
                 if best is None or CATEGORIES.index(category) < CATEGORIES.index(best.category):
                     best = Verdict(category, lexicon.language, lexicon.replies[category], reason)
-    return _in_language_of(text, _more_serious(best, _learned(text, lexicons)) if learned else best, lexicons)
+    return best

@@ -259,3 +259,34 @@ def test_a_french_message_gets_the_french_reply_whichever_lexicon_caught_it(text
 def test_a_reading_too_short_to_tell_its_language_keeps_the_reply_of_what_caught_it() -> None:
     verdict = screen("sats 84")
     assert verdict is not None and verdict.category == "emergency" and verdict.language in ("en", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("no fever. cant breathe properly since lunch and my lips look grey", "emergency"),
+        ("nope not that. i keep thinking everyone would be better off without me", "self_harm"),
+    ],
+)
+def test_a_negation_ends_with_its_sentence(text: str, category: str) -> None:
+    verdict = screen(text)
+    assert verdict is not None and verdict.category == category
+
+
+def test_a_question_mark_does_not_cut_a_general_question_from_its_context() -> None:
+    assert (
+        screen("chest pain is a side effect to report, right? just reading the leaflet, all fine here")
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "born in 1951 and I'm so breathless I can't get off the floor",
+        "née en 1950, je suis par terre et j'arrive plus à me relever",
+    ],
+)
+def test_a_year_of_birth_is_no_dated_history(text: str) -> None:
+    verdict = screen(text)
+    assert verdict is not None and verdict.category == "emergency"

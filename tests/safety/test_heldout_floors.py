@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-to fresh21_* in the thirteenth; fresh22_* in the fourteenth. In the
+to fresh21_* in the thirteenth; fresh22_* and fresh23_* in the fourteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -210,6 +210,16 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # sign of a list) and "je croule sous les papiers, j'étouffe"): 100% and 0 false alarms each.
     "fresh22_en.yml": (1.0, 0.0),
     "fresh22_fr.yml": (1.0, 0.0),
+    # Written from shared/ only while batch 22 was read (en 80, fr 78 after 2 found elsewhere were
+    # dropped; elderly patients and their children, danger said inside a pre-screen answer, very short
+    # messages, what a person can no longer do), committed (e4fe0fd), scored blind once: en 96.7%
+    # recall (self-harm 9/10, emergency 23/24, urgent 14/14, advice 12/12), 0/20 false alarms; fr 94.9%
+    # (10/10, 22/23, 14/14, 10/12), 0/19. TUNED-ON since (read by kind: "no not pregnant. been cutting
+    # my arms" (a negation ends with its sentence), hives with trouble swallowing, "né en 1949 ... suis
+    # par terre" (a year of birth is no dated history), a medicine taken "en plus des médicaments de
+    # l'étude", skipping next month's infusion for a wedding): 100% and 0 false alarms each.
+    "fresh23_en.yml": (1.0, 0.0),
+    "fresh23_fr.yml": (1.0, 0.0),
 }
 
 
