@@ -28,4 +28,8 @@ FROZEN = {
     # committed before first played
     "blind_profiles_en.yml": "3be49ca6294cd8628b8db09257ed2d016d80bdb4a659835d7e294d5ef5b11217",
     "blind_profiles_fr.yml": "1713fbb44c83e9b50c2a086fc3ec193682bc62faf2f5c04779a08d1d788f1bb7",
+    # blind: English and French (mixed answers, relatives, SMS, negations), written from shared/ only on
+    # 2026-12-05 (session 14) while batches fresh4_en / fresh3_fr were read, committed before scored
+    "fresh5_answers_en.yml": "85e9910ec0ea8291f7c9611d2129a2562537150ee7672793324510a49fd37806",
+    "fresh4_answers_fr.yml": "f817c85d50ca890932db8ed5ce82a33b130af7a0530887c65a074337c7b74839",
 }
