@@ -192,3 +192,30 @@ def test_families_of_the_fourteenth_sessions_blind_batches(
     """Read by kind after the blind answer batches fresh3_answers_fr, fresh4_answers_en and the blind
     profiles (never their sentences); day 2026-12-01."""
     assert _read_in(language, slot, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "slot", "text", "expected"),
+    [
+        ("en", "pregnancy", "pregnant? me? at 50? no", "no"),  # the question echoed back is no answer
+        ("fr", "contraception", "oui. mais pendant combien de temps ?", "yes"),
+        ("en", "pregnancy", "maybe? we've been trying", "unsure"),  # a doubt asked is still the answer
+        ("en", "antibody", "no idea sorry, the letter is at home", "unsure"),  # a doubt, then an apology
+        ("en", "checklist", "bowel cancer, operated in 2018, clear since. nothing else", []),
+        ("fr", "checklist", "un cancer de la peau enlevé en 2015, guéri. sinon rien", []),
+        ("en", "checklist", "melanoma removed long ago, and my potassium is low these days", [4]),
+        ("en", "ild_on_ct", "the scan in 2022 was clear but the new one shows fibrosis", "yes"),
+        ("en", "ild_on_ct", "some scarring but otherwise normal lungs", "yes"),  # no earlier state told
+        ("fr", "age", "j'aurai 50 ans le 2 mars", 49),  # "le 2": a day, not an age
+        ("en", "pregnancy", "no, but can't be 100% sure", "unsure"),
+        ("en", "lung_function", "dad couldn't finish the breathing test", "unsure"),
+        ("fr", "social_security", "pas encore, j'attends ma carte", "unsure"),
+        ("en", "drug_failed_before", "azathioprine made me sick so it was stopped", "no"),
+    ],
+)
+def test_families_of_the_fourteenth_sessions_second_blind_batches(
+    language: str, slot: str, text: str, expected: object
+) -> None:
+    """Read by kind after the blind answer batches fresh5_answers_en and fresh4_answers_fr (never their
+    sentences); day 2026-12-01."""
+    assert _read_in(language, slot, text) == expected

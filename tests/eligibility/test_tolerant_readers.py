@@ -93,7 +93,7 @@ def test_medicines_brand_generic_and_vague_times(text: str, expected: str) -> No
         ("lung_function", "dlco 75 and 62% of my fvc", "yes"),
         ("lung_function", "88 for the fvc and 74 for the dlco", "no"),
         # a day before a month is a date, not a result or an age
-        ("lung_function", "my breathing test is booked for 12 january", None),
+        ("lung_function", "my breathing test is booked for 12 january", "unsure"),  # a test to come
         ("age", "I turn 50 on 9 february", 49),
         ("age", "born 14 july 1962, which makes me feel old", 64),
         # a count is not a percentage of predicted

@@ -87,9 +87,16 @@ def read_checklist(
     segments = [part.strip() for part in pick(words, "checklist_split", SPLIT).split(clean)]
     segments = [part for part in segments if part]
     refers_back = pick(words, "checklist_refers_back", REFERS_BACK)
+    said_items = [bool(_numbers(part, len(items), words) or _keywords(part, items)) for part in segments]
     for index, segment in enumerate(segments):
         following = segments[index + 1] if index + 1 < len(segments) else ""
         told = f"{segment} {following}" if following and refers_back.match(following) else segment
+        # what is said of this item until the next one is named ("cancer, surgery in 2019, all clear since")
+        until_next = [segment]
+        for later, names_an_item in zip(segments[index + 1 :], said_items[index + 1 :], strict=True):
+            if names_an_item:
+                break
+            until_next.append(later)
         numbers = _numbers(segment, len(items), words)
         keywords = _keywords(segment, items) - numbers
         if not pick(words, "checklist_only_numbers", ONLY_NUMBERS).match(segment):  # "not sure about 3, 5"
@@ -102,7 +109,9 @@ def read_checklist(
         for number in keywords:
             item = next(item for item in items if item.item == number)
             said: ItemVerdict = (
-                "unsure" if doubt or "?" in clean else keyword_verdict(item, told, clean, today, words)
+                "unsure"
+                if doubt or "?" in clean
+                else keyword_verdict(item, told, " ".join(until_next), today, words)
             )
             {"applies": applies, "unsure": unsure, "no": set()}[said].add(number)
     for item in items:

@@ -32,7 +32,9 @@ CURRENT = re.compile(
 )
 RESOLVED = re.compile(
     r"\b(cured|in remission|remission|removed|all clear|healed|recovered|gone now|nothing since|"
-    r"treated and gone|no longer|all gone|gone now|it's gone|its gone|over now|better now|cleared up)\b"
+    r"treated and gone|no longer|all gone|gone now|it's gone|its gone|over now|better now|cleared up|"
+    r"undetectable|fine now|all fine now|ok now|okay now|recovered fully|all better|clear since|"
+    r"clear ever since)\b"
 )
 MG = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:mg|milligrams?)\b")
 KG = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:kg|kgs|kilos?)\b")
@@ -42,7 +44,8 @@ LBS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:lbs?|pounds)\b")
 def keyword_verdict(
     item: Criterion, segment: str, message: str, today: date | None, words: Lexicon | None = None
 ) -> ItemVerdict:
-    """How a keyword of ``item`` found in ``segment`` (not denied, no doubt) reads."""
+    """How a keyword of ``item`` found in ``segment`` (not denied, no doubt) reads; ``message`` is what
+    the reply says of that item (its part of the reply, up to the next item named)."""
     rule = item.rule
     if rule.get("window_months") and today is not None:
         periods = find_periods(segment, today, words=words)
@@ -54,14 +57,13 @@ def keyword_verdict(
                 return "no"
             return "applies" if earliest is not None and earliest >= start else "unsure"
     ever = rule.get("ever_keywords") or ()
-    if (
-        rule.get("timing") == "ever"
-        or not pick(words, "past", PAST).search(segment)
-        or has_phrase(segment, ever)
-    ):
+    if rule.get("timing") == "ever" or has_phrase(segment, ever):
         return "applies"
+    # "prostate cancer, surgery in 2019, PSA undetectable since": over, wherever the message says so
     if pick(words, "resolved", RESOLVED).search(message):
         return "no"
+    if not pick(words, "past", PAST).search(segment):
+        return "applies"
     return "applies" if pick(words, "current", CURRENT).search(segment) else "unsure"
 
 

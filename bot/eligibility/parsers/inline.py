@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.eligibility.lexicon import Lexicon, pick
+from bot.eligibility.parsers.yes_no import UNSURE
 
 # A plain "no" counts as a marker only between two numbers ("71 no 72"), where it cannot be an answer.
 MARKER = re.compile(
@@ -31,6 +32,9 @@ def _apply_once(text: str, words: Lexicon | None = None) -> str | None:
         before, after = text[: match.start()].strip(), text[match.end() :].strip()
         if not after:
             continue
+        apology = pick(words, "correction_apology", APOLOGY).fullmatch(match.group(0))
+        if apology and pick(words, "unsure", UNSURE).search(before):
+            continue  # "no clue sorry, the paper is at my daughter's": a doubt, then an apology
         if not before:  # "no wait, yes": the slip is the marker's own "no"
             if match.group(0).lstrip(" ,.;:!-").startswith("no"):
                 return after

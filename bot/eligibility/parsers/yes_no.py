@@ -23,7 +23,7 @@ UNSURE = re.compile(
     r"(?:haven'?t|hasn'?t|wasn'?t|weren'?t) (?:been )?told|never told (?:me|us|him|her|them)|"
     r"never said which|didn'?t tell (?:me|us|him|her|them)|didn'?t say which|it depends|depends on|"
     r"not which|waiting (?:for|on) (?:the |my |his |her )?(?:results?|panel|blood|test|scan)|pending|"
-    r"could be|"
+    r"could be|can'?t be (?:100|sure|certain)|"
     r"jsp|je sais pas|je ne sais pas|chai pas|sais pas|pas s[uû]r|aucune id[ée]e|not 100%)\b"
 )
 NOT_APPLICABLE = re.compile(
@@ -56,6 +56,11 @@ AFFIRMATION = re.compile(
 # a negation does not reach over a comma or a "but": "didn't help, lungs kept getting worse"
 CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:but|and|so|because|though)\b")
 ENDED = ("stopped", "finished", "quit")
+# what is said after it is the latest word on the matter (French in words.yml)
+CONTRAST = re.compile(r"\b(?:but|however|though|although|whereas)\b")
+EARLIER = re.compile(
+    r"\b(?:first|was|were|initially|at first|before|used to|previous|previously|earlier|had)\b"
+)
 # a list after a negation: "no scarring or inflammation" (French in words.yml)
 LIST_WORDS = ("or", "nor")
 LIST_DETERMINERS = ("a", "an", "any", "the")  # right before a phrase: "stopped breastfeeding"
@@ -168,9 +173,26 @@ def _slot_reading(
         return (
             "no"  # "non, je suis couverte par la RAMQ au Québec": the first word answers, the rest explains
         )
+    if len(ranked) > 1 and conflict == "longest" and (latest := _after_a_contrast(text, matches, words)):
+        return latest  # "the first scan was clear but the one in october showed ILD": the latest news
     if len(ranked) > 1 and (ranked[0][1] == ranked[1][1] or conflict == "unsure"):
         return "unsure"
     return ranked[0][0]
+
+
+def _after_a_contrast(text: str, matches: list[tuple[str, int, int]], words: Lexicon | None) -> str | None:
+    """The one reading said after the last "but" of a reply whose phrases disagree, if the part
+    before it told an earlier state with the other reading ("the first scan was clear but the one in
+    october showed ILD"); else None ("scarring but otherwise normal" is no news after old news)."""
+    found = list(pick(words, "contrast", CONTRAST).finditer(text))
+    if not found or not pick(words, "earlier", EARLIER).search(text, 0, found[-1].start()):
+        return None
+    cut = found[-1].end()
+    after = {reading for reading, start, _ in matches if start >= cut}
+    before = {reading for reading, start, _ in matches if start < cut}
+    if len(after) == 1 and before - after:
+        return after.pop()
+    return None
 
 
 def read_yes_no(
@@ -182,6 +204,11 @@ def read_yes_no(
 ) -> Reading:
     """Classify an already normalised reply (``words``: the language's, None for English); never raises."""
     text = _without_ignored(text, (phrases or {}).get("ignore", ()))
+    answered = _without_questions(text, words)
+    if answered is not None:  # "pregnant? at 44? no", "yes ok. how long after though?"
+        reading = read_yes_no(answered, phrases, not_applicable_means, conflict, words)
+        if reading.value is not None:
+            return reading
     hedged = bool(pick(words, "hedge", HEDGE).search(text))
     if not text or pick(words, "unsure", UNSURE).search(text):
         return Reading("unsure" if text else None, hedged)
@@ -203,6 +230,17 @@ def read_yes_no(
     if pick(words, "affirmation", AFFIRMATION).search(text):
         return Reading("yes", hedged)
     return Reading(None, hedged)
+
+
+def _without_questions(text: str, words: Lexicon | None) -> str | None:
+    """The reply without its sentences that end in "?" (the question echoed back, or one of the
+    person's own), when it has both; else None."""
+    sentences = [part.strip() for part in re.split(r"(?<=[.?!])\s+", text) if part.strip()]
+    doubt = (pick(words, "unsure", UNSURE), pick(words, "hedge", HEDGE))
+    if any(part.endswith("?") and any(each.search(part) for each in doubt) for part in sentences):
+        return None  # "maybe? ...": the doubt is the answer
+    kept = [part for part in sentences if not part.endswith("?")]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else None
 
 
 def _without_ignored(text: str, ignored: Sequence[str]) -> str:
