@@ -95,6 +95,10 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh23_en.yml": "ee263873c5cb5ad9d282e16f28778e7bb780b7174bbd88c6bca308c5f16b42f4",
     "fresh23_fr.yml": "88b58ca0572a3f29e2b041586454d2a580ddf03c213349fa97e27dfbc03605ff",
+    # blind: English and French, written from shared/ only on 2026-12-05 (session 14) while batch 23 was
+    # read, committed before scored
+    "fresh24_en.yml": "f5ccceca2e452fc304486d3adb11d2c5f2dc3ba8f4b98621d09fd2f937b067e1",
+    "fresh24_fr.yml": "299ec06b06b2d996c00b24d6aedd232f7e3b46d378a7e2ddaccc514d0351dad6",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
