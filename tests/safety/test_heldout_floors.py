@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-to fresh21_* in the thirteenth; fresh22_* and fresh23_* in the fourteenth. In the
+to fresh21_* in the thirteenth; fresh22_* to fresh24_* in the fourteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -220,6 +220,17 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # l'étude", skipping next month's infusion for a wedding): 100% and 0 false alarms each.
     "fresh23_en.yml": (1.0, 0.0),
     "fresh23_fr.yml": (1.0, 0.0),
+    # Written from shared/ only while batch 23 was read (en 81, fr 80 after 1 found elsewhere was
+    # dropped; the study drugs' own problems in lay words, interactions, carers at night), committed
+    # (c57780d), scored blind once: en 96.7% recall (self-harm 10/10, emergency 23/24, urgent 14/15,
+    # advice 12/12), 1/20 false alarms; fr 96.7% (9/10, 23/24, 15/15, 12/12), 2/19. TUNED-ON since (read
+    # by kind: no urine since yesterday with swollen legs, peeing much less, "une douleur atroce qui
+    # traverse jusqu'au dos" on azathioprine, shut in a car in the garage with the engine running (was
+    # the emergency reply, not the crisis one); false alarms on blood in the urine "last year ... all
+    # sorted", "c'est vrai que la cortisone rend irritable ?", bruises from last week's blood tests):
+    # 100% and 0 false alarms each.
+    "fresh24_en.yml": (1.0, 0.0),
+    "fresh24_fr.yml": (1.0, 0.0),
 }
 
 
