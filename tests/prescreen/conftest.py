@@ -32,4 +32,8 @@ FROZEN = {
     # 2026-12-05 (session 14) while batches fresh4_en / fresh3_fr were read, committed before scored
     "fresh5_answers_en.yml": "85e9910ec0ea8291f7c9611d2129a2562537150ee7672793324510a49fd37806",
     "fresh4_answers_fr.yml": "f817c85d50ca890932db8ed5ce82a33b130af7a0530887c65a074337c7b74839",
+    # blind profiles batch 2 (24 English, 20 French), written from shared/ only on 2026-12-05 (session 14)
+    # while the first blind profiles were read, committed before first played
+    "blind2_profiles_en.yml": "51a2d8ec62617b31a3272b4ab05d8c81c222fa03cf6a0e838853faaee0ca80fc",
+    "blind2_profiles_fr.yml": "b93cadd34a71a5da217df16fd10af7683d38d173661253aad2b4a960e4985156",
 }
