@@ -25,6 +25,7 @@ from rasa_sdk.types import DomainDict
 from actions import context, storage
 from bot.eligibility import Answer, detect_correction, first_exclusion
 from bot.eligibility.answers import yes_no_reading
+from bot.eligibility.corrections import corrections_before_the_answer
 from bot.eligibility.summary import CONFIRMED, KEPT, PICK, STEP_SLOT, SUMMARY_SLOT, check_events, read_check
 from bot.eligibility.volunteered import confirmation, volunteered_answers
 from bot.leads.funnel import question_event
@@ -83,8 +84,21 @@ class ValidatePrescreenForm(FormValidationAction):
         if requested == SUMMARY_SLOT:
             return self._checked(text, intent, dispatcher, tracker)
         previous = context.answers_from(tracker)
+        fixes, text = corrections_before_the_answer(
+            text, context.today(), context.criteria(), requested, previous, language
+        )
+        fixed: list[EventType] = [SlotSet(slot, answer.to_dict()) for slot, answer in fixes.items()]
+        if fixes:
+            dispatcher.utter_message(text=texts.dialogue["updated"])
+            if not text.strip():
+                return fixed
         correction = detect_correction(
-            text, context.today(), context.criteria(), current_slot=requested, previous=previous
+            text,
+            context.today(),
+            context.criteria(),
+            current_slot=requested,
+            previous=previous,
+            language=language,
         )
         if (
             correction is not None
@@ -92,11 +106,12 @@ class ValidatePrescreenForm(FormValidationAction):
             and tracker.get_slot(correction[0]) is not None
         ):
             slot, answer = correction
-            dispatcher.utter_message(text=texts.dialogue["updated"])
-            return [SlotSet(slot, answer.to_dict())]
+            if not fixes:
+                dispatcher.utter_message(text=texts.dialogue["updated"])
+            return [*fixed, SlotSet(slot, answer.to_dict())]
         answer = context.read_answer(requested, text, language)
         extra = self._volunteered(text, tracker, requested)
-        events: list[EventType] = [SlotSet(slot, value.to_dict()) for slot, value in extra.items()]
+        events: list[EventType] = [*fixed, *(SlotSet(slot, value.to_dict()) for slot, value in extra.items())]
         if extra:
             dispatcher.utter_message(text=confirmation(texts, extra, context.today(), language))
         if not answer.usable and asked_twice(tracker, requested):

@@ -154,7 +154,12 @@ async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
         return getattr(message.output_channel, "messages", None)
     said = {verdict.reply, *_trained_texts(self)}
     channel = _WithoutRepeats(message.output_channel, said)
-    guarded = _with(message, channel, message.parse_data)
+    parse_data = message.parse_data
+    if parse_data is None and message.text and not message.text.startswith("/"):
+        # the layer has spoken: the rest of the turn reads the message as an ordinary one ("oui, DLCO
+        # à 55%. c'est grave ?" answers the question asked, after the advice reply)
+        parse_data = await _parse_leaving_safety_to_the_layer(self, message)
+    guarded = _with(message, channel, parse_data)
     await _rasa_handle_message(self, guarded)
     return getattr(message.output_channel, "messages", None)
 

@@ -69,15 +69,41 @@ def _parse_in(slot: str, text: str, today: date, criteria: CriteriaSet | None, l
     read = answer_type(spec.answer_type).read
     words = lexicon(language)
     try:
-        clean = normalise(text) if words is None else words.prepare(normalise(text))
+        clean = _unshortened(normalise(text)) if words is None else words.prepare(normalise(text))
         text = apply_inline_corrections(clean, words)
         if only_a_question(text, words):  # "is tacrolimus the same as prograf?": answered, then asked again
             return Answer(status="invalid", message=spec.reask)
+        told = _without_trailing_questions(text)
+        if told is not None:  # "he stopped Prograf in 2024. is that a problem?": the answer, then a worry
+            answer = read(told, spec, criteria, today, words)
+            if answer.usable:
+                return answer
         return read(text, spec, criteria, today, words)
     except Exception as error:  # last line of defence: a parser bug must become a re-ask, not a crash
         # only the error's type: its message or traceback could quote what the person typed
         log.error("event=eligibility_parse_failed slot=%s error=%s", slot, type(error).__name__)
         return Answer(status="invalid", message=spec.reask)
+
+
+# English text speak: "n stopped it coz of nausea", "y pill" (a lone first letter is a yes or a no)
+_SHORT_FORMS = ((re.compile(r"\b(?:coz|cos|cuz|bcoz|bcos|bc|b/c)\b"), "because"),
+                (re.compile(r"^y\b(?=\s)"), "yes"), (re.compile(r"^n\b(?=\s)"), "no"))  # fmt: skip
+
+
+def _unshortened(text: str) -> str:
+    for short, long in _SHORT_FORMS:
+        text = short.sub(long, text)
+    return text
+
+
+def _without_trailing_questions(text: str) -> str | None:
+    """The reply without the questions that follow its answer ("yes. is that a problem?"), when it
+    has both; else None."""
+    sentences = [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+    while sentences and sentences[-1].endswith("?"):
+        sentences.pop()
+    told = " ".join(sentences)
+    return told if sentences and told != text.strip() else None
 
 
 def yes_no_reading(text: str, language: str = ENGLISH) -> Reading:

@@ -28,7 +28,10 @@ TRIGGER = re.compile(
     r"that's wrong|that was wrong|i was wrong)\b\W*"
 )
 BARE_AGE_RANGE = range(10, 121)  # "sorry, I meant 4" is far likelier a checklist number than an age
-AGE_FILLER = re.compile(r"\b(i'?m|i am|im|it'?s|it is|age|aged|now|just|turned|years?|old|yo|y/o|yrs?|and)\b")
+AGE_FILLER = re.compile(
+    r"\b(i'?m|i am|im|it'?s|it is|age|aged|now|just|turned|years?|old|yo|y/o|yrs?|and|typo|sorry|oops|"
+    r"my bad)\b"
+)
 
 
 def _remainder(text: str, words: Lexicon | None = None) -> str | None:
@@ -80,6 +83,44 @@ def slot_named(text: str, criteria: CriteriaSet, language: str = ENGLISH) -> str
         return None
 
 
+# Sentences end at . ! ? and new lines ("sorry typo, I'm 56 not 65. and yes I have a carte vitale").
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def corrections_before_the_answer(
+    text: str,
+    today: date,
+    criteria: CriteriaSet,
+    current_slot: str,
+    previous: Mapping[str, Answer],
+    language: str = ENGLISH,
+) -> tuple[dict[str, Answer], str]:
+    """The sentences of ``text`` that correct an earlier answer, and what is left of it, which
+    answers the question asked ("sorry typo, I'm 56 not 65. and yes I have a carte vitale")."""
+    sentences = [part for part in SENTENCE_END.split(text.strip()) if part.strip()]
+    if len(sentences) < 2:
+        return {}, text
+    fixes: dict[str, Answer] = {}
+    rest: list[str] = []
+    for sentence in sentences:
+        found = detect_correction(sentence, today, criteria, current_slot, previous, language)
+        if found is not None and found[0] != current_slot and previous.get(found[0]) is not None:
+            fixes[found[0]] = found[1]
+        else:
+            rest.append(sentence)
+    return (fixes, " ".join(rest)) if fixes else ({}, text)
+
+
+def _age_it_denies(text: str, criteria: CriteriaSet, previous: Mapping[str, Answer] | None) -> str | None:
+    """The age question, when ``text`` denies the age given to it ("61 ans pas 67" after "67"),
+    whatever else its words could answer ("j'ai" reads as a yes)."""
+    ages = [spec.name for spec in criteria.slots if answer_type(spec.answer_type).whole_number]
+    given = (previous or {}).get(ages[0]) if ages else None
+    if given is None or not isinstance(given.value, int):
+        return None
+    return ages[0] if re.search(rf"\b(?:not|pas|non)\s+{given.value}\b", text) else None
+
+
 def _bare_age_slot(
     text: str, today: date, criteria: CriteriaSet, current_slot: str | None, language: str = ENGLISH
 ) -> str | None:
@@ -126,9 +167,14 @@ def detect_correction(
     rest = _remainder(clean, words)
     if rest is None:
         return None
+    denied_age = _age_it_denies(clean, criteria, previous)
     rest = apply_inline_corrections(rest, words)  # "sorry, I meant 45 not 44"
     try:
-        slot = _slot_by_words(rest, criteria) or _bare_age_slot(rest, today, criteria, current_slot, language)
+        slot = (
+            _slot_by_words(rest, criteria)
+            or denied_age
+            or _bare_age_slot(rest, today, criteria, current_slot, language)
+        )
     except Exception:  # recognising a topic must never break the conversation
         return None
     if slot is None:

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from bot.eligibility import Answer, CriteriaSet, detect_correction
+from bot.eligibility import Answer, CriteriaSet, detect_correction, parse_answer
+from bot.eligibility.corrections import corrections_before_the_answer
 
 
 @pytest.mark.parametrize(
@@ -78,3 +79,33 @@ def test_a_checklist_correction_keeps_the_items_it_does_not_mention(
 def test_a_pregnancy_correction_wins_while_on_the_checklist(criteria: CriteriaSet, today: date) -> None:
     result = detect_correction("wait, I'm not pregnant", today, criteria, current_slot="checklist")
     assert result == ("pregnancy", Answer(status="ok", value="no"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "given", "fixed"),
+    [
+        ("sorry typo, I'm 56 not 65. and yes I have a carte vitale", "en", "65", 56),
+        ("pardon, j'ai 61 ans pas 67, faute de frappe. oui j'ai la sécu", "fr", "67", 61),
+    ],
+)
+def test_a_sentence_fixing_the_age_comes_apart_from_the_answer_after_it(
+    criteria: CriteriaSet, today: date, text: str, language: str, given: str, fixed: int
+) -> None:
+    previous = {"age": parse_answer("age", given, today, criteria, language)}
+    fixes, rest = corrections_before_the_answer(text, today, criteria, "social_security", previous, language)
+    assert {slot: answer.value for slot, answer in fixes.items()} == {"age": fixed}
+    assert parse_answer("social_security", rest, today, criteria, language).value == "yes"
+
+
+def test_one_sentence_is_left_to_the_question_it_answers(criteria: CriteriaSet, today: date) -> None:
+    previous = {"age": parse_answer("age", "65", today, criteria)}
+    text = "yes I have a carte vitale"
+    assert corrections_before_the_answer(text, today, criteria, "social_security", previous) == ({}, text)
+
+
+def test_denying_the_age_given_is_an_age_correction_whatever_else_it_reads_as(
+    criteria: CriteriaSet, today: date
+) -> None:
+    previous = {"age": parse_answer("age", "67", today, criteria, "fr")}
+    found = detect_correction("pardon j'ai 61 ans pas 67", today, criteria, "social_security", previous, "fr")
+    assert found is not None and found[0] == "age" and found[1].value == 61

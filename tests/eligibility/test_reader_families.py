@@ -219,3 +219,23 @@ def test_families_of_the_fourteenth_sessions_second_blind_batches(
     """Read by kind after the blind answer batches fresh5_answers_en and fresh4_answers_fr (never their
     sentences); day 2026-12-01."""
     assert _read_in(language, slot, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "slot", "text", "expected"),
+    [
+        (
+            "en",
+            "recent_drugs",
+            "she stopped Imurel in 2023. does that matter?",
+            "clear",
+        ),  # answer, then a worry
+        ("fr", "recent_drugs", "arrêté l'Endoxan en 2023.", "clear"),  # a year ending a sentence
+        ("en", "drug_failed_before", "n it was stopped cos of her liver", "no"),  # text speak
+        ("en", "contraception", "y already on the pill", "yes"),
+        ("fr", "lung_function", "je connais pas mes chiffres, c'est où sur la feuille ?", "unsure"),
+    ],
+)
+def test_families_of_the_second_blind_profiles(language: str, slot: str, text: str, expected: object) -> None:
+    """Read by kind after the blind profiles batch 2 (never their sentences); day 2026-12-01."""
+    assert _read_in(language, slot, text) == expected

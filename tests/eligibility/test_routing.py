@@ -8,7 +8,7 @@ import pytest
 
 from bot.eligibility import default_criteria
 from bot.eligibility.conversation import contact_in_text, person_agrees, speaks_for_other, wants_to_take_part
-from bot.eligibility.routing import State, route
+from bot.eligibility.routing import State, is_explicit_yes, route
 
 TODAY = date(2026, 12, 1)
 CRITERIA = default_criteria()
@@ -251,3 +251,11 @@ def test_a_name_with_an_aside_about_who_writes_is_the_name(typed: str, name: str
 )
 def test_being_sent_by_a_doctor_or_asking_about_the_study_for_oneself_is_interest(opening: str) -> None:
     assert wants_to_take_part(opening)
+
+
+@pytest.mark.parametrize(
+    ("text", "agrees"),
+    [("he's fine with it", True), ("she agrees", True), ("not happy with that", False), ("I'm fine", False)],
+)
+def test_a_relative_agreeing_in_other_words_is_a_yes(text: str, agrees: bool) -> None:
+    assert is_explicit_yes(text) is agrees

@@ -79,7 +79,7 @@ PATTERNS = {
         rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b{MONTH}\b\.?"
         r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>\d{4}))?"
     ),
-    "year": re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])"),
+    "year": re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/-]|\.\d)"),  # "in 2024." ends a sentence
 }
 # "November last year", "last year in November": the month of the year before (dateparser would
 # take the latest November gone, which on 1 December is last month)

@@ -21,8 +21,8 @@ MARKER = re.compile(
 APOLOGY = re.compile(r"[\s,.;:!-]*sorry[\s,.;:!-]*")
 NUMBER_NO_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*,?\s+no\s*,?\s+(\d+(?:[.,]\d+)?)(?![\w.])")
 NUMBER_NOT_NUMBER = re.compile(
-    r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*,?\s+not\s+(\d+(?:[.,]\d+)?)(?![\w.])"
-)  # "45 not 44"
+    r"(?<![\w.])(\d+(?:[.,]\d+)?)(?:\s*(?:years?|yrs?|%))?\s*,?\s+not\s+(\d+(?:[.,]\d+)?)(?!\w|[.,]\d)"
+)  # "45 not 44", "56 years not 65"
 LEADING_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)(?!\s*[/.-]\d)")
 LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)(?!.*\d)")
 

@@ -51,7 +51,9 @@ AFFIRMATION = re.compile(
     r"\b(yes+|yeah|yea|yeh|yep|yup|ya|yah|sure|correct|right|true|affirmative|definitely|"
     r"absolutely|certainly|indeed|of course|ok|okay|aye|uh huh|mhm|oui|si|positive|confirmed|"
     r"i do|i have|i did|i was|i will|it did|it was|it is|it has|they did|they have|they found|"
-    r"i think so|i believe so|i guess so|i suppose so|probably|likely)\b|\b(i am|i'm|im)\s*[.!]*$"
+    r"i think so|i believe so|i guess so|i suppose so|probably|likely|"
+    r"(?:fine|happy|ok|okay|good) with (?:it|that|this)|agrees|agreed|no problem|go ahead)\b|"
+    r"\b(i am|i'm|im)\s*[.!]*$"
 )
 # a negation does not reach over a comma or a "but": "didn't help, lungs kept getting worse"
 CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:but|and|so|because|though)\b")
