@@ -184,19 +184,6 @@ def _read_in(language: str, slot: str, text: str) -> object:
         ("fr", "pregnancy", "nc", "not_applicable"),
         ("en", "pregnancy", "could be, we're not sure yet", "unsure"),
         ("en", "antibody", "still waiting for the results of the panel", "unsure"),
-    ],
-)
-def test_families_of_the_fourteenth_sessions_blind_batches(
-    language: str, slot: str, text: str, expected: object
-) -> None:
-    """Read by kind after the blind answer batches fresh3_answers_fr, fresh4_answers_en and the blind
-    profiles (never their sentences); day 2026-12-01."""
-    assert _read_in(language, slot, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("language", "slot", "text", "expected"),
-    [
         ("en", "pregnancy", "pregnant? me? at 50? no", "no"),  # the question echoed back is no answer
         ("fr", "contraception", "oui. mais pendant combien de temps ?", "yes"),
         ("en", "pregnancy", "maybe? we've been trying", "unsure"),  # a doubt asked is still the answer
@@ -211,31 +198,16 @@ def test_families_of_the_fourteenth_sessions_blind_batches(
         ("en", "lung_function", "dad couldn't finish the breathing test", "unsure"),
         ("fr", "social_security", "pas encore, j'attends ma carte", "unsure"),
         ("en", "drug_failed_before", "azathioprine made me sick so it was stopped", "no"),
-    ],
-)
-def test_families_of_the_fourteenth_sessions_second_blind_batches(
-    language: str, slot: str, text: str, expected: object
-) -> None:
-    """Read by kind after the blind answer batches fresh5_answers_en and fresh4_answers_fr (never their
-    sentences); day 2026-12-01."""
-    assert _read_in(language, slot, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("language", "slot", "text", "expected"),
-    [
-        (
-            "en",
-            "recent_drugs",
-            "she stopped Imurel in 2023. does that matter?",
-            "clear",
-        ),  # answer, then a worry
+        ("en", "recent_drugs", "she stopped Imurel in 2023. does that matter?", "clear"),  # then a worry
         ("fr", "recent_drugs", "arrêté l'Endoxan en 2023.", "clear"),  # a year ending a sentence
         ("en", "drug_failed_before", "n it was stopped cos of her liver", "no"),  # text speak
         ("en", "contraception", "y already on the pill", "yes"),
         ("fr", "lung_function", "je connais pas mes chiffres, c'est où sur la feuille ?", "unsure"),
     ],
 )
-def test_families_of_the_second_blind_profiles(language: str, slot: str, text: str, expected: object) -> None:
-    """Read by kind after the blind profiles batch 2 (never their sentences); day 2026-12-01."""
+def test_families_of_the_fourteenth_sessions_blind_batches(
+    language: str, slot: str, text: str, expected: object
+) -> None:
+    """Read by kind after the blind answer batches fresh3_answers_fr, fresh4_answers_en, fresh5_answers_en,
+    fresh4_answers_fr and the blind profiles batches 1 and 2 (never their sentences); day 2026-12-01."""
     assert _read_in(language, slot, text) == expected

@@ -230,19 +230,6 @@ def test_a_negation_covers_the_next_sign_of_its_list(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("no clue whether it's the flu or pneumonia, i think i have pneumonia", "urgent"),
-        ("not sure if he fainted or had a seizure, he's not waking up properly", "emergency"),
-        ("never had a fever or suicidal thoughts before, but now i want to end my life", "self_harm"),
-    ],
-)
-def test_a_negated_list_stops_at_a_word_of_doubt_and_never_hides_a_crisis(text: str, category: str) -> None:
-    verdict = screen(text)
-    assert verdict is not None and verdict.category == category
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "mon père a 102F de fièvre depuis ce matin et il tremble",
@@ -264,11 +251,19 @@ def test_a_reading_too_short_to_tell_its_language_keeps_the_reply_of_what_caught
 @pytest.mark.parametrize(
     ("text", "category"),
     [
+        # a negated list stops at a word of doubt, and never hides a crisis
+        ("no clue whether it's the flu or pneumonia, i think i have pneumonia", "urgent"),
+        ("not sure if he fainted or had a seizure, he's not waking up properly", "emergency"),
+        ("never had a fever or suicidal thoughts before, but now i want to end my life", "self_harm"),
+        # a negation ends with its sentence
         ("no fever. cant breathe properly since lunch and my lips look grey", "emergency"),
         ("nope not that. i keep thinking everyone would be better off without me", "self_harm"),
+        # a year of birth is no dated history
+        ("born in 1951 and I'm so breathless I can't get off the floor", "emergency"),
+        ("née en 1950, je suis par terre et j'arrive plus à me relever", "emergency"),
     ],
 )
-def test_a_negation_ends_with_its_sentence(text: str, category: str) -> None:
+def test_a_red_flag_is_read_past_what_only_looks_like_a_discount(text: str, category: str) -> None:
     verdict = screen(text)
     assert verdict is not None and verdict.category == category
 
@@ -278,15 +273,3 @@ def test_a_question_mark_does_not_cut_a_general_question_from_its_context() -> N
         screen("chest pain is a side effect to report, right? just reading the leaflet, all fine here")
         is None
     )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "born in 1951 and I'm so breathless I can't get off the floor",
-        "née en 1950, je suis par terre et j'arrive plus à me relever",
-    ],
-)
-def test_a_year_of_birth_is_no_dated_history(text: str) -> None:
-    verdict = screen(text)
-    assert verdict is not None and verdict.category == "emergency"
