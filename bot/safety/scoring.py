@@ -99,6 +99,10 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh24_en.yml": "f5ccceca2e452fc304486d3adb11d2c5f2dc3ba8f4b98621d09fd2f937b067e1",
     "fresh24_fr.yml": "299ec06b06b2d996c00b24d6aedd232f7e3b46d378a7e2ddaccc514d0351dad6",
+    # blind: English and French, written from shared/ only on 2026-12-05 (session 14) while batch 24 was
+    # read, committed before scored
+    "fresh25_en.yml": "7deca67d5ea79d9ebed64247e4e16c9c6f14f35130fda7fa3f1aef5f60b28d27",
+    "fresh25_fr.yml": "251ea4736532a7c5680200b6d7224afdaac6f570cbddec78031bb8f01584839d",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
