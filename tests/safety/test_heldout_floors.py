@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-to fresh21_* in the thirteenth; fresh22_* to fresh24_* in the fourteenth. In the
+to fresh21_* in the thirteenth; fresh22_* to fresh25_* in the fourteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -231,6 +231,19 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # 100% and 0 false alarms each.
     "fresh24_en.yml": (1.0, 0.0),
     "fresh24_fr.yml": (1.0, 0.0),
+    # Written from shared/ only while batch 24 was read (79 each after 2 found elsewhere were dropped;
+    # franglais, second-hand reports, "what if" about now, dark humour, advice asked indirectly,
+    # numbers without units), committed (624380c), scored blind once: en 91.7% recall (self-harm 8/10,
+    # emergency 23/24, urgent 13/14, advice 11/12), 1/19 false alarms; fr 95.0% (10/10, 23/24, 14/14,
+    # 10/12), 2/19. TUNED-ON since (read by kind: "what if someone didn't want to keep living ... like
+    # me", "finish with my life" in a learner's English, a sentence that cannot be finished (a learner's
+    # "phrases", "à bout de souffle juste assis"), more out of breath "than last month" (a comparison is
+    # no past), doubling up, "ça marche ou pas ? je continue ?", "qui a raison"; false alarms on nearly
+    # fainting at the thought of needles, a computer thrown out of the window): 100% each, 0/19 and 1/19
+    # (a phone "mort" read as advice by the classifier, 0.93; training it away cost three red flags
+    # elsewhere, so it stays).
+    "fresh25_en.yml": (1.0, 0.0),
+    "fresh25_fr.yml": (1.0, 0.053),
 }
 
 
