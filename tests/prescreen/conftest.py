@@ -36,4 +36,8 @@ FROZEN = {
     # while the first blind profiles were read, committed before first played
     "blind2_profiles_en.yml": "51a2d8ec62617b31a3272b4ab05d8c81c222fa03cf6a0e838853faaee0ca80fc",
     "blind2_profiles_fr.yml": "b93cadd34a71a5da217df16fd10af7683d38d173661253aad2b4a960e4985156",
+    # blind profiles batch 3 (24 English, 20 French: typical visitors), written from shared/ only on
+    # 2026-12-05 (session 14) while batch 2 was read, committed before first played
+    "blind3_profiles_en.yml": "5aa67735400daaa77973d0bcd84c262615ca3ef7ea6333cda068734acc16c5ae",
+    "blind3_profiles_fr.yml": "9b05b6dbaa792fbf100306eb89e7ec0e61df42c1e28516833f6a39e556d8a119",
 }
