@@ -182,6 +182,23 @@ def _failed_labels(criteria: CriteriaSet, slot: str, wanted: Any) -> set[str]:
     return {c.label for c in found}
 
 
+def _fails_a_rule(criteria: CriteriaSet, slot: str, wanted: Any) -> bool:
+    """Whether the reading ``wanted`` of ``slot`` rules a person out, by the slot's own criteria."""
+    for criterion in criteria.criteria_for(slot):
+        rule = criterion.rule
+        if "min_age" in rule and isinstance(wanted, int) and wanted < int(rule["min_age"]):
+            return True
+        if rule.get("exclude_if") == "applies" and isinstance(wanted, list) and criterion.item in wanted:
+            return True
+        if rule.get("exclude_if") in ("yes", "no") and wanted == rule["exclude_if"]:
+            return True
+        if "accepted" in rule and wanted == "none":
+            return True
+        if "drugs" in rule and wanted == "excludes":
+            return True
+    return False
+
+
 def check(played: Played, profile: Mapping[str, Any], lead: Mapping[str, Any] | None) -> None:
     """Compare the stored lead with the profile's expectations; problems go into ``played``.
 
@@ -197,7 +214,9 @@ def check(played: Played, profile: Mapping[str, Any], lead: Mapping[str, Any] | 
     readings = (lead.get("answers") or {}).get("readings") or {}
     for slot, wanted in (expect.get("answers") or {}).items():
         if lead.get("outcome") == OutcomeKind.NOT_ELIGIBLE:
-            if not _failed_labels(criteria, slot, wanted) & set(lead.get("reasons") or ()):
+            # only an answer that fails a rule can be a reason; the others are not stored at all
+            failing = _fails_a_rule(criteria, slot, wanted)
+            if failing and not _failed_labels(criteria, slot, wanted) & set(lead.get("reasons") or ()):
                 played.problems.append(f"{slot}: not among the reasons {lead.get('reasons')}")
             continue
         got = readings.get(slot)

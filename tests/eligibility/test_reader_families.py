@@ -199,6 +199,13 @@ def _read_in(language: str, slot: str, text: str) -> object:
         ("fr", "social_security", "pas encore, j'attends ma carte", "unsure"),
         ("en", "drug_failed_before", "azathioprine made me sick so it was stopped", "no"),
         ("en", "recent_drugs", "she stopped Imurel in 2023. does that matter?", "clear"),  # then a worry
+        (
+            "en",
+            "drug_failed_before",
+            "stopped for the rash, not because it wasnt working",
+            "no",
+        ),  # no apostrophe
+        ("en", "ild_on_ct", "had the scan on monday but not had the results yet", "unsure"),
         ("fr", "recent_drugs", "arrêté l'Endoxan en 2023.", "clear"),  # a year ending a sentence
         ("en", "drug_failed_before", "n it was stopped cos of her liver", "no"),  # text speak
         ("en", "contraception", "y already on the pill", "yes"),

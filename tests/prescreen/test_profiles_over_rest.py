@@ -21,6 +21,8 @@ SETS = [  # profiles file, the language they are written in, its floor in floors
     ("blind_profiles_fr.yml", "fr", "blind_profiles_fr_pass_rate"),
     ("blind2_profiles_en.yml", "en", "blind2_profiles_en_pass_rate"),
     ("blind2_profiles_fr.yml", "fr", "blind2_profiles_fr_pass_rate"),
+    ("blind3_profiles_en.yml", "en", "blind3_profiles_en_pass_rate"),
+    ("blind3_profiles_fr.yml", "fr", "blind3_profiles_fr_pass_rate"),
 ]
 
 

@@ -24,6 +24,9 @@ UNSURE = re.compile(
     r"never said which|didn'?t tell (?:me|us|him|her|them)|didn'?t say which|it depends|depends on|"
     r"not which|waiting (?:for|on) (?:the |my |his |her )?(?:results?|panel|blood|test|scan)|pending|"
     r"could be|can'?t be (?:100|sure|certain)|"
+    r"(?:haven'?t|hasn'?t|not|never) (?:yet )?(?:had|got|gotten|received|seen) "
+    r"(?:the |my |his |her )?results?|"
+    r"results? (?:aren'?t|are not|isn'?t|not) (?:back|in|out)|no results? yet|"
     r"jsp|je sais pas|je ne sais pas|chai pas|sais pas|pas s[uû]r|aucune id[ée]e|not 100%)\b"
 )
 NOT_APPLICABLE = re.compile(
@@ -133,6 +136,11 @@ def _opens_with_no(text: str, words: Lexicon | None) -> bool:
     return bool(first) and _is_bare_no(first[0], words)
 
 
+def _with_apostrophes_dropped(phrases: Sequence[str]) -> list[str]:
+    """Each phrase, and as typed without its apostrophe ("wasn't working", "wasnt working")."""
+    return list(dict.fromkeys(form for phrase in phrases for form in (phrase, phrase.replace("'", ""))))
+
+
 def _slot_reading(
     text: str,
     phrases: Mapping[str, Sequence[str]],
@@ -148,7 +156,7 @@ def _slot_reading(
     matches: list[tuple[str, int, int]] = []
     applies_not = False
     for kind in ("not_applicable", "unsure", "no", "yes"):
-        for phrase in phrases.get(kind, ()):
+        for phrase in _with_apostrophes_dropped(phrases.get(kind, ())):
             start = find_phrase(text, phrase)
             if start < 0:
                 continue
