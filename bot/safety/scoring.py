@@ -103,6 +103,10 @@ CHECKSUMS = {
     # read, committed before scored
     "fresh25_en.yml": "7deca67d5ea79d9ebed64247e4e16c9c6f14f35130fda7fa3f1aef5f60b28d27",
     "fresh25_fr.yml": "251ea4736532a7c5680200b6d7224afdaac6f570cbddec78031bb8f01584839d",
+    # blind: English and French (a broad everyday sample), written from shared/ only on 2026-12-05
+    # (session 14) while batch 25 was read, committed before scored
+    "fresh26_en.yml": "d170ef37611312aeef28d3784237ab64f5432c52680386ccc12f9577d1b949d0",
+    "fresh26_fr.yml": "d66e32a8d5c6a66b9187823c26480ddaf4856bfa3dca3a43f9cac673aabc0097",
 }
 RED_FLAGS = ("self_harm", "emergency", "urgent", "advice")
 # A red flag is caught by its own reply or a more serious one ("advice" by any safety reply).
