@@ -37,6 +37,8 @@ _DECIMAL = re.compile(r"(\d)[.,](\d)")
 _TEMPERATURE_UNIT = re.compile(r"\b(\d{2,3}(?:\.\d+)?)(?:\s*°\s*[cf]?|[cf])(?![a-z0-9])")
 # A multiple glued to its number ("3x normal", "x3 la normale"): "3 x", "x 3".
 _GLUED_TIMES = re.compile(r"\b(\d+)x\b|\bx(\d+)\b")
+# A dose glued to its unit ("10mg", "2.5ml"): "10 mg", so patterns can read the number and the unit.
+_GLUED_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)(mg|mcg|ml|kg)\b")
 _NOT_WORD = re.compile(r"[^a-z0-9%.]+")
 _LONE_DOTS = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _GROUP = re.compile(r"^\{([a-z_]+)\}$")
@@ -82,6 +84,7 @@ def normalise(text: str, apostrophe: str = "") -> str:
     folded = _DECIMAL.sub(r"\1.\2", folded)
     folded = _TEMPERATURE_UNIT.sub(r"\1 temp ", folded)
     folded = _GLUED_TIMES.sub(lambda m: f"{m.group(1)} x" if m.group(1) else f"x {m.group(2)}", folded)
+    folded = _GLUED_UNIT.sub(r"\1 \2", folded)
     folded = folded.replace("%", " % ")
     folded = _LONE_DOTS.sub(" ", _NOT_WORD.sub(" ", folded))
     return " ".join(folded.split())

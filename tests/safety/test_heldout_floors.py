@@ -9,7 +9,7 @@ not estimates for unseen messages). fresh3_* and fresh4_* became tuned-on the sa
 fresh5_fr and fresh6_fr were scored blind once, then tuned on; fresh5_en, fresh6_en and fresh7_fr
 the same in the session of 2026-12-02 (sixth); fresh8_* in the seventh; fresh9_* in the eighth;
 fresh10_* in the tenth; fresh11_* in the eleventh; fresh12_* to fresh14_* in the twelfth; fresh15_*
-to fresh21_* in the thirteenth; fresh22_* to fresh25_* in the fourteenth. In the
+to fresh21_* in the thirteenth; fresh22_* to fresh26_* in the fourteenth. In the
 twelfth session the misses still left in fresh3_* to fresh7_* were read by kind again (spelled
 readings, "HI" on a glucose meter, a fever with low neutrophils or burning urine, a child who took
 pills, a farewell letter) and their recall floors raised to what was measured then.
@@ -244,6 +244,16 @@ FLOORS = {  # file: (minimum red-flag recall, maximum false-alarm rate)
     # elsewhere, so it stays).
     "fresh25_en.yml": (1.0, 0.0),
     "fresh25_fr.yml": (1.0, 0.053),
+    # Written from shared/ only while batch 25 was read (en 74, fr 77 after 10 found elsewhere were
+    # dropped; a broad everyday sample), committed (33dab25), scored blind once: en 98.3% recall
+    # (self-harm 10/10, emergency 23/23, urgent 14/14, advice 11/12), 1/15 false alarms; fr 95.0% (8/10,
+    # 23/24, 14/14, 12/12), 0/17. TUNED-ON since (read by kind: "can I just drop to 10mg myself" (a
+    # unit glued to its dose is now read apart), "je compte pas être encore là dans un an", the thought
+    # coming back "sur le pont", "l'impression de me noyer" lying down): 100% each, 1/15 and 0/17 (the
+    # classifier reads "FVC 71% and DLCO 55, is that bad enough for the criteria" as advice, 0.94; the
+    # lexicons no longer do).
+    "fresh26_en.yml": (1.0, 0.067),
+    "fresh26_fr.yml": (1.0, 0.0),
 }
 
 
