@@ -40,4 +40,8 @@ FROZEN = {
     # 2026-12-05 (session 14) while batch 2 was read, committed before first played
     "blind3_profiles_en.yml": "5aa67735400daaa77973d0bcd84c262615ca3ef7ea6333cda068734acc16c5ae",
     "blind3_profiles_fr.yml": "9b05b6dbaa792fbf100306eb89e7ec0e61df42c1e28516833f6a39e556d8a119",
+    # blind: English and French (typical answers, vague times, misspelt brands), written from shared/ only
+    # on 2026-12-05 (session 14), committed before scored
+    "fresh6_answers_en.yml": "e5b47a722a525f4fa3e345743908c3c415be31a7d410febccd2a49bd382a8667",
+    "fresh5_answers_fr.yml": "2e1e779268ab760a059895b8cf9f05224a5e6900131ffd18221fa04d9f71e0b9",
 }
