@@ -206,6 +206,14 @@ def _read_in(language: str, slot: str, text: str) -> object:
             "no",
         ),  # no apostrophe
         ("en", "ild_on_ct", "had the scan on monday but not had the results yet", "unsure"),
+        # blind answer batches fresh6_answers_en and fresh5_answers_fr
+        ("en", "recent_drugs", "imurrel", "excludes"),  # a misspelt brand named alone
+        ("en", "drug_failed_before", "the cytoxan wasn't enough, she got worse", "yes"),
+        ("en", "pregnancy", "we want a baby so can't rule it out", "unsure"),
+        ("en", "checklist", "had a chest infection in october but it is finished now", []),
+        ("fr", "checklist", "poumons aggravés sous 45 mg de cortancyl, je pèse 70 kg", [7]),
+        ("fr", "contraception", "veuve, sans partenaire", "not_applicable"),
+        ("fr", "drug_failed_before", "l'imurel n'a pas empêché la fibrose d'avancer", "yes"),
         ("fr", "recent_drugs", "arrêté l'Endoxan en 2023.", "clear"),  # a year ending a sentence
         ("en", "drug_failed_before", "n it was stopped cos of her liver", "no"),  # text speak
         ("en", "contraception", "y already on the pill", "yes"),

@@ -34,6 +34,7 @@ RESOLVED = re.compile(
     r"\b(cured|in remission|remission|removed|all clear|healed|recovered|gone now|nothing since|"
     r"treated and gone|no longer|all gone|gone now|it's gone|its gone|over now|better now|cleared up|"
     r"undetectable|fine now|all fine now|ok now|okay now|recovered fully|all better|clear since|"
+    r"is finished|finished now|nothing now|"
     r"clear ever since)\b"
 )
 MG = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:mg|milligrams?)\b")
