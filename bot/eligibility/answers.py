@@ -16,7 +16,7 @@ from bot.eligibility.lexicon import ENGLISH, Lexicon, lexicon, pick
 from bot.eligibility.loader import default_criteria
 from bot.eligibility.models import Answer, CriteriaSet
 from bot.eligibility.parsers.inline import apply_inline_corrections
-from bot.eligibility.parsers.text import normalise
+from bot.eligibility.parsers.text import normalise, sentences
 from bot.eligibility.parsers.yes_no import Reading, read_yes_no
 from bot.texts import text as text_of
 
@@ -99,11 +99,11 @@ def _unshortened(text: str) -> str:
 def _without_trailing_questions(text: str) -> str | None:
     """The reply without the questions that follow its answer ("yes. is that a problem?"), when it
     has both; else None."""
-    sentences = [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
-    while sentences and sentences[-1].endswith("?"):
-        sentences.pop()
-    told = " ".join(sentences)
-    return told if sentences and told != text.strip() else None
+    kept = sentences(text)
+    while kept and kept[-1].endswith("?"):
+        kept.pop()
+    told = " ".join(kept)
+    return told if kept and told != text.strip() else None
 
 
 def yes_no_reading(text: str, language: str = ENGLISH) -> Reading:

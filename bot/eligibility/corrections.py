@@ -19,7 +19,7 @@ from bot.eligibility.models import Answer, CriteriaSet
 from bot.eligibility.parsers.checklist import read_checklist
 from bot.eligibility.parsers.entities import find_entities
 from bot.eligibility.parsers.inline import apply_inline_corrections
-from bot.eligibility.parsers.text import find_numbers, find_phrase, normalise
+from bot.eligibility.parsers.text import find_numbers, find_phrase, normalise, sentences
 
 TRIGGER = re.compile(
     r"^\W*(actually|sorry|oops|wait|hold on|correction|my mistake|my bad|i made a mistake|"
@@ -83,10 +83,6 @@ def slot_named(text: str, criteria: CriteriaSet, language: str = ENGLISH) -> str
         return None
 
 
-# Sentences end at . ! ? and new lines ("sorry typo, I'm 56 not 65. and yes I have a carte vitale").
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
 def corrections_before_the_answer(
     text: str,
     today: date,
@@ -97,12 +93,12 @@ def corrections_before_the_answer(
 ) -> tuple[dict[str, Answer], str]:
     """The sentences of ``text`` that correct an earlier answer, and what is left of it, which
     answers the question asked ("sorry typo, I'm 56 not 65. and yes I have a carte vitale")."""
-    sentences = [part for part in SENTENCE_END.split(text.strip()) if part.strip()]
-    if len(sentences) < 2:
+    parts = sentences(text)
+    if len(parts) < 2:
         return {}, text
     fixes: dict[str, Answer] = {}
     rest: list[str] = []
-    for sentence in sentences:
+    for sentence in parts:
         found = detect_correction(sentence, today, criteria, current_slot, previous, language)
         if found is not None and found[0] != current_slot and previous.get(found[0]) is not None:
             fixes[found[0]] = found[1]

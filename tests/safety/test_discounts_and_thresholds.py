@@ -220,18 +220,6 @@ def test_the_classifier_reads_a_message_as_its_pipeline_does() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "never had fevers or any infection that i know of, can my son join",
-        "no rash nor swelling since the last infusion, what happens at week 12",
-        "jamais eu de fièvre ni de frissons, c'est quand la prochaine visite",
-    ],
-)
-def test_a_negation_covers_the_next_sign_of_its_list(text: str) -> None:
-    assert screen(text) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "mon père a 102F de fièvre depuis ce matin et il tremble",
         "sat 85 sur l'oxymètre de mon mari, il est tout gris",
     ],

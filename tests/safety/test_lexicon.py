@@ -179,6 +179,10 @@ def test_clear_red_flags_get_their_category(text: str, category: str) -> None:
         "what are the side effects of tacrolimus",
         "my FVC was 65%",
         "how long does the study last",
+        # a negation covers the next sign of its list
+        "never had fevers or any infection that i know of, can my son join",
+        "no rash nor swelling since the last infusion, what happens at week 12",
+        "jamais eu de fièvre ni de frissons, c'est quand la prochaine visite",
     ],
 )
 def test_figures_of_speech_negations_and_study_questions_do_not_trigger(text: str) -> None:

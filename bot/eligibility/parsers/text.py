@@ -44,6 +44,15 @@ def normalise(text: object) -> str:
     return " ".join(text.lower().split())
 
 
+# Sentences end at . ! ? and new lines ("sorry typo, I'm 56 not 65. and yes I have a carte vitale").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a reply, stripped, empty ones left out."""
+    return [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
+
+
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:
     return any(find_phrase(text, phrase) >= 0 for phrase in phrases)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.eligibility.lexicon import Lexicon, pick
 from bot.eligibility.models import Answer, SlotSpec
 from bot.eligibility.parsers.entities import canonical_names, only_other_drugs
-from bot.eligibility.parsers.text import find_phrase, normalise
+from bot.eligibility.parsers.text import find_phrase, normalise, sentences
 
 UNSURE = re.compile(
     r"\b(not sure|unsure|not certain|uncertain|don'?t know|do not know|dunno|idk|no idea|no clue|"
@@ -63,7 +63,7 @@ AFFIRMATION = re.compile(
 )
 # a negation does not reach over a comma or a "but": "didn't help, lungs kept getting worse"
 CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:but|and|so|because|though)\b")
-ENDED = ("stopped", "finished", "quit")
+ENDED = ("stopped", "finished", "quit")  # right before a phrase: "stopped breastfeeding"
 # what is said after it is the latest word on the matter (French in words.yml)
 CONTRAST = re.compile(r"\b(?:but|however|though|although|whereas)\b")
 EARLIER = re.compile(
@@ -71,7 +71,7 @@ EARLIER = re.compile(
 )
 # a list after a negation: "no scarring or inflammation" (French in words.yml)
 LIST_WORDS = ("or", "nor")
-LIST_DETERMINERS = ("a", "an", "any", "the")  # right before a phrase: "stopped breastfeeding"
+LIST_DETERMINERS = ("a", "an", "any", "the")
 FLIP_WORDS = re.compile(r"\b(not|never|without|isnt|wasnt|dont|didnt|havent|hasnt)\b|n't\b")
 
 
@@ -248,12 +248,12 @@ def read_yes_no(
 def _without_questions(text: str, words: Lexicon | None) -> str | None:
     """The reply without its sentences that end in "?" (the question echoed back, or one of the
     person's own), when it has both; else None."""
-    sentences = [part.strip() for part in re.split(r"(?<=[.?!])\s+", text) if part.strip()]
+    told = sentences(text)
     doubt = (pick(words, "unsure", UNSURE), pick(words, "hedge", HEDGE))
-    if any(part.endswith("?") and any(each.search(part) for each in doubt) for part in sentences):
+    if any(part.endswith("?") and any(each.search(part) for each in doubt) for part in told):
         return None  # "maybe? ...": the doubt is the answer
-    kept = [part for part in sentences if not part.endswith("?")]
-    return " ".join(kept) if kept and len(kept) < len(sentences) else None
+    kept = [part for part in told if not part.endswith("?")]
+    return " ".join(kept) if kept and len(kept) < len(told) else None
 
 
 def _without_ignored(text: str, ignored: Sequence[str]) -> str:
